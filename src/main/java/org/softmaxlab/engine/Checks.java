@@ -1,0 +1,46 @@
+package org.softmaxlab.engine;
+
+/** Argument checks shared by the engine; every failure is an {@link IllegalArgumentException} naming the problem. */
+final class Checks {
+    private Checks() {
+    }
+
+    static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+
+    /** Checks that {@code matrix} is non-empty, rectangular and (when {@code finite}) holds only finite values. */
+    static int columns(double[][] matrix, String name, boolean finite) {
+        require(matrix != null, name + " is missing");
+        require(matrix.length > 0, name + " is empty: the batch needs at least one row");
+        int cols = -1;
+        for (int i = 0; i < matrix.length; i++) {
+            double[] row = matrix[i];
+            require(row != null, name + "[" + i + "] is missing");
+            if (cols < 0) {
+                cols = row.length;
+                require(cols > 0, name + "[0] is empty: there must be at least one class");
+            }
+            require(row.length == cols,
+                    name + "[" + i + "] has " + row.length + " values but " + name + "[0] has " + cols);
+            if (finite) {
+                finite(row, name + "[" + i + "]");
+            }
+        }
+        return cols;
+    }
+
+    static void finite(double[] values, String name) {
+        require(values != null, name + " is missing");
+        for (int j = 0; j < values.length; j++) {
+            double v = values[j];
+            require(Double.isFinite(v), name + "[" + j + "] is " + v + "; it must be a finite number");
+        }
+    }
+
+    static void temperature(double t) {
+        require(t > 0 && Double.isFinite(t), "temperature must be a finite number > 0, got " + t);
+    }
+}

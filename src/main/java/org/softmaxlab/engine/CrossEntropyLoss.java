@@ -1,0 +1,207 @@
+package org.softmaxlab.engine;
+
+/**
+ * Cross-entropy of softmax(logits / T) against class-index or class-probability targets, with PyTorch's
+ * {@code nn.CrossEntropyLoss} semantics.
+ *
+ * <p>Shapes: logits n x C; class-index targets n (values in [0, C) or {@code ignore_index}); class-probability
+ * targets n x C. With {@code p = softmax(z/T)}, {@code w} the class weights (all 1 when absent) and label smoothing
+ * {@code eps}:
+ * <ul>
+ *   <li>class indices: {@code l_n = (1-eps) w_{y_n} (-log p_{n,y_n}) + (eps/C) sum_c w_c (-log p_{n,c})}, 0 for an
+ *       ignored sample; the mean divides by {@code S = sum_{n not ignored} w_{y_n}} (both terms over the same S,
+ *       the notebook's normaliser).</li>
+ *   <li>class probabilities: with {@code t' = (1-eps) t + eps/C}, {@code l_n = -sum_c w_c t'_{n,c} log p_{n,c}};
+ *       the mean divides by n.</li>
+ * </ul>
+ *
+ * <p>Gradient: writing each sample's loss as {@code -sum_c q_c log p_c}, {@code dl/dz_c = (p_c sum(q) - q_c) / T}.
+ * Without smoothing this is the notebook's {@code (w_{y_k}/S)(P_k - Y_k)} for the mean.
+ *
+ * <p>Where PyTorch returns NaN (mean with every target ignored, or target weights summing to 0) the result's loss and
+ * gradient are NaN and {@link LossResult#undefinedReason()} says why; nothing is thrown.
+ *
+ * <p>Throws {@link IllegalArgumentException} for an empty batch, ragged or non-finite logits, targets of the wrong
+ * count or shape, a class index out of range, negative or non-finite probabilities, or a weight vector whose length
+ * is not C. The option ranges are checked by {@link CrossEntropyOptions}.
+ */
+public final class CrossEntropyLoss {
+    private final CrossEntropyOptions options;
+
+    public CrossEntropyLoss(CrossEntropyOptions options) {
+        Checks.require(options != null, "options are missing");
+        this.options = options;
+    }
+
+    public CrossEntropyOptions options() {
+        return options;
+    }
+
+    /** Evaluates loss, probabilities and gradient for one batch. */
+    public LossResult evaluate(double[][] logits, Targets targets) {
+        int n = logits == null ? 0 : logits.length;
+        int classes = Checks.columns(logits, "logits", true);
+        Checks.require(targets != null, "targets are missing");
+        Checks.require(targets.size() == n,
+                "targets have " + targets.size() + " samples but logits have " + n + " rows");
+        double[] weight = options.weight();
+        Checks.require(weight == null || weight.length == classes,
+                "weight has " + (weight == null ? 0 : weight.length) + " entries but there are " + classes
+                        + " classes");
+        checkTargets(targets, classes);
+
+        double[][] probs = new double[n][classes];
+        double[][] logProbs = new double[n][classes];
+        double[][] grad = new double[n][classes];
+        double[] perSample = new double[n];
+        double denominator = 0;
+        int counted = 0;
+        for (int i = 0; i < n; i++) {
+            double rest = softmaxRow(logits[i], probs[i], logProbs[i]);
+            if (targets instanceof Targets.ClassIndices indices) {
+                int y = indices.get(i);
+                if (y == options.ignoreIndex()) {
+                    continue;
+                }
+                counted++;
+                denominator += options.weightOf(y);
+                perSample[i] = indexTargetRow(y, rest, probs[i], logProbs[i], grad[i]);
+            } else {
+                counted++;
+                denominator += 1;
+                perSample[i] = probabilityTargetRow((Targets.ClassProbabilities) targets, i, probs[i],
+                        logProbs[i], grad[i]);
+            }
+        }
+        return reduce(probs, logProbs, perSample, grad, denominator, counted, targets);
+    }
+
+    /**
+     * Fills {@code p} and {@code logP} for one row and returns {@code sum_{c != argmax} exp(d_c)}, the mass outside
+     * the top class, which lets {@code p_top - 1} be formed without cancellation.
+     */
+    private double softmaxRow(double[] z, double[] p, double[] logP) {
+        double t = options.temperature();
+        int top = Softmax.argmax(z);
+        double m = z[top];
+        double rest = 0;
+        for (int c = 0; c < z.length; c++) {
+            double d = t == 1.0 ? z[c] - m : (z[c] - m) / t;
+            logP[c] = d;
+            p[c] = Math.exp(d);
+            if (c != top) {
+                rest += p[c];
+            }
+        }
+        double lse = Math.log1p(rest);
+        double sum = 1.0 + rest;
+        for (int c = 0; c < z.length; c++) {
+            logP[c] -= lse;
+            p[c] /= sum;
+        }
+        return rest;
+    }
+
+    /** One sample with a class-index target: returns its loss and writes d(loss)/d(z/T) into {@code g}. */
+    private double indexTargetRow(int y, double rest, double[] p, double[] logP, double[] g) {
+        int classes = p.length;
+        double eps = options.labelSmoothing();
+        double a = (1 - eps) * options.weightOf(y);
+        for (int c = 0; c < classes; c++) {
+            g[c] = a * p[c];
+        }
+        // When p_y > 1/2, y is the top class and p_y - 1 = -rest / (1 + rest) keeps the digits that the plain
+        // subtraction would cancel; below 1/2 the subtraction loses nothing.
+        g[y] = p[y] > 0.5 ? -a * (rest / (1 + rest)) : a * (p[y] - 1);
+        double loss = a * -logP[y];
+        if (eps > 0) {
+            double share = eps / classes;
+            double weightSum = 0;
+            double smooth = 0;
+            for (int c = 0; c < classes; c++) {
+                double w = options.weightOf(c);
+                weightSum += w;
+                smooth += w * -logP[c];
+            }
+            for (int c = 0; c < classes; c++) {
+                g[c] += share * (p[c] * weightSum - options.weightOf(c));
+            }
+            loss += share * smooth;
+        }
+        return loss;
+    }
+
+    /** One sample with a probability-row target: returns its loss and writes d(loss)/d(z/T) into {@code g}. */
+    private double probabilityTargetRow(Targets.ClassProbabilities targets, int i, double[] p, double[] logP,
+                                        double[] g) {
+        int classes = p.length;
+        double eps = options.labelSmoothing();
+        double total = 0;
+        double loss = 0;
+        for (int c = 0; c < classes; c++) {
+            double q = options.weightOf(c) * (targets.get(i, c) * (1 - eps) + eps / classes);
+            g[c] = -q;
+            total += q;
+            if (q != 0) {
+                loss -= q * logP[c];
+            }
+        }
+        for (int c = 0; c < classes; c++) {
+            g[c] += p[c] * total;
+        }
+        return loss;
+    }
+
+    private LossResult reduce(double[][] probs, double[][] logProbs, double[] perSample, double[][] grad,
+                              double denominator, int counted, Targets targets) {
+        double sum = 0;
+        for (double l : perSample) {
+            sum += l;
+        }
+        Reduction reduction = options.reduction();
+        String undefined = null;
+        double loss = sum;
+        double scale = 1.0 / options.temperature();
+        if (reduction == Reduction.MEAN) {
+            if (counted == 0) {
+                undefined = "undefined: every target equals ignore_index (" + options.ignoreIndex()
+                        + "), so the mean has no samples";
+            } else if (denominator == 0) {
+                undefined = "undefined: the targets' weights sum to 0";
+            }
+            loss = undefined == null ? sum / denominator : Double.NaN;
+            scale = undefined == null ? scale / denominator : Double.NaN;
+        }
+        if (scale != 1.0) {
+            for (double[] row : grad) {
+                for (int c = 0; c < row.length; c++) {
+                    row[c] *= scale;
+                }
+            }
+        }
+        return new LossResult(probs, logProbs, perSample, loss, grad, reduction, undefined);
+    }
+
+    private void checkTargets(Targets targets, int classes) {
+        if (targets instanceof Targets.ClassIndices indices) {
+            for (int i = 0; i < indices.size(); i++) {
+                int y = indices.get(i);
+                Checks.require(y == options.ignoreIndex() || (y >= 0 && y < classes),
+                        "targets[" + i + "] = " + y + " is out of range: class indices are 0.." + (classes - 1)
+                                + " (or ignore_index " + options.ignoreIndex() + ")");
+            }
+        } else {
+            Targets.ClassProbabilities probs = (Targets.ClassProbabilities) targets;
+            for (int i = 0; i < probs.size(); i++) {
+                int length = probs.rowLength(i);
+                Checks.require(length == classes,
+                        "targets[" + i + "] has " + length + " probabilities but there are " + classes + " classes");
+                for (int c = 0; c < classes; c++) {
+                    double t = probs.get(i, c);
+                    Checks.require(Double.isFinite(t) && t >= 0, "targets[" + i + "][" + c + "] is " + t
+                            + "; class probabilities must be finite and >= 0");
+                }
+            }
+        }
+    }
+}
