@@ -1,0 +1,93 @@
+package org.softmaxlab.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads the reference data made by {@code src/test/resources/reference/make_reference.py} and compares doubles to a
+ * relative tolerance.
+ */
+public final class Reference {
+    /** The tolerance every engine number is held to against the independent references. */
+    public static final double RELATIVE = 1e-12;
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private Reference() {
+    }
+
+    public static List<JsonNode> load(String file) {
+        try (InputStream in = Reference.class.getResourceAsStream("/reference/" + file)) {
+            if (in == null) {
+                throw new IllegalStateException("missing reference file " + file
+                        + "; run src/test/resources/reference/make_reference.py");
+            }
+            List<JsonNode> cases = new ArrayList<>();
+            MAPPER.readTree(in).forEach(cases::add);
+            return cases;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static JsonNode parse(String json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static double[] vector(JsonNode node) {
+        double[] v = new double[node.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = node.get(i).asDouble();
+        }
+        return v;
+    }
+
+    public static int[] ints(JsonNode node) {
+        int[] v = new int[node.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = node.get(i).asInt();
+        }
+        return v;
+    }
+
+    public static double[][] matrix(JsonNode node) {
+        double[][] m = new double[node.size()][];
+        for (int i = 0; i < m.length; i++) {
+            m[i] = vector(node.get(i));
+        }
+        return m;
+    }
+
+    /** |actual - expected| <= 1e-12 |expected|; an expected 0 must be matched to 1e-300. */
+    public static void assertClose(double expected, double actual, String what) {
+        double tol = Math.max(RELATIVE * Math.abs(expected), 1e-300);
+        assertTrue(Math.abs(actual - expected) <= tol || Double.compare(actual, expected) == 0,
+                () -> what + ": expected " + expected + " but got " + actual + " (relative error "
+                        + Math.abs(actual - expected) / Math.abs(expected) + ")");
+    }
+
+    public static void assertClose(double[] expected, double[] actual, String what) {
+        assertEquals(expected.length, actual.length, what + " length");
+        for (int i = 0; i < expected.length; i++) {
+            assertClose(expected[i], actual[i], what + "[" + i + "]");
+        }
+    }
+
+    public static void assertClose(double[][] expected, double[][] actual, String what) {
+        assertEquals(expected.length, actual.length, what + " rows");
+        for (int i = 0; i < expected.length; i++) {
+            assertClose(expected[i], actual[i], what + "[" + i + "]");
+        }
+    }
+}
