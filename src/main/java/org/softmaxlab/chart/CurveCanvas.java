@@ -1,0 +1,229 @@
+package org.softmaxlab.chart;
+
+import java.util.Locale;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * A line plot y(x) on a Canvas, with an optional marked point and its tangent (the loss-versus-logit curve), a
+ * log-scale y option and a hover readout of the nearest point (the training loss history). Data is copied into
+ * arrays kept between updates; redrawn once per pulse.
+ */
+public final class CurveCanvas extends PlotCanvas {
+    private double[] xs = new double[0];
+    private double[] ys = new double[0];
+    private int count;
+    private double markX = Double.NaN;
+    private double markY = Double.NaN;
+    private double markSlope = Double.NaN;
+    private boolean logY;
+    private String xName = "x";
+    private String yName = "y";
+    private double hoverX = Double.NaN;
+    private String readout = "";
+
+    public CurveCanvas() {
+        getStyleClass().add("curve-canvas");
+        setOnMouseMoved(e -> {
+            hoverX = e.getX();
+            invalidatePlot();
+        });
+        setOnMouseExited(e -> {
+            hoverX = Double.NaN;
+            invalidatePlot();
+        });
+    }
+
+    /** Shows the first {@code n} points of {@code x} and {@code y} (copied). */
+    public void setCurve(double[] x, double[] y, int n) {
+        if (xs.length < n) {
+            xs = new double[Math.max(n, 2 * xs.length)];
+            ys = new double[xs.length];
+        }
+        System.arraycopy(x, 0, xs, 0, n);
+        System.arraycopy(y, 0, ys, 0, n);
+        count = n;
+        invalidatePlot();
+    }
+
+    /** Marks the point (x, y) and draws its tangent of the given slope (NaN slope: no tangent). */
+    public void setMarker(double x, double y, double slope) {
+        markX = x;
+        markY = y;
+        markSlope = slope;
+        invalidatePlot();
+    }
+
+    public void setAxisNames(String x, String y) {
+        xName = x;
+        yName = y;
+        invalidatePlot();
+    }
+
+    public void setLogY(boolean log) {
+        logY = log;
+        invalidatePlot();
+    }
+
+    public boolean isLogY() {
+        return logY;
+    }
+
+    public int pointCount() {
+        return count;
+    }
+
+    /** The y value of point {@code i}. */
+    public double yAt(int i) {
+        return ys[i];
+    }
+
+    public double markY() {
+        return markY;
+    }
+
+    /** What the hover readout shows now ("" when the mouse is not over the plot). */
+    public String readout() {
+        return readout;
+    }
+
+    @Override
+    protected void draw(GraphicsContext g, double width, double height) {
+        double font = fontSize();
+        double left = font * 4.6;
+        double right = 12;
+        double top = titleHeight();
+        double bottom = font * 2.4;
+        double plotW = width - left - right;
+        double plotH = height - top - bottom;
+        readout = "";
+        if (plotW <= 10 || plotH <= 10 || count == 0) {
+            return;
+        }
+        double x0 = xs[0];
+        double x1 = xs[count - 1];
+        if (x1 <= x0) {
+            x1 = x0 + 1;
+        }
+        double yMin = Double.POSITIVE_INFINITY;
+        double yMax = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < count; i++) {
+            double y = ty(ys[i]);
+            if (Double.isFinite(y)) {
+                yMin = Math.min(yMin, y);
+                yMax = Math.max(yMax, y);
+            }
+        }
+        if (!Double.isFinite(yMin)) {
+            g.setFill(negativeFill());
+            g.fillText("no finite values", left, top);
+            return;
+        }
+        if (!logY) {
+            yMin = Math.min(0, yMin);
+            yMax = Ticks.niceCeiling(Math.max(yMax, 1e-12));
+        } else {
+            yMin = Math.floor(yMin);
+            yMax = Math.max(Math.ceil(yMax), yMin + 1);
+        }
+        final double lo = yMin;
+        final double hi = yMax;
+        final double fx0 = x0;
+        final double fx1 = x1;
+        java.util.function.DoubleUnaryOperator px = x -> left + (x - fx0) / (fx1 - fx0) * plotW;
+        java.util.function.DoubleUnaryOperator py = y -> top + (1 - (ty(y) - lo) / (hi - lo)) * plotH;
+
+        g.setStroke(axisStroke());
+        g.setLineWidth(1);
+        g.setFill(textFill());
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.setTextBaseline(VPos.CENTER);
+        for (int k = 0; k <= 4; k++) {
+            double t = lo + (hi - lo) * k / 4;
+            double y = Math.round(top + (1 - (double) k / 4) * plotH) + 0.5;
+            g.setGlobalAlpha(0.25);
+            g.strokeLine(left, y, left + plotW, y);
+            g.setGlobalAlpha(1);
+            g.fillText(logY ? Ticks.label(Math.pow(10, t)) : Ticks.label(t), left - 6, y);
+        }
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.TOP);
+        for (int k = 0; k <= 4; k++) {
+            double x = x0 + (x1 - x0) * k / 4;
+            g.fillText(Ticks.label(x), px.applyAsDouble(x), top + plotH + 4);
+        }
+        g.fillText(xName, left + plotW / 2, top + plotH + font * 1.2 + 2);
+        g.setLineWidth(Math.max(1.5, font / 10));
+        g.strokeLine(left + 0.5, top, left + 0.5, top + plotH);
+        g.strokeLine(left, top + plotH + 0.5, left + plotW, top + plotH + 0.5);
+
+        g.setStroke(plotFill());
+        g.setLineWidth(Math.max(2, font / 6));
+        g.beginPath();
+        boolean pen = false;
+        int stride = Math.max(1, count / (int) Math.max(1, plotW * 2));
+        for (int i = 0; i < count; i += stride) {
+            double y = py.applyAsDouble(ys[i]);
+            if (!Double.isFinite(y)) {
+                pen = false;
+                continue;
+            }
+            double x = px.applyAsDouble(xs[i]);
+            if (pen) {
+                g.lineTo(x, y);
+            } else {
+                g.moveTo(x, y);
+                pen = true;
+            }
+        }
+        g.stroke();
+
+        if (Double.isFinite(markX) && Double.isFinite(markY)) {
+            double mx = px.applyAsDouble(markX);
+            double my = py.applyAsDouble(markY);
+            if (Double.isFinite(markSlope) && !logY) {
+                double span = (x1 - x0) * 0.18;
+                g.setStroke(negativeFill());
+                g.setLineWidth(Math.max(2, font / 7));
+                g.strokeLine(px.applyAsDouble(markX - span), py.applyAsDouble(markY - markSlope * span),
+                        px.applyAsDouble(markX + span), py.applyAsDouble(markY + markSlope * span));
+            }
+            double r = Math.max(5, font / 2.5);
+            g.setFill(highlightFill());
+            g.fillOval(mx - r, my - r, 2 * r, 2 * r);
+        }
+        g.setFill(textFill());
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.fillText(yName, left + plotW, top - font * 1.4);
+        drawReadout(g, px, py, left, plotW, top, font);
+    }
+
+    private void drawReadout(GraphicsContext g, java.util.function.DoubleUnaryOperator px,
+                             java.util.function.DoubleUnaryOperator py, double left, double plotW, double top,
+                             double font) {
+        if (!Double.isFinite(hoverX) || hoverX < left || hoverX > left + plotW) {
+            return;
+        }
+        double x = xs[0] + (hoverX - left) / plotW * (xs[count - 1] - xs[0]);
+        int best = 0;
+        for (int i = 1; i < count; i++) {
+            if (Math.abs(xs[i] - x) < Math.abs(xs[best] - x)) {
+                best = i;
+            }
+        }
+        readout = String.format(Locale.ROOT, "%s = %s, %s = %.4f", xName, Ticks.label(xs[best]), yName, ys[best]);
+        double bx = px.applyAsDouble(xs[best]);
+        g.setStroke(axisStroke());
+        g.setLineWidth(1);
+        g.strokeLine(bx, top, bx, py.applyAsDouble(ys[best]));
+        g.setFill(textFill());
+        g.setTextAlign(bx > left + plotW / 2 ? TextAlignment.RIGHT : TextAlignment.LEFT);
+        g.setTextBaseline(VPos.TOP);
+        g.fillText(readout, bx + (bx > left + plotW / 2 ? -6 : 6), top + 2);
+    }
+
+    private double ty(double y) {
+        return logY ? (y > 0 ? Math.log10(y) : Double.NaN) : y;
+    }
+}

@@ -1,0 +1,159 @@
+package org.softmaxlab.chart;
+
+import java.util.List;
+import javafx.css.CssMetaData;
+import javafx.css.Styleable;
+import javafx.css.StyleableObjectProperty;
+import javafx.css.StyleablePropertyFactory;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.paint.Paint;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+import javafx.geometry.VPos;
+
+/**
+ * Base of the app's charts: a Region holding one Canvas, redrawn at most once per layout pass (so once per pulse,
+ * however many times the data changed in between). Colours and the font size come from CSS:
+ * {@code -sl-plot-fill, -sl-highlight-fill, -sl-negative-fill, -sl-ghost-stroke, -sl-axis-stroke, -sl-text-fill,
+ * -sl-font-size}.
+ */
+public abstract class PlotCanvas extends Region {
+    private static final StyleablePropertyFactory<PlotCanvas> CSS =
+            new StyleablePropertyFactory<>(Region.getClassCssMetaData());
+    private static final CssMetaData<PlotCanvas, Paint> PLOT = CSS.createPaintCssMetaData("-sl-plot-fill",
+            s -> s.plotFill, Color.web("#0072B2"));
+    private static final CssMetaData<PlotCanvas, Paint> HIGHLIGHT = CSS.createPaintCssMetaData("-sl-highlight-fill",
+            s -> s.highlightFill, Color.web("#E69F00"));
+    private static final CssMetaData<PlotCanvas, Paint> NEGATIVE = CSS.createPaintCssMetaData("-sl-negative-fill",
+            s -> s.negativeFill, Color.web("#D55E00"));
+    private static final CssMetaData<PlotCanvas, Paint> GHOST = CSS.createPaintCssMetaData("-sl-ghost-stroke",
+            s -> s.ghostStroke, Color.web("#333333"));
+    private static final CssMetaData<PlotCanvas, Paint> AXIS = CSS.createPaintCssMetaData("-sl-axis-stroke",
+            s -> s.axisStroke, Color.web("#666666"));
+    private static final CssMetaData<PlotCanvas, Paint> TEXT = CSS.createPaintCssMetaData("-sl-text-fill",
+            s -> s.textFill, Color.web("#222222"));
+    private static final CssMetaData<PlotCanvas, Number> FONT_SIZE = CSS.createSizeCssMetaData("-sl-font-size",
+            s -> s.fontSize, 14.0);
+
+    private final StyleableObjectProperty<Paint> plotFill = new Styled<>(PLOT, "plotFill");
+    private final StyleableObjectProperty<Paint> highlightFill = new Styled<>(HIGHLIGHT, "highlightFill");
+    private final StyleableObjectProperty<Paint> negativeFill = new Styled<>(NEGATIVE, "negativeFill");
+    private final StyleableObjectProperty<Paint> ghostStroke = new Styled<>(GHOST, "ghostStroke");
+    private final StyleableObjectProperty<Paint> axisStroke = new Styled<>(AXIS, "axisStroke");
+    private final StyleableObjectProperty<Paint> textFill = new Styled<>(TEXT, "textFill");
+    private final StyleableObjectProperty<Number> fontSize = new Styled<>(FONT_SIZE, "fontSize");
+
+    private final Canvas canvas = new Canvas();
+    private boolean dirty = true;
+    private String title = "";
+
+    protected PlotCanvas() {
+        getStyleClass().add("plot-canvas");
+        getChildren().add(canvas);
+        setMinSize(120, 90);
+        setPrefSize(480, 280);
+    }
+
+    /** The caption drawn above the plot. */
+    public final void setTitle(String title) {
+        this.title = title == null ? "" : title;
+        invalidatePlot();
+    }
+
+    public final String getTitle() {
+        return title;
+    }
+
+    /** Marks the drawing stale; it is redrawn in the next layout pass. */
+    protected final void invalidatePlot() {
+        dirty = true;
+        requestLayout();
+    }
+
+    @Override
+    protected final void layoutChildren() {
+        double w = snapSizeX(getWidth());
+        double h = snapSizeY(getHeight());
+        if (canvas.getWidth() != w || canvas.getHeight() != h) {
+            canvas.setWidth(w);
+            canvas.setHeight(h);
+            dirty = true;
+        }
+        if (dirty && w > 0 && h > 0) {
+            dirty = false;
+            GraphicsContext g = canvas.getGraphicsContext2D();
+            g.clearRect(0, 0, w, h);
+            g.setFont(Font.font(fontSize()));
+            g.setFill(textFill());
+            g.setTextAlign(TextAlignment.LEFT);
+            g.setTextBaseline(VPos.TOP);
+            g.fillText(title, 8, 4);
+            draw(g, w, h);
+        }
+    }
+
+    /** Draws the plot below the title; {@code g} has the text font and colour set. */
+    protected abstract void draw(GraphicsContext g, double width, double height);
+
+    /** Height taken by the title line. */
+    protected final double titleHeight() {
+        return fontSize() * 1.6 + 4;
+    }
+
+    protected final Paint plotFill() {
+        return plotFill.get();
+    }
+
+    protected final Paint highlightFill() {
+        return highlightFill.get();
+    }
+
+    protected final Paint negativeFill() {
+        return negativeFill.get();
+    }
+
+    protected final Paint ghostStroke() {
+        return ghostStroke.get();
+    }
+
+    protected final Paint axisStroke() {
+        return axisStroke.get();
+    }
+
+    protected final Paint textFill() {
+        return textFill.get();
+    }
+
+    protected final double fontSize() {
+        return fontSize.get().doubleValue();
+    }
+
+    /** The canvas, for snapshots in tests and exports. */
+    public final Canvas canvas() {
+        return canvas;
+    }
+
+    public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {
+        return CSS.getCssMetaData();
+    }
+
+    @Override
+    public List<CssMetaData<? extends Styleable, ?>> getCssMetaData() {
+        return getClassCssMetaData();
+    }
+
+    /** A styleable property that redraws the plot when CSS changes it. */
+    private final class Styled<T> extends javafx.css.SimpleStyleableObjectProperty<T> {
+        Styled(CssMetaData<PlotCanvas, T> meta, String name) {
+            super(meta, PlotCanvas.this, name, meta.getInitialValue(PlotCanvas.this));
+        }
+
+        @Override
+        protected void invalidated() {
+            invalidatePlot();
+        }
+    }
+}

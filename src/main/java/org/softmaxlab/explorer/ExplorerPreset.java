@@ -1,0 +1,42 @@
+package org.softmaxlab.explorer;
+
+import java.util.List;
+import org.softmaxlab.engine.Reduction;
+
+/**
+ * A named starting point for the Explorer: logits (samples x classes), targets, optional class weights and the loss
+ * options.
+ */
+public record ExplorerPreset(String name, double[][] logits, int[] targets, double[] weights, double temperature,
+                             double labelSmoothing, Reduction reduction) {
+
+    public static final String DEFAULT = "Default";
+    public static final String EXAMPLE_A = "Notebook example A";
+    public static final String EXAMPLE_B = "Notebook example B (weighted)";
+    public static final String CONFIDENT_WRONG = "Confident and wrong";
+    public static final String UNIFORM = "Uniform";
+    public static final String HUGE = "Huge logits (1000)";
+
+    /** The presets offered in {@code #presetChoice}, in menu order. */
+    public static List<ExplorerPreset> all() {
+        return List.of(
+                plain(DEFAULT, new double[][] {{2.0, 1.0, 0.1, -0.5, -1.2}}, 0),
+                new ExplorerPreset(EXAMPLE_A, new double[][] {{2.0, 1.0, 0.1}, {0.0, 5.0, 0.2}}, new int[] {0, 1},
+                        null, 1, 0, Reduction.MEAN),
+                new ExplorerPreset(EXAMPLE_B, new double[][] {{2.0, 1.0}, {2.0, 1.0}}, new int[] {1, 1},
+                        new double[] {1.0, 10.0}, 1, 0, Reduction.MEAN),
+                plain(CONFIDENT_WRONG, new double[][] {{8.0, 0.5, -1.0, -2.0}}, 3),
+                plain(UNIFORM, new double[][] {{0.0, 0.0, 0.0, 0.0, 0.0}}, 0),
+                plain(HUGE, new double[][] {{1000.0, 999.0, 0.0}}, 0));
+    }
+
+    /** The preset of that name. */
+    public static ExplorerPreset named(String name) {
+        return all().stream().filter(p -> p.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no preset named \"" + name + "\""));
+    }
+
+    private static ExplorerPreset plain(String name, double[][] logits, int target) {
+        return new ExplorerPreset(name, logits, new int[] {target}, null, 1, 0, Reduction.MEAN);
+    }
+}

@@ -1,0 +1,534 @@
+package org.softmaxlab.explorer;
+
+import static org.softmaxlab.chart.Numbers.fixed4;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.BiFunction;
+import java.util.stream.IntStream;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.fxml.FXMLLoader;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.softmaxlab.chart.BarCanvas;
+import org.softmaxlab.chart.CurveCanvas;
+import org.softmaxlab.chart.Numbers;
+import org.softmaxlab.engine.Reduction;
+
+/**
+ * The Explorer tab's controller: binds the controls of {@code ExplorerView.fxml} to an {@link ExplorerViewModel} and
+ * shows its {@link ExplorerResult}. No arithmetic happens here; every number shown comes from the view-model.
+ */
+public final class ExplorerView {
+    /** Classes listed in the numbers panel and given editor rows; beyond this the most probable are listed. */
+    static final int LISTED_CLASSES = ExplorerViewModel.MAX_SLIDER_CLASSES;
+
+    @FXML private Spinner<Integer> classCount;
+    @FXML private CheckBox manyClassesToggle;
+    @FXML private Spinner<Integer> sampleCount;
+    @FXML private ChoiceBox<Integer> sampleSelector;
+    @FXML private ChoiceBox<Integer> targetSelector;
+    @FXML private ChoiceBox<String> presetChoice;
+    @FXML private TextField addConstantField;
+    @FXML private Label logitsTitle;
+    @FXML private VBox logitRows;
+    @FXML private CheckBox weightsEnabled;
+    @FXML private VBox weightRows;
+    @FXML private Slider temperatureSlider;
+    @FXML private TextField temperatureField;
+    @FXML private Slider labelSmoothingSlider;
+    @FXML private TextField labelSmoothingField;
+    @FXML private ChoiceBox<String> reductionChoice;
+    @FXML private Label messageLabel;
+    @FXML private BarCanvas probabilityChart;
+    @FXML private CheckBox logScaleToggle;
+    @FXML private BarCanvas gradientChart;
+    @FXML private BarCanvas lossChart;
+    @FXML private CurveCanvas lossCurve;
+    @FXML private ChoiceBox<Integer> sweepChoice;
+    @FXML private Label lossValue;
+    @FXML private Label entropyValue;
+    @FXML private Label formulaLabel;
+    @FXML private Label numbersTitle;
+    @FXML private GridPane numbersGrid;
+    @FXML private Label stabilityVerdict;
+    @FXML private GridPane stabilityGrid;
+
+    private final ExplorerViewModel model;
+    /** Kept in fields: JavaFX holds bindings and listeners weakly. */
+    private final List<Object> keepAlive = new ArrayList<>();
+    private ObjectProperty<Integer> classCountValue;
+    private ObjectProperty<Integer> sampleCountValue;
+    private boolean syncing;
+    private int[] listed = new int[0];
+
+    private ExplorerView(ExplorerViewModel model) {
+        this.model = model;
+    }
+
+    /** Loads the FXML and returns its root, bound to {@code model}. */
+    public static Parent load(ExplorerViewModel model) {
+        FXMLLoader loader = new FXMLLoader(ExplorerView.class.getResource("ExplorerView.fxml"));
+        loader.setControllerFactory(type -> new ExplorerView(model));
+        try {
+            Parent root = loader.load();
+            root.getStylesheets().add(ExplorerView.class.getResource("explorer.css").toExternalForm());
+            return root;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @FXML
+    private void initialize() {
+        bindCounts();
+        bindSelectors();
+        bindLossOptions();
+        presetChoice.getItems().setAll(ExplorerPreset.all().stream().map(ExplorerPreset::name).toList());
+        presetChoice.setValue(model.presetProperty().get());
+        presetChoice.valueProperty().addListener((o, a, b) -> {
+            if (!syncing && b != null && !b.equals(model.presetProperty().get())) {
+                model.applyPreset(b);
+            }
+        });
+        model.presetProperty().addListener((o, a, b) -> presetChoice.setValue(b));
+        weightsEnabled.selectedProperty().bindBidirectional(model.weightsEnabledProperty());
+        logScaleToggle.selectedProperty().addListener((o, a, b) -> probabilityChart.setLogScale(b));
+        model.logits().addListener((ListChangeListener<DoubleProperty>) c -> rebuildClassRows());
+        model.messageProperty().addListener((o, a, b) -> messageLabel.setText(b));
+        model.resultProperty().addListener((o, a, b) -> show(b));
+        lossCurve.setAxisNames("z", "L");
+        addTooltips();
+        rebuildClassRows();
+        show(model.getResult());
+    }
+
+    @FXML
+    private void onReset() {
+        model.reset();
+    }
+
+    @FXML
+    private void onAddConstant() {
+        showFieldProblem(addConstantField, model.commitAddConstant(addConstantField.getText()));
+    }
+
+    private void bindCounts() {
+        SpinnerValueFactory.IntegerSpinnerValueFactory classes = new SpinnerValueFactory.IntegerSpinnerValueFactory(
+                ExplorerViewModel.MIN_CLASSES, ExplorerViewModel.MAX_SLIDER_CLASSES);
+        classes.maxProperty().bind(Bindings.when(model.manyClassesProperty())
+                .then(ExplorerViewModel.MAX_CLASSES).otherwise(ExplorerViewModel.MAX_SLIDER_CLASSES));
+        classes.setConverter(safeIntegers(classes));
+        classCount.setValueFactory(classes);
+        classCountValue = model.classCountProperty().asObject();
+        classes.valueProperty().bindBidirectional(classCountValue);
+        manyClassesToggle.selectedProperty().bindBidirectional(model.manyClassesProperty());
+
+        SpinnerValueFactory.IntegerSpinnerValueFactory samples = new SpinnerValueFactory.IntegerSpinnerValueFactory(
+                1, ExplorerViewModel.MAX_SAMPLES);
+        samples.setConverter(safeIntegers(samples));
+        sampleCount.setValueFactory(samples);
+        sampleCountValue = model.sampleCountProperty().asObject();
+        samples.valueProperty().bindBidirectional(sampleCountValue);
+        commitSpinnerOnFocusLoss(classCount);
+        commitSpinnerOnFocusLoss(sampleCount);
+    }
+
+    /** Typed text that is not a whole number in range is refused with a message; the value stays. */
+    private StringConverter<Integer> safeIntegers(SpinnerValueFactory.IntegerSpinnerValueFactory factory) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(Integer v) {
+                return v == null ? "" : v.toString();
+            }
+
+            @Override
+            public Integer fromString(String s) {
+                try {
+                    int v = Integer.parseInt(s.strip());
+                    if (v >= factory.getMin() && v <= factory.getMax()) {
+                        messageLabel.setText("");
+                        return v;
+                    }
+                    messageLabel.setText(v + " is outside " + factory.getMin() + ".." + factory.getMax());
+                } catch (NumberFormatException e) {
+                    messageLabel.setText("\"" + s + "\" is not a whole number");
+                }
+                return factory.getValue();
+            }
+        };
+    }
+
+    private static void commitSpinnerOnFocusLoss(Spinner<Integer> spinner) {
+        spinner.focusedProperty().addListener((o, was, is) -> {
+            if (!is) {
+                spinner.increment(0);
+                spinner.getEditor().setText(String.valueOf(spinner.getValue()));
+            }
+        });
+    }
+
+    private void bindSelectors() {
+        StringConverter<Integer> sampleNames = converter(i -> "sample " + i);
+        sampleSelector.setConverter(sampleNames);
+        StringConverter<Integer> classNames = converter(i -> i == -100 ? "ignored (-100)" : "class " + i);
+        targetSelector.setConverter(classNames);
+        sweepChoice.setConverter(classNames);
+        refreshSelectorItems();
+        model.sampleCountProperty().addListener((o, a, b) -> refreshSelectorItems());
+        model.classCountProperty().addListener((o, a, b) -> refreshSelectorItems());
+        sampleSelector.valueProperty().addListener((o, a, b) -> {
+            if (!syncing && b != null) {
+                model.selectedSampleProperty().set(b);
+            }
+        });
+        targetSelector.valueProperty().addListener((o, a, b) -> {
+            if (!syncing && b != null) {
+                model.targetProperty().set(b);
+            }
+        });
+        sweepChoice.valueProperty().addListener((o, a, b) -> {
+            if (!syncing && b != null) {
+                model.sweepClassProperty().set(b);
+            }
+        });
+    }
+
+    private void refreshSelectorItems() {
+        syncing = true;
+        try {
+            sampleSelector.getItems().setAll(IntStream.range(0, model.sampleCountProperty().get()).boxed().toList());
+            List<Integer> classes = new ArrayList<>(IntStream.range(0, model.classCountProperty().get()).boxed()
+                    .toList());
+            sweepChoice.getItems().setAll(classes);
+            classes.add(-100);
+            targetSelector.getItems().setAll(classes);
+        } finally {
+            syncing = false;
+        }
+    }
+
+    private void bindLossOptions() {
+        temperatureSlider.setMin(Math.log10(ExplorerViewModel.MIN_TEMPERATURE));
+        temperatureSlider.setMax(Math.log10(ExplorerViewModel.MAX_TEMPERATURE));
+        temperatureSlider.setValue(Math.log10(model.temperatureProperty().get()));
+        temperatureSlider.setBlockIncrement(0.05);
+        temperatureSlider.valueProperty().addListener((o, a, b) -> {
+            if (!syncing) {
+                model.temperatureProperty().set(Math.pow(10, b.doubleValue()));
+            }
+        });
+        model.temperatureProperty().addListener((o, a, b) -> {
+            syncTo(temperatureSlider, Math.log10(b.doubleValue()));
+            temperatureField.setText(Numbers.editable(b.doubleValue()));
+        });
+        temperatureField.setText(Numbers.editable(model.temperatureProperty().get()));
+        onCommit(temperatureField, () -> model.commitTemperature(temperatureField.getText()),
+                () -> Numbers.editable(model.temperatureProperty().get()));
+
+        labelSmoothingSlider.setBlockIncrement(0.05);
+        labelSmoothingSlider.valueProperty().bindBidirectional(model.labelSmoothingProperty());
+        labelSmoothingField.setText(Numbers.editable(model.labelSmoothingProperty().get()));
+        model.labelSmoothingProperty().addListener((o, a, b) ->
+                labelSmoothingField.setText(Numbers.editable(b.doubleValue())));
+        onCommit(labelSmoothingField, () -> model.commitLabelSmoothing(labelSmoothingField.getText()),
+                () -> Numbers.editable(model.labelSmoothingProperty().get()));
+
+        reductionChoice.getItems().setAll(Arrays.stream(Reduction.values()).map(Reduction::label).toList());
+        reductionChoice.setValue(model.reductionProperty().get().label());
+        reductionChoice.valueProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                model.reductionProperty().set(Reduction.parse(b));
+            }
+        });
+        model.reductionProperty().addListener((o, a, b) -> reductionChoice.setValue(b.label()));
+    }
+
+    private void syncTo(Slider slider, double value) {
+        syncing = true;
+        try {
+            slider.setValue(value);
+        } finally {
+            syncing = false;
+        }
+    }
+
+    /** Builds one editor row per listed class (logit and weight), with the ids users' tests rely on. */
+    private void rebuildClassRows() {
+        logitRows.getChildren().clear();
+        weightRows.getChildren().clear();
+        int classes = model.logits().size();
+        int rows = Math.min(classes, LISTED_CLASSES);
+        for (int c = 0; c < rows; c++) {
+            logitRows.getChildren().add(classRow(c, "logit", model.logits().get(c),
+                    model.logitRangeProperty().negate(), model.logitRangeProperty(), model::commitLogit));
+            HBox weightRow = classRow(c, "weight", model.weights().get(c), Bindings.createDoubleBinding(() -> 0.0),
+                    model.weightRangeProperty(), model::commitWeight);
+            weightRow.disableProperty().bind(model.weightsEnabledProperty().not());
+            weightRows.getChildren().add(weightRow);
+        }
+        if (classes > rows) {
+            Label more = new Label("Classes " + rows + ".." + (classes - 1)
+                    + " have generated logits; the panels list the most probable.");
+            more.setWrapText(true);
+            more.getStyleClass().add("note");
+            logitRows.getChildren().add(more);
+        }
+    }
+
+    private HBox classRow(int c, String kind, DoubleProperty value,
+                          javafx.beans.value.ObservableNumberValue min, javafx.beans.value.ObservableNumberValue max,
+                          BiFunction<Integer, String, String> commit) {
+        Label name = new Label(Integer.toString(c));
+        name.getStyleClass().addAll("class-name", "class-" + (c % 8));
+        Slider slider = new Slider();
+        slider.setId(kind + "Slider-" + c);
+        slider.minProperty().bind(min);
+        slider.maxProperty().bind(max);
+        slider.setValue(value.get());
+        slider.valueProperty().bindBidirectional(value);
+        slider.setBlockIncrement(0.1);
+        slider.setAccessibleText(kind + " of class " + c);
+        HBox.setHgrow(slider, Priority.ALWAYS);
+        TextField field = new TextField(Numbers.editable(value.get()));
+        field.setId(kind + "Field-" + c);
+        field.setPrefColumnCount(6);
+        field.setAccessibleText(kind + " of class " + c);
+        value.addListener((o, a, b) -> {
+            if (!field.isFocused()) {
+                field.setText(Numbers.editable(b.doubleValue()));
+            }
+            field.getStyleClass().remove("invalid");
+        });
+        onCommit(field, () -> commit.apply(c, field.getText()), () -> Numbers.editable(value.get()));
+        keepAlive.add(slider);
+        HBox row = new HBox(name, slider, field);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.getStyleClass().add("class-row");
+        return row;
+    }
+
+    /** Enter or leaving the field commits; a refused entry is marked and explained, and the model keeps its value. */
+    private void onCommit(TextField field, java.util.function.Supplier<String> commit,
+                          java.util.function.Supplier<String> current) {
+        field.setOnAction(e -> {
+            String problem = commit.get();
+            showFieldProblem(field, problem);
+            if (problem == null) {
+                field.setText(current.get());
+            }
+        });
+        field.focusedProperty().addListener((o, was, is) -> {
+            if (!is && !field.getText().equals(current.get())) {
+                showFieldProblem(field, commit.get());
+            }
+        });
+    }
+
+    private void showFieldProblem(TextField field, String problem) {
+        field.getStyleClass().remove("invalid");
+        if (problem != null) {
+            field.getStyleClass().add("invalid");
+            field.setTooltip(new Tooltip(problem));
+        } else {
+            field.setTooltip(null);
+        }
+        messageLabel.setText(problem == null ? "" : problem);
+    }
+
+    // ---- showing a result ----------------------------------------------------------------------------------
+
+    private void show(ExplorerResult r) {
+        if (r == null) {
+            return;
+        }
+        syncing = true;
+        try {
+            sampleSelector.setValue(r.selected());
+            targetSelector.setValue(r.target());
+            sweepChoice.setValue(r.sweepClass());
+        } finally {
+            syncing = false;
+        }
+        int classes = r.logits().length;
+        int y = r.target();
+        double eps = model.labelSmoothingProperty().get();
+        double[] ghost = new double[classes];
+        for (int c = 0; c < classes; c++) {
+            ghost[c] = (c == y ? 1 - eps : 0) + eps / classes;
+        }
+        String[] names = new String[classes];
+        for (int c = 0; c < classes; c++) {
+            names[c] = c == y ? c + " (y)" : Integer.toString(c);
+        }
+        probabilityChart.setLabels(names);
+        probabilityChart.setValues(r.probabilities(), y, y >= 0 ? ghost : null);
+        gradientChart.setLabels(names);
+        gradientChart.setValues(r.gradient(), -1, null);
+        String[] samples = new String[r.loss().samples()];
+        for (int i = 0; i < samples.length; i++) {
+            samples[i] = "s" + i;
+        }
+        lossChart.setLabels(samples);
+        lossChart.setValues(r.loss().perSampleLoss(), r.selected(), null);
+        lossCurve.setCurve(r.curveX(), r.curveY(), r.curveX().length);
+        lossCurve.setMarker(r.logits()[r.sweepClass()], r.loss().loss(), r.gradient()[r.sweepClass()]);
+        lossCurve.setTitle("Loss as z" + r.sweepClass() + " of sample " + r.selected() + " sweeps");
+
+        lossValue.setText(r.lossText());
+        lossValue.getStyleClass().remove("undefined");
+        if (!r.loss().isDefined()) {
+            lossValue.getStyleClass().add("undefined");
+        }
+        lossValue.setAccessibleText("batch loss " + r.lossText());
+        entropyValue.setText("Entropy H(P) = " + fixed4(r.entropy()) + " nats (max ln C = "
+                + fixed4(Math.log(classes)) + ")");
+        formulaLabel.setText(r.formula());
+        logitsTitle.setText("Logits z of sample " + r.selected());
+        numbersTitle.setText("Sample " + r.selected() + ", target " + (y < 0 ? "ignored" : "class " + y));
+        showNumbers(r);
+        showStability(r);
+    }
+
+    /** The numbers panel: one row per listed class, ids {@code logit-c}, {@code prob-c}, {@code grad-c}. */
+    private void showNumbers(ExplorerResult r) {
+        int[] classes = listedClasses(r);
+        if (!Arrays.equals(classes, listed)) {
+            listed = classes;
+            numbersGrid.getChildren().clear();
+            numbersGrid.addRow(0, header("class"), header("z"), header("P"), header("dL/dz"));
+            for (int k = 0; k < classes.length; k++) {
+                int c = classes[k];
+                Label name = new Label(Integer.toString(c));
+                name.getStyleClass().addAll("class-name", "class-" + (c % 8));
+                numbersGrid.addRow(k + 1, name, number("logit-" + c), number("prob-" + c), number("grad-" + c));
+            }
+        }
+        double[] p = r.probabilities();
+        double[] g = r.gradient();
+        for (int c : classes) {
+            setNumber("logit-" + c, r.logits()[c], "class " + c + " logit ");
+            setNumber("prob-" + c, p[c], "class " + c + " probability ");
+            setNumber("grad-" + c, g[c], "class " + c + " gradient ");
+        }
+    }
+
+    private int[] listedClasses(ExplorerResult r) {
+        double[] p = r.probabilities();
+        if (p.length <= LISTED_CLASSES) {
+            return IntStream.range(0, p.length).toArray();
+        }
+        return IntStream.range(0, p.length).boxed()
+                .sorted(Comparator.comparingDouble((Integer c) -> -p[c]).thenComparing(c -> c))
+                .limit(LISTED_CLASSES).mapToInt(Integer::intValue).sorted().toArray();
+    }
+
+    private void setNumber(String id, double v, String accessiblePrefix) {
+        Label label = (Label) numbersGrid.lookup("#" + id);
+        if (label != null) {
+            label.setText(fixed4(v));
+            label.setAccessibleText(accessiblePrefix + fixed4(v));
+        }
+    }
+
+    private static Label header(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("header");
+        return l;
+    }
+
+    private static Label number(String id) {
+        Label l = new Label();
+        l.setId(id);
+        l.getStyleClass().add("number");
+        return l;
+    }
+
+    /** Stable and naive softmax side by side for the most probable classes of the selected sample. */
+    private void showStability(ExplorerResult r) {
+        double[] p = r.probabilities();
+        int[] top = IntStream.range(0, p.length).boxed()
+                .sorted(Comparator.comparingDouble((Integer c) -> -p[c]).thenComparing(c -> c))
+                .limit(5).mapToInt(Integer::intValue).toArray();
+        stabilityGrid.getChildren().clear();
+        stabilityGrid.addRow(0, header("class"), header("exp(z/T)"), header("naive"), header("stable"));
+        boolean broken = false;
+        for (int k = 0; k < top.length; k++) {
+            int c = top[k];
+            Label naive = new Label(fixed4(r.naive()[c]));
+            naive.getStyleClass().add("number");
+            if (!Double.isFinite(r.naive()[c])) {
+                naive.getStyleClass().add("broken");
+                broken = true;
+            }
+            Label exp = new Label(Double.isInfinite(r.naiveExp()[c]) ? "Infinity"
+                    : String.format(java.util.Locale.ROOT, "%.4g", r.naiveExp()[c]));
+            exp.getStyleClass().add("number");
+            if (Double.isInfinite(r.naiveExp()[c])) {
+                exp.getStyleClass().add("broken");
+            }
+            Label stable = new Label(fixed4(p[c]));
+            stable.getStyleClass().add("number");
+            stabilityGrid.addRow(k + 1, new Label(Integer.toString(c)), exp, naive, stable);
+        }
+        stabilityVerdict.setText(broken
+                ? "The naive softmax overflowed: exp(z/T) past 709.78 is Infinity, and Infinity/Infinity is NaN. "
+                + "Subtracting max z first keeps the stable one exact."
+                : "Both agree here. Push a logit past about 709.8 (type it) to see the naive one break.");
+        stabilityVerdict.getStyleClass().remove("broken");
+        if (broken) {
+            stabilityVerdict.getStyleClass().add("broken");
+        }
+    }
+
+    private void addTooltips() {
+        classCount.setTooltip(new Tooltip("Number of classes C."));
+        manyClassesToggle.setTooltip(new Tooltip("Allow up to 1000 classes with generated logits."));
+        sampleCount.setTooltip(new Tooltip("Number of samples n in the batch."));
+        sampleSelector.setTooltip(new Tooltip("The sample whose logits you are editing."));
+        targetSelector.setTooltip(new Tooltip("The correct class y of the selected sample."));
+        presetChoice.setTooltip(new Tooltip("Load a ready-made example."));
+        weightsEnabled.setTooltip(new Tooltip("Weight each class's loss by w_c (PyTorch's weight argument)."));
+        temperatureSlider.setTooltip(new Tooltip("Temperature T: softmax(z/T); low T sharpens, high T flattens."));
+        labelSmoothingSlider.setTooltip(new Tooltip("Label smoothing: the target keeps 1-\u03b5 and spreads \u03b5."));
+        reductionChoice.setTooltip(new Tooltip("How per-sample losses combine: mean, sum or none."));
+        logScaleToggle.setTooltip(new Tooltip("Show probabilities on a log scale to see tiny ones."));
+        temperatureSlider.setAccessibleText("temperature, log scale");
+        labelSmoothingSlider.setAccessibleText("label smoothing");
+    }
+
+    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> show) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T v) {
+                return v == null ? "" : show.apply(v);
+            }
+
+            @Override
+            public T fromString(String s) {
+                throw new UnsupportedOperationException("choice boxes are not edited as text");
+            }
+        };
+    }
+}
