@@ -17,7 +17,7 @@ public final class SoftmaxLabApp extends Application {
     @Override
     public void start(Stage stage) {
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(createRoot(), Math.min(1680, screen.getWidth()), Math.min(1000, screen.getHeight()));
+        Scene scene = new Scene(createRoot(), Math.min(1920, screen.getWidth()), Math.min(1080, screen.getHeight()));
         stage.setTitle("Softmax Lab");
         stage.setScene(scene);
         stage.show();

@@ -20,6 +20,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
@@ -48,7 +49,7 @@ public final class ExplorerView {
     @FXML private CheckBox manyClassesToggle;
     @FXML private Spinner<Integer> sampleCount;
     @FXML private ChoiceBox<Integer> sampleSelector;
-    @FXML private ChoiceBox<Integer> targetSelector;
+    @FXML private ComboBox<Integer> targetSelector;
     @FXML private ChoiceBox<String> presetChoice;
     @FXML private TextField addConstantField;
     @FXML private Label logitsTitle;
@@ -66,7 +67,7 @@ public final class ExplorerView {
     @FXML private BarCanvas gradientChart;
     @FXML private BarCanvas lossChart;
     @FXML private CurveCanvas lossCurve;
-    @FXML private ChoiceBox<Integer> sweepChoice;
+    @FXML private ComboBox<Integer> sweepChoice;
     @FXML private Label lossValue;
     @FXML private Label entropyValue;
     @FXML private Label formulaLabel;

@@ -351,8 +351,9 @@ public final class ExplorerViewModel {
             });
             ws.add(w);
         }
-        logits.setAll(zs);
+        // Weights first: views rebuild their class rows when the logits list changes.
         weights.setAll(ws);
+        logits.setAll(zs);
     }
 
     private void loadSelectedSample() {

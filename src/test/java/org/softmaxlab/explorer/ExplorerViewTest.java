@@ -1,0 +1,221 @@
+package org.softmaxlab.explorer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.softmaxlab.app.SoftmaxLabApp;
+import org.softmaxlab.chart.BarCanvas;
+import org.softmaxlab.chart.Numbers;
+import org.softmaxlab.chart.PngExport;
+import org.softmaxlab.engine.CrossEntropyLoss;
+import org.softmaxlab.engine.CrossEntropyOptions;
+import org.softmaxlab.engine.LossResult;
+import org.softmaxlab.engine.Reduction;
+import org.softmaxlab.engine.Targets;
+import org.softmaxlab.testing.FxErrors;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Explorer tab driven through its real controls, headless. */
+@ExtendWith(ApplicationExtension.class)
+class ExplorerViewTest {
+    private static final double[][] EXAMPLE_A = {{2.0, 1.0, 0.1}, {0.0, 5.0, 0.2}};
+    private FxErrors errors;
+    private Parent root;
+
+    @Start
+    void start(Stage stage) {
+        root = SoftmaxLabApp.createRoot();
+        stage.setScene(new Scene(root, 1920, 1080));
+        stage.show();
+    }
+
+    @BeforeEach
+    void recordErrors() {
+        errors = FxErrors.install();
+    }
+
+    @AfterEach
+    void noUncaughtErrors() {
+        errors.assertNone();
+    }
+
+    private static String text(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
+    /** Replaces a text field's content by typing, then presses Enter. */
+    private static void type(FxRobot robot, String id, String value) {
+        TextField field = robot.lookup(id).queryAs(TextField.class);
+        robot.clickOn(field);
+        robot.interact(field::selectAll);
+        robot.write(value).type(KeyCode.ENTER);
+    }
+
+    private static void spin(FxRobot robot, String id, int value) {
+        Spinner<?> spinner = robot.lookup(id).queryAs(Spinner.class);
+        robot.clickOn(spinner.getEditor());
+        robot.interact(spinner.getEditor()::selectAll);
+        robot.write(Integer.toString(value)).type(KeyCode.ENTER);
+    }
+
+    /** Selects a value in a ChoiceBox or ComboBox, as picking it from the list does. */
+    @SuppressWarnings("unchecked")
+    static <T> void choose(FxRobot robot, String id, T value) {
+        Node node = robot.lookup(id).query();
+        robot.interact(() -> {
+            if (node instanceof ChoiceBox<?> box) {
+                ((ChoiceBox<T>) box).setValue(value);
+            } else {
+                ((javafx.scene.control.ComboBox<T>) node).setValue(value);
+            }
+        });
+    }
+
+    private static void enterExampleA(FxRobot robot) {
+        spin(robot, "#classCount", 3);
+        spin(robot, "#sampleCount", 2);
+        for (int s = 0; s < 2; s++) {
+            choose(robot, "#sampleSelector", s);
+            for (int c = 0; c < 3; c++) {
+                type(robot, "#logitField-" + c, Numbers.editable(EXAMPLE_A[s][c]));
+            }
+            choose(robot, "#targetSelector", s);
+        }
+        choose(robot, "#sampleSelector", 0);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void typingExampleAGivesTheNotebookLossAndGradients(FxRobot robot) {
+        enterExampleA(robot);
+        assertEquals("0.2159", text(robot, "#lossValue"));
+        assertEquals("-0.1705", text(robot, "#grad-0"));
+        assertEquals("0.1212", text(robot, "#grad-1"));
+        assertEquals("0.0493", text(robot, "#grad-2"));
+        assertEquals("0.6590", text(robot, "#prob-0"));
+        choose(robot, "#sampleSelector", 1);
+        assertEquals("0.0033", text(robot, "#grad-0"));
+        assertEquals("-0.0074", text(robot, "#grad-1"));
+        assertEquals("0.0041", text(robot, "#grad-2"));
+        BarCanvas chart = robot.lookup("#probabilityChart").queryAs(BarCanvas.class);
+        assertEquals(0.9852530340267203, chart.values()[1], 1e-15);
+        assertEquals(1, chart.highlighted());
+    }
+
+    @Test
+    void exampleBPresetGivesTheWeightedLoss(FxRobot robot) {
+        choose(robot, "#presetChoice", ExplorerPreset.EXAMPLE_B);
+        assertEquals("1.3133", text(robot, "#lossValue"));
+        assertTrue(robot.lookup("#weightsEnabled").queryAs(CheckBox.class).isSelected());
+        assertEquals("0.3655", text(robot, "#grad-0"));
+        assertEquals("-0.3655", text(robot, "#grad-1"));
+    }
+
+    @Test
+    void weightTemperatureSmoothingAndReductionMoveNumbersToTheEngine(FxRobot robot) {
+        choose(robot, "#presetChoice", ExplorerPreset.EXAMPLE_A);
+        robot.clickOn("#weightsEnabled");
+        type(robot, "#weightField-2", "4");
+        robot.interact(() -> robot.lookup("#temperatureSlider").queryAs(Slider.class).setValue(Math.log10(0.5)));
+        robot.interact(() -> robot.lookup("#labelSmoothingSlider").queryAs(Slider.class).setValue(0.2));
+        choose(robot, "#reductionChoice", "sum");
+        WaitForAsyncUtils.waitForFxEvents();
+        CrossEntropyOptions options = new CrossEntropyOptions(new double[] {1, 1, 4}, -100, Reduction.SUM, 0.2, 0.5);
+        LossResult expected = new CrossEntropyLoss(options).evaluate(EXAMPLE_A, Targets.indices(0, 1));
+        assertEquals(Numbers.fixed4(expected.loss()), text(robot, "#lossValue"));
+        for (int c = 0; c < 3; c++) {
+            assertEquals(Numbers.fixed4(expected.probabilities()[0][c]), text(robot, "#prob-" + c));
+            assertEquals(Numbers.fixed4(expected.gradient()[0][c]), text(robot, "#grad-" + c));
+        }
+        choose(robot, "#reductionChoice", "mean");
+        LossResult mean = new CrossEntropyLoss(options.withReduction(Reduction.MEAN))
+                .evaluate(EXAMPLE_A, Targets.indices(0, 1));
+        assertEquals(Numbers.fixed4(mean.loss()), text(robot, "#lossValue"));
+    }
+
+    @Test
+    void badEntriesAreRefusedAndStateIsUnchanged(FxRobot robot) {
+        choose(robot, "#presetChoice", ExplorerPreset.EXAMPLE_A);
+        for (String bad : new String[] {"abc", "1e400", "NaN", ""}) {
+            type(robot, "#logitField-1", bad);
+            TextField field = robot.lookup("#logitField-1").queryAs(TextField.class);
+            assertTrue(field.getStyleClass().contains("invalid"), "marked invalid: " + bad);
+            assertEquals("0.2159", text(robot, "#lossValue"), "state unchanged after " + bad);
+            assertFalse(text(robot, "#messageLabel").isEmpty(), "the problem is shown");
+        }
+        robot.clickOn("#weightsEnabled");
+        type(robot, "#weightField-0", "-3");
+        assertTrue(text(robot, "#messageLabel").contains(">= 0"));
+        type(robot, "#logitField-1", "1");
+        assertEquals("0.2159", text(robot, "#lossValue"));
+        assertFalse(robot.lookup("#logitField-1").queryAs(TextField.class).getStyleClass().contains("invalid"));
+    }
+
+    @Test
+    void zeroTargetWeightsSayUndefined(FxRobot robot) {
+        choose(robot, "#presetChoice", ExplorerPreset.EXAMPLE_B);
+        type(robot, "#weightField-1", "0");
+        assertEquals("undefined: the targets' weights sum to 0", text(robot, "#lossValue"));
+    }
+
+    @Test
+    void hugeLogitsBreakOnlyTheNaiveSoftmax(FxRobot robot) {
+        choose(robot, "#presetChoice", ExplorerPreset.HUGE);
+        assertEquals("0.7311", text(robot, "#prob-0"));
+        Node panel = robot.lookup("#stabilityPanel").query();
+        assertTrue(robot.from(panel).lookup((Label l) -> "NaN".equals(l.getText())).tryQuery().isPresent(),
+                "the naive column shows NaN");
+    }
+
+    @Test
+    void manyClassesModeShowsAThousandBars(FxRobot robot) {
+        robot.clickOn("#manyClassesToggle");
+        spin(robot, "#classCount", 1000);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1000, robot.lookup("#probabilityChart").queryAs(BarCanvas.class).values().length);
+        assertTrue(robot.lookup("#lossValue").queryAs(Label.class).getText().matches("\\d+\\.\\d{4}"));
+    }
+
+    @Test
+    void screenshotsForTheReadme(FxRobot robot) throws Exception {
+        Path dir = Path.of("target", "screenshots");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> {
+            try {
+                PngExport.write(PngExport.snapshot(root, 1), dir.resolve("explorer-default.png"));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        choose(robot, "#presetChoice", ExplorerPreset.EXAMPLE_A);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> {
+            try {
+                PngExport.write(PngExport.snapshot(root, 1), dir.resolve("explorer-example-a.png"));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        assertTrue(java.nio.file.Files.size(dir.resolve("explorer-example-a.png")) > 10_000);
+    }
+}
