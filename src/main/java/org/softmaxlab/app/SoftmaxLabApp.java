@@ -10,6 +10,8 @@ import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.softmaxlab.explorer.ExplorerView;
 import org.softmaxlab.explorer.ExplorerViewModel;
+import org.softmaxlab.training.TrainingView;
+import org.softmaxlab.training.TrainingViewModel;
 
 /** The JavaFX application: one window with the Explorer and Training tabs. Objects are wired here and only here. */
 public final class SoftmaxLabApp extends Application {
@@ -27,7 +29,7 @@ public final class SoftmaxLabApp extends Application {
     public static Parent createRoot() {
         Tab explorer = new Tab("Explorer", ExplorerView.load(new ExplorerViewModel()));
         explorer.setId("explorerTab");
-        Tab training = new Tab("Training");
+        Tab training = new Tab("Training", TrainingView.load(new TrainingViewModel()));
         training.setId("trainingTab");
         TabPane tabs = new TabPane(explorer, training);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);

@@ -57,7 +57,7 @@ public final class CrossEntropyLoss {
         double denominator = 0;
         int counted = 0;
         for (int i = 0; i < n; i++) {
-            double rest = softmaxRow(logits[i], probs[i], logProbs[i]);
+            double rest = softmaxRow(logits[i], 0, classes, probs[i], logProbs[i], 0);
             if (targets instanceof Targets.ClassIndices indices) {
                 int y = indices.get(i);
                 if (y == options.ignoreIndex()) {
@@ -65,7 +65,7 @@ public final class CrossEntropyLoss {
                 }
                 counted++;
                 denominator += options.weightOf(y);
-                perSample[i] = indexTargetRow(y, rest, probs[i], logProbs[i], grad[i]);
+                perSample[i] = indexTargetRow(y, rest, probs[i], logProbs[i], grad[i], 0, classes);
             } else {
                 counted++;
                 denominator += 1;
@@ -77,43 +77,50 @@ public final class CrossEntropyLoss {
     }
 
     /**
-     * Fills {@code p} and {@code logP} for one row and returns {@code sum_{c != argmax} exp(d_c)}, the mass outside
-     * the top class, which lets {@code p_top - 1} be formed without cancellation.
+     * Fills {@code p} and {@code logP} (at offset {@code o}) for the row of {@code classes} logits at {@code zo}, and
+     * returns {@code sum_{c != argmax} exp(d_c)}, the mass outside the top class, which lets {@code p_top - 1} be
+     * formed without cancellation.
      */
-    private double softmaxRow(double[] z, double[] p, double[] logP) {
+    private double softmaxRow(double[] z, int zo, int classes, double[] p, double[] logP, int o) {
         double t = options.temperature();
-        int top = Softmax.argmax(z);
+        int top = zo;
+        for (int c = zo + 1; c < zo + classes; c++) {
+            if (z[c] > z[top]) {
+                top = c;
+            }
+        }
         double m = z[top];
         double rest = 0;
-        for (int c = 0; c < z.length; c++) {
-            double d = t == 1.0 ? z[c] - m : (z[c] - m) / t;
-            logP[c] = d;
-            p[c] = Math.exp(d);
-            if (c != top) {
-                rest += p[c];
+        for (int c = 0; c < classes; c++) {
+            double d = t == 1.0 ? z[zo + c] - m : (z[zo + c] - m) / t;
+            logP[o + c] = d;
+            double e = Math.exp(d);
+            p[o + c] = e;
+            if (zo + c != top) {
+                rest += e;
             }
         }
         double lse = Math.log1p(rest);
         double sum = 1.0 + rest;
-        for (int c = 0; c < z.length; c++) {
-            logP[c] -= lse;
-            p[c] /= sum;
+        for (int c = 0; c < classes; c++) {
+            logP[o + c] -= lse;
+            p[o + c] /= sum;
         }
         return rest;
     }
 
-    /** One sample with a class-index target: returns its loss and writes d(loss)/d(z/T) into {@code g}. */
-    private double indexTargetRow(int y, double rest, double[] p, double[] logP, double[] g) {
-        int classes = p.length;
+    /** One sample with a class-index target: returns its loss and writes d(loss)/d(z/T) into {@code g} at {@code o}. */
+    private double indexTargetRow(int y, double rest, double[] p, double[] logP, double[] g, int o, int classes) {
         double eps = options.labelSmoothing();
         double a = (1 - eps) * options.weightOf(y);
         for (int c = 0; c < classes; c++) {
-            g[c] = a * p[c];
+            g[o + c] = a * p[o + c];
         }
         // When p_y > 1/2, y is the top class and p_y - 1 = -rest / (1 + rest) keeps the digits that the plain
         // subtraction would cancel; below 1/2 the subtraction loses nothing.
-        g[y] = p[y] > 0.5 ? -a * (rest / (1 + rest)) : a * (p[y] - 1);
-        double loss = a * -logP[y];
+        double py = p[o + y];
+        g[o + y] = py > 0.5 ? -a * (rest / (1 + rest)) : a * (py - 1);
+        double loss = a * -logP[o + y];
         if (eps > 0) {
             double share = eps / classes;
             double weightSum = 0;
@@ -121,12 +128,51 @@ public final class CrossEntropyLoss {
             for (int c = 0; c < classes; c++) {
                 double w = options.weightOf(c);
                 weightSum += w;
-                smooth += w * -logP[c];
+                smooth += w * -logP[o + c];
             }
             for (int c = 0; c < classes; c++) {
-                g[c] += share * (p[c] * weightSum - options.weightOf(c));
+                g[o + c] += share * (p[o + c] * weightSum - options.weightOf(c));
             }
             loss += share * smooth;
+        }
+        return loss;
+    }
+
+    /**
+     * The training fast path: class-index targets on flat row-major buffers ({@code n} rows of {@code classes}),
+     * no allocation. Fills {@code p}, {@code logP} and {@code g} (the gradient of the reduced loss with respect to
+     * the logits) and returns the reduced loss, NaN when undefined (then {@code g} is left unscaled and must not be
+     * used). The caller has checked the shapes, that the logits are finite and the labels in range.
+     */
+    double evaluateFlat(double[] z, int n, int classes, int[] labels, double[] p, double[] logP, double[] g) {
+        double denominator = 0;
+        int counted = 0;
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            int o = i * classes;
+            double rest = softmaxRow(z, o, classes, p, logP, o);
+            int y = labels[i];
+            if (y == options.ignoreIndex()) {
+                java.util.Arrays.fill(g, o, o + classes, 0.0);
+                continue;
+            }
+            counted++;
+            denominator += options.weightOf(y);
+            sum += indexTargetRow(y, rest, p, logP, g, o, classes);
+        }
+        double scale = 1.0 / options.temperature();
+        double loss = sum;
+        if (options.reduction() == Reduction.MEAN) {
+            if (counted == 0 || denominator == 0) {
+                return Double.NaN;
+            }
+            loss = sum / denominator;
+            scale /= denominator;
+        }
+        if (scale != 1.0) {
+            for (int k = 0; k < n * classes; k++) {
+                g[k] *= scale;
+            }
         }
         return loss;
     }

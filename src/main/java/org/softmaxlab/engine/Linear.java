@@ -78,13 +78,18 @@ public final class Linear {
     }
 
     void forwardRow(double[] xi, double[] out) {
+        forwardFlat(xi, 0, out, 0);
+    }
+
+    /** {@code out[oo..oo+out) = W x + b} for the sample at {@code x[xo..xo+in)}. */
+    void forwardFlat(double[] x, int xo, double[] out, int oo) {
         for (int o = 0; o < outputs; o++) {
             double s = bias == null ? 0 : bias[o];
             int base = o * inputs;
             for (int k = 0; k < inputs; k++) {
-                s += weight[base + k] * xi[k];
+                s += weight[base + k] * x[xo + k];
             }
-            out[o] = s;
+            out[oo + o] = s;
         }
     }
 

@@ -1,14 +1,17 @@
 package org.softmaxlab.engine;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
  * Trains a {@link Linear} layer with cross-entropy, one step at a time: forward, loss, backward, optimiser step.
- * Call order: {@code step*}; options and the learning rate may change between steps. The same dataset, initial
- * layer, optimiser settings and shuffle seed give the same trajectory.
+ * Call order: {@code step*} (or the report-free {@link #stepLoss()}); options and the learning rate may change between
+ * steps. The same dataset, initial layer, optimiser settings and shuffle seed give the same trajectory.
  *
  * <p>With a batch size below the dataset size the samples are visited in a seeded random order, reshuffled each
- * epoch; otherwise every step uses the whole dataset in its order. Not thread-safe: one thread drives a trainer.
+ * epoch; otherwise every step uses the whole dataset in its order. Each step works in buffers allocated once, through
+ * the same per-row cross-entropy code as {@link CrossEntropyLoss#evaluate}. Not thread-safe: one thread drives a
+ * trainer.
  */
 public final class Trainer {
     private final Dataset data;
@@ -20,6 +23,19 @@ public final class Trainer {
     private final int[] order;
     private int cursor;
     private int steps;
+
+    private final int features;
+    private final int classes;
+    private final double[] x;
+    private final int[] batch;
+    private final int[] batchLabels;
+    private final double[] z;
+    private final double[] p;
+    private final double[] logP;
+    private final double[] g;
+    private final double[][] grads;
+    private final double[][] parameters;
+    private int batchRows;
 
     /**
      * @param batchSize samples per step; 0 or at least the dataset size means full batch
@@ -35,48 +51,188 @@ public final class Trainer {
         this.data = data;
         this.model = model;
         this.optimizer = optimizer;
-        this.loss = new CrossEntropyLoss(options);
+        setLossOptions(options);
         this.batchSize = batchSize == 0 || batchSize >= data.size() ? data.size() : batchSize;
         this.shuffle = new SplittableRandom(shuffleSeed);
         this.order = new int[data.size()];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
+        features = data.features();
+        classes = data.classes();
+        x = new double[data.size() * features];
+        for (int i = 0; i < data.size(); i++) {
+            System.arraycopy(data.x()[i], 0, x, i * features, features);
+        }
+        batch = new int[this.batchSize];
+        batchLabels = new int[this.batchSize];
+        z = new double[this.batchSize * classes];
+        p = new double[z.length];
+        logP = new double[z.length];
+        g = new double[z.length];
+        parameters = model.parameters();
+        grads = new double[parameters.length][];
+        for (int k = 0; k < parameters.length; k++) {
+            grads[k] = new double[parameters[k].length];
+        }
     }
 
     /** Runs one step and reports what it saw before the update. */
     public TrainingStep step() {
-        int[] batch = nextBatch();
-        double[][] x = new double[batch.length][];
-        int[] labels = new int[batch.length];
-        for (int i = 0; i < batch.length; i++) {
-            x[i] = data.x()[batch[i]];
-            labels[i] = data.labels()[batch[i]];
-        }
         double[][] weight = model.weight();
         double[] bias = model.bias();
-        double[][] logits = model.forward(x);
-        if (!allFinite(logits)) {
-            double[][] unknown = new double[logits.length][model.outputs()];
-            for (double[] row : unknown) {
-                java.util.Arrays.fill(row, Double.NaN);
+        double lossValue = run(true, true);
+        return report(steps - 1, lossValue, weight, bias);
+    }
+
+    /** Runs one step and returns only its loss (computed before the update): the fast path for animation. */
+    public double stepLoss() {
+        return run(true, true);
+    }
+
+    /**
+     * What the next step would see, without taking it: the loss, logits and gradient of the current parameters on
+     * the next batch (the whole dataset for full batch). Its {@code step} is {@link #steps()}.
+     */
+    public TrainingStep peek() {
+        double lossValue = run(false, true);
+        return report(steps, lossValue, model.weight(), model.bias());
+    }
+
+    /** The batch logits of the last step or peek, rows x K (a copy). */
+    public double[][] lastLogits() {
+        return rows(z);
+    }
+
+    /** Fraction of the whole dataset the current model classifies right. */
+    public double datasetAccuracy() {
+        double[] row = new double[classes];
+        int correct = 0;
+        for (int i = 0; i < data.size(); i++) {
+            model.forwardFlat(x, i * features, row, 0);
+            if (Softmax.argmax(row) == data.labels()[i]) {
+                correct++;
             }
-            return new TrainingStep(steps++, Double.NaN, logits, unknown, unknown, weight, bias,
-                    accuracy(logits, labels), Double.NaN, "diverged: the logits are no longer finite numbers");
         }
-        LossResult result = loss.evaluate(logits, Targets.indices(labels));
-        double[][] grads = model.backward(x, result.gradient());
+        return (double) correct / data.size();
+    }
+
+    /**
+     * Forward, loss and backward on the next batch; with {@code update} the optimiser then steps and the batch is
+     * consumed. Returns the loss (NaN when the logits are no longer finite or the loss is undefined).
+     */
+    private double run(boolean update, boolean withGradient) {
+        selectBatch(update);
+        int n = batchRows;
+        boolean finite = true;
+        for (int r = 0; r < n; r++) {
+            model.forwardFlat(x, batch[r] * features, z, r * classes);
+            batchLabels[r] = data.labels()[batch[r]];
+        }
+        for (int k = 0; k < n * classes; k++) {
+            finite &= Double.isFinite(z[k]);
+        }
+        double lossValue = finite ? loss.evaluateFlat(z, n, classes, batchLabels, p, logP, g) : Double.NaN;
+        if (!Double.isFinite(lossValue)) {
+            Arrays.fill(p, Double.NaN);
+            Arrays.fill(g, Double.NaN);
+            for (double[] gr : grads) {
+                Arrays.fill(gr, Double.NaN);
+            }
+        } else if (withGradient) {
+            backward(n);
+        }
+        if (update) {
+            if (Double.isFinite(lossValue)) {
+                optimizer.step(parameters, grads);
+            }
+            steps++;
+        }
+        return lossValue;
+    }
+
+    private void backward(int n) {
+        double[] dW = grads[0];
+        double[] db = grads.length > 1 ? grads[1] : null;
+        Arrays.fill(dW, 0.0);
+        if (db != null) {
+            Arrays.fill(db, 0.0);
+        }
+        for (int r = 0; r < n; r++) {
+            int xo = batch[r] * features;
+            int go = r * classes;
+            for (int o = 0; o < classes; o++) {
+                double gv = g[go + o];
+                int wo = o * features;
+                for (int k = 0; k < features; k++) {
+                    dW[wo + k] += gv * x[xo + k];
+                }
+                if (db != null) {
+                    db[o] += gv;
+                }
+            }
+        }
+    }
+
+    private void selectBatch(boolean consume) {
+        if (batchSize == order.length) {
+            System.arraycopy(order, 0, batch, 0, order.length);
+            batchRows = order.length;
+            return;
+        }
+        if (cursor == 0 && consume) {
+            for (int i = order.length - 1; i > 0; i--) {
+                int j = shuffle.nextInt(i + 1);
+                int tmp = order[i];
+                order[i] = order[j];
+                order[j] = tmp;
+            }
+        }
+        batchRows = Math.min(batchSize, order.length - cursor);
+        System.arraycopy(order, cursor, batch, 0, batchRows);
+        if (consume) {
+            cursor = (cursor + batchRows) % order.length;
+        }
+    }
+
+    private TrainingStep report(int step, double lossValue, double[][] weight, double[] bias) {
         double norm = 0;
-        for (double[] g : grads) {
-            for (double v : g) {
+        for (double[] gr : grads) {
+            for (double v : gr) {
                 norm += v * v;
             }
         }
-        if (Double.isFinite(result.loss())) {
-            optimizer.step(model.parameters(), grads);
+        int correct = 0;
+        for (int r = 0; r < batchRows; r++) {
+            int best = r * classes;
+            for (int c = 1; c < classes; c++) {
+                if (z[r * classes + c] > z[best]) {
+                    best = r * classes + c;
+                }
+            }
+            if (best - r * classes == batchLabels[r]) {
+                correct++;
+            }
         }
-        return new TrainingStep(steps++, result.loss(), logits, result.probabilities(), result.gradient(), weight,
-                bias, accuracy(logits, labels), Math.sqrt(norm), result.undefinedReason());
+        String reason = null;
+        if (Double.isNaN(lossValue)) {
+            boolean finite = true;
+            for (int k = 0; k < batchRows * classes; k++) {
+                finite &= Double.isFinite(z[k]);
+            }
+            reason = finite ? "undefined: the targets' weights sum to 0"
+                    : "diverged: the logits are no longer finite numbers";
+        }
+        return new TrainingStep(step, lossValue, rows(z), rows(p), rows(g), weight, bias,
+                (double) correct / batchRows, Math.sqrt(norm), reason);
+    }
+
+    private double[][] rows(double[] flat) {
+        double[][] out = new double[batchRows][];
+        for (int r = 0; r < batchRows; r++) {
+            out[r] = Arrays.copyOfRange(flat, r * classes, (r + 1) * classes);
+        }
+        return out;
     }
 
     /** Steps taken so far. */
@@ -102,51 +258,13 @@ public final class Trainer {
 
     /** Changes the loss options (class weights, smoothing, temperature, reduction) for the following steps. */
     public void setLossOptions(CrossEntropyOptions options) {
+        Checks.require(!options.hasWeight() || options.weight().length == data.classes(),
+                "weight has " + (options.hasWeight() ? options.weight().length : 0) + " entries but there are "
+                        + data.classes() + " classes");
         this.loss = new CrossEntropyLoss(options);
     }
 
     public int batchSize() {
         return batchSize;
-    }
-
-    private int[] nextBatch() {
-        if (batchSize == order.length) {
-            return order;
-        }
-        if (cursor == 0) {
-            for (int i = order.length - 1; i > 0; i--) {
-                int j = shuffle.nextInt(i + 1);
-                int tmp = order[i];
-                order[i] = order[j];
-                order[j] = tmp;
-            }
-        }
-        int size = Math.min(batchSize, order.length - cursor);
-        int[] batch = new int[size];
-        System.arraycopy(order, cursor, batch, 0, size);
-        cursor = (cursor + size) % order.length;
-        return batch;
-    }
-
-    private static boolean allFinite(double[][] m) {
-        for (double[] row : m) {
-            for (double v : row) {
-                if (!Double.isFinite(v)) {
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
-
-    /** Fraction of rows whose largest logit is the label. */
-    static double accuracy(double[][] logits, int[] labels) {
-        int correct = 0;
-        for (int i = 0; i < logits.length; i++) {
-            if (Softmax.argmax(logits[i]) == labels[i]) {
-                correct++;
-            }
-        }
-        return (double) correct / logits.length;
     }
 }

@@ -1,0 +1,118 @@
+package org.softmaxlab.chart;
+
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.PixelWriter;
+import javafx.scene.image.WritableImage;
+import javafx.scene.paint.Color;
+import org.softmaxlab.engine.Softmax;
+
+/**
+ * 2-D points coloured by class over the regions a linear softmax model predicts: each region in its class colour,
+ * lighter where the model is unsure (the top probability near 1/K). The regions are rendered into a small image
+ * (one pixel per {@link #CELL} screen pixels) that is scaled up, so a redraw costs well under a millisecond.
+ */
+public final class DecisionRegionCanvas extends PlotCanvas {
+    static final int CELL = 4;
+    private double[][] points = new double[0][];
+    private int[] labels = new int[0];
+    private double[][] weight;
+    private double[] bias;
+    private double temperature = 1;
+    private double minX;
+    private double maxX;
+    private double minY;
+    private double maxY;
+    private WritableImage image;
+
+    public DecisionRegionCanvas() {
+        getStyleClass().add("decision-regions");
+    }
+
+    /** The points (n x 2) and their classes; fixes the plotted area. */
+    public void setPoints(double[][] xy, int[] classes) {
+        points = xy;
+        labels = classes;
+        minX = Double.POSITIVE_INFINITY;
+        minY = Double.POSITIVE_INFINITY;
+        maxX = Double.NEGATIVE_INFINITY;
+        maxY = Double.NEGATIVE_INFINITY;
+        for (double[] p : xy) {
+            minX = Math.min(minX, p[0]);
+            maxX = Math.max(maxX, p[0]);
+            minY = Math.min(minY, p[1]);
+            maxY = Math.max(maxY, p[1]);
+        }
+        double padX = Math.max(0.1, 0.08 * (maxX - minX));
+        double padY = Math.max(0.1, 0.08 * (maxY - minY));
+        minX -= padX;
+        maxX += padX;
+        minY -= padY;
+        maxY += padY;
+        invalidatePlot();
+    }
+
+    /** The model whose predictions colour the regions: weight K x 2, bias K (or null), temperature. */
+    public void setModel(double[][] w, double[] b, double t) {
+        weight = w;
+        bias = b;
+        temperature = t;
+        invalidatePlot();
+    }
+
+    @Override
+    protected void draw(GraphicsContext g, double width, double height) {
+        double top = titleHeight();
+        double plotW = width - 16;
+        double plotH = height - top - 8;
+        if (plotW < 10 || plotH < 10 || points.length == 0) {
+            return;
+        }
+        double left = 8;
+        if (weight != null) {
+            int w = Math.max(1, (int) (plotW / CELL));
+            int h = Math.max(1, (int) (plotH / CELL));
+            if (image == null || (int) image.getWidth() != w || (int) image.getHeight() != h) {
+                image = new WritableImage(w, h);
+            }
+            renderRegions(image.getPixelWriter(), w, h);
+            g.setImageSmoothing(true);
+            g.drawImage(image, left, top, plotW, plotH);
+        }
+        double r = Math.max(3, fontSize() / 3.5);
+        g.setLineWidth(1);
+        for (int i = 0; i < points.length; i++) {
+            double px = left + (points[i][0] - minX) / (maxX - minX) * plotW;
+            double py = top + (1 - (points[i][1] - minY) / (maxY - minY)) * plotH;
+            g.setFill(Palette.classColor(labels[i]));
+            g.fillOval(px - r, py - r, 2 * r, 2 * r);
+            g.setStroke(Color.WHITE);
+            g.strokeOval(px - r, py - r, 2 * r, 2 * r);
+        }
+        g.setStroke(axisStroke());
+        g.strokeRect(left + 0.5, top + 0.5, plotW - 1, plotH - 1);
+    }
+
+    private void renderRegions(PixelWriter out, int w, int h) {
+        int classes = weight.length;
+        double[] z = new double[classes];
+        for (int j = 0; j < h; j++) {
+            double y = maxY - (j + 0.5) / h * (maxY - minY);
+            for (int i = 0; i < w; i++) {
+                double x = minX + (i + 0.5) / w * (maxX - minX);
+                boolean finite = true;
+                for (int k = 0; k < classes; k++) {
+                    z[k] = weight[k][0] * x + weight[k][1] * y + (bias == null ? 0 : bias[k]);
+                    finite &= Double.isFinite(z[k]);
+                }
+                if (!finite) {
+                    out.setColor(i, j, Color.LIGHTGRAY);
+                    continue;
+                }
+                double[] p = Softmax.softmax(z, temperature);
+                int best = Softmax.argmax(p);
+                double certainty = classes == 1 ? 1 : (p[best] - 1.0 / classes) / (1 - 1.0 / classes);
+                out.setColor(i, j, Color.WHITE.interpolate(Palette.classColor(best), 0.15 + 0.5 * certainty));
+            }
+        }
+    }
+}

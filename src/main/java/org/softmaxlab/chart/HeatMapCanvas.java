@@ -1,0 +1,98 @@
+package org.softmaxlab.chart;
+
+import java.util.Locale;
+import java.util.function.IntConsumer;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * A matrix as coloured cells with their values: orange above 0, blue below, white at 0, scaled to the largest
+ * magnitude. Used for the weight matrix [W | b]. A click on a cell reports its row-major index.
+ */
+public final class HeatMapCanvas extends PlotCanvas {
+    private static final Color POSITIVE = Color.web("#E69F00");
+    private static final Color NEGATIVE = Color.web("#0072B2");
+    private double[][] values = new double[0][];
+    private String[] rowNames = new String[0];
+    private String[] columnNames = new String[0];
+    private double left;
+    private double top;
+    private double cellW;
+    private double cellH;
+    private IntConsumer onCellClicked = i -> { };
+
+    public HeatMapCanvas() {
+        getStyleClass().add("heat-map");
+        setOnMouseClicked(e -> {
+            if (values.length == 0 || cellW <= 0) {
+                return;
+            }
+            int col = (int) ((e.getX() - left) / cellW);
+            int row = (int) ((e.getY() - top) / cellH);
+            if (row >= 0 && row < values.length && col >= 0 && col < values[0].length) {
+                onCellClicked.accept(row * values[0].length + col);
+            }
+        });
+    }
+
+    public void setMatrix(double[][] m, String[] rows, String[] columns) {
+        values = m;
+        rowNames = rows;
+        columnNames = columns;
+        invalidatePlot();
+    }
+
+    /** Called with {@code row * columns + column} when a cell is clicked. */
+    public void setOnCellClicked(IntConsumer handler) {
+        onCellClicked = handler;
+    }
+
+    public double[][] matrix() {
+        return values;
+    }
+
+    @Override
+    protected void draw(GraphicsContext g, double width, double height) {
+        if (values.length == 0) {
+            return;
+        }
+        double font = fontSize();
+        left = font * 4.5;
+        top = titleHeight() + font * 1.4;
+        int rows = values.length;
+        int cols = values[0].length;
+        cellW = (width - left - 8) / cols;
+        cellH = Math.min((height - top - 8) / rows, font * 3);
+        double max = 1e-12;
+        for (double[] row : values) {
+            for (double v : row) {
+                if (Double.isFinite(v)) {
+                    max = Math.max(max, Math.abs(v));
+                }
+            }
+        }
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.CENTER);
+        for (int c = 0; c < cols; c++) {
+            g.setFill(textFill());
+            g.fillText(c < columnNames.length ? columnNames[c] : "", left + (c + 0.5) * cellW, top - font * 0.7);
+        }
+        for (int r = 0; r < rows; r++) {
+            g.setFill(textFill());
+            g.setTextAlign(TextAlignment.RIGHT);
+            g.fillText(r < rowNames.length ? rowNames[r] : "", left - 6, top + (r + 0.5) * cellH);
+            g.setTextAlign(TextAlignment.CENTER);
+            for (int c = 0; c < cols; c++) {
+                double v = values[r][c];
+                double t = Double.isFinite(v) ? Math.min(1, Math.abs(v) / max) : 1;
+                g.setFill(Double.isFinite(v) ? Color.WHITE.interpolate(v >= 0 ? POSITIVE : NEGATIVE, t)
+                        : Color.LIGHTGRAY);
+                g.fillRect(left + c * cellW + 1, top + r * cellH + 1, cellW - 2, cellH - 2);
+                g.setFill(t > 0.6 ? Color.WHITE : textFill());
+                g.fillText(String.format(Locale.ROOT, "%.3f", v), left + (c + 0.5) * cellW, top + (r + 0.5) * cellH);
+            }
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package org.softmaxlab.training;
+
+import java.util.List;
+import org.softmaxlab.engine.Dataset;
+import org.softmaxlab.engine.TrainingStep;
+
+/**
+ * What the training worker hands to the UI, at most once per pulse: the state after {@code steps} updates.
+ *
+ * @param current         the current parameters evaluated on the next batch (loss, logits, weight, bias)
+ * @param steps           updates taken so far
+ * @param historySteps    step numbers of the (decimated) loss history
+ * @param historyLosses   the loss at each of those steps
+ * @param accuracy        fraction of the whole dataset classified right now
+ * @param log             the notebook-style table lines, oldest first (bounded)
+ * @param running         whether the animation is playing
+ * @param message         why training paused by itself (divergence, a stop condition), or ""
+ * @param stepsPerSecond  measured over the last second of playing
+ * @param dataset         the data being fitted (shared, never modified)
+ */
+public record TrainingSnapshot(TrainingStep current, long steps, double[] historySteps, double[] historyLosses,
+                               double accuracy, List<String> log, boolean running, String message,
+                               double stepsPerSecond, Dataset dataset) {
+}

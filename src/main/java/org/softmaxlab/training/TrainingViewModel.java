@@ -1,0 +1,452 @@
+package org.softmaxlab.training;
+
+import java.util.concurrent.CompletableFuture;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ChangeListener;
+import org.softmaxlab.chart.Numbers;
+import org.softmaxlab.engine.CrossEntropyOptions;
+import org.softmaxlab.engine.Reduction;
+
+/**
+ * The Training tab's state as {@code javafx.beans} properties (no scene graph). Training itself runs in a
+ * {@link TrainingWorker}; the view calls {@link #onPulse()} once per frame to take the newest snapshot. Structural
+ * settings (dataset, seeds, model, optimiser kind, batch size) restart the run; the learning rate, momentum and the
+ * loss options apply while it runs.
+ */
+public final class TrainingViewModel implements AutoCloseable {
+    public static final double MIN_LR = 1e-4;
+    public static final double MAX_LR = 100;
+    /** Speed slider: log10 of steps per second; the top of the range means "as fast as possible". */
+    public static final double MAX_SPEED_EXPONENT = 6;
+
+    private final StringProperty dataset = new SimpleStringProperty(this, "dataset", TrainingSetup.NOTEBOOK);
+    private final IntegerProperty classes = new SimpleIntegerProperty(this, "classes", 3);
+    private final IntegerProperty perClass = new SimpleIntegerProperty(this, "perClass", 100);
+    private final DoubleProperty noise = new SimpleDoubleProperty(this, "noise", 0.8);
+    private final LongProperty dataSeed = new SimpleLongProperty(this, "dataSeed", 1);
+    private final LongProperty initSeed = new SimpleLongProperty(this, "initSeed", 1);
+    private final BooleanProperty bias = new SimpleBooleanProperty(this, "bias", true);
+    private final StringProperty optimizer = new SimpleStringProperty(this, "optimizer", TrainingSetup.SGD);
+    private final DoubleProperty learningRate = new SimpleDoubleProperty(this, "learningRate", 0.1);
+    private final DoubleProperty momentum = new SimpleDoubleProperty(this, "momentum", 0);
+    private final BooleanProperty nesterov = new SimpleBooleanProperty(this, "nesterov", false);
+    private final DoubleProperty weightDecay = new SimpleDoubleProperty(this, "weightDecay", 0);
+    private final IntegerProperty batchSize = new SimpleIntegerProperty(this, "batchSize", 0);
+    private final BooleanProperty weightsEnabled = new SimpleBooleanProperty(this, "weightsEnabled", false);
+    private final StringProperty classWeights = new SimpleStringProperty(this, "classWeights", "");
+    private final DoubleProperty labelSmoothing = new SimpleDoubleProperty(this, "labelSmoothing", 0);
+    private final DoubleProperty temperature = new SimpleDoubleProperty(this, "temperature", 1);
+    private final DoubleProperty speedExponent = new SimpleDoubleProperty(this, "speedExponent", 1);
+    private final StringProperty stopAtLoss = new SimpleStringProperty(this, "stopAtLoss", "");
+    private final StringProperty stopAfterSteps = new SimpleStringProperty(this, "stopAfterSteps", "");
+
+    private final ReadOnlyObjectWrapper<TrainingSnapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
+    private final ReadOnlyLongWrapper step = new ReadOnlyLongWrapper(this, "step", 0);
+    private final ReadOnlyStringWrapper lossText = new ReadOnlyStringWrapper(this, "lossText", "");
+    private final ReadOnlyStringWrapper accuracyText = new ReadOnlyStringWrapper(this, "accuracyText", "");
+    private final ReadOnlyStringWrapper gradientNormText = new ReadOnlyStringWrapper(this, "gradientNormText", "");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyStringWrapper logText = new ReadOnlyStringWrapper(this, "logText", "");
+    private final ReadOnlyStringWrapper rateText = new ReadOnlyStringWrapper(this, "rateText", "");
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running", false);
+
+    private final TrainingWorker worker;
+    /** Initial parameters set by hand (heat map or scenario), used by resets until the setup changes. */
+    private double[][] explicitWeight;
+    private double[] explicitBias;
+    /** Applying a dataset's defaults changes many settings; restart once at the end. */
+    private boolean applying;
+
+    public TrainingViewModel() {
+        TrainingSetup initial = TrainingSetup.notebook();
+        worker = new TrainingWorker(initial);
+        load(initial);
+        ChangeListener<Object> restart = (o, a, b) -> {
+            if (!applying) {
+                explicitWeight = null;
+                explicitBias = null;
+                reset();
+            }
+        };
+        for (javafx.beans.value.ObservableValue<?> p : java.util.List.of(classes, perClass, noise, dataSeed,
+                initSeed, bias, optimizer, nesterov, weightDecay, batchSize)) {
+            p.addListener(restart);
+        }
+        dataset.addListener((o, a, b) -> {
+            if (!applying) {
+                chooseDataset(b);
+            }
+        });
+        learningRate.addListener((o, a, b) -> worker.submit(w -> w.setLearningRate(b.doubleValue())));
+        momentum.addListener((o, a, b) -> worker.submit(w -> w.setMomentum(b.doubleValue())));
+        ChangeListener<Object> lossOptions = (o, a, b) -> {
+            if (!applying) {
+                CrossEntropyOptions options = lossOptions();
+                worker.submit(w -> w.setLossOptions(options));
+            }
+        };
+        for (javafx.beans.value.ObservableValue<?> p : java.util.List.of(weightsEnabled, classWeights,
+                labelSmoothing, temperature)) {
+            p.addListener(lossOptions);
+        }
+        speedExponent.addListener((o, a, b) -> {
+            double sps = stepsPerSecond();
+            worker.submit(w -> w.setSpeed(sps));
+        });
+        worker.submit(w -> w.setSpeed(stepsPerSecond()));
+    }
+
+    // ---- commands ------------------------------------------------------------------------------------------
+
+    /** Loads the dataset's default setup (the notebook's example, or 3 blobs) and restarts at step 0. */
+    public void chooseDataset(String name) {
+        explicitWeight = null;
+        explicitBias = null;
+        load(TrainingSetup.forDataset(name));
+        reset();
+    }
+
+    public void play() {
+        applyStops();
+        worker.submit(TrainingWorker::play);
+    }
+
+    public void pause() {
+        worker.submit(TrainingWorker::pause);
+    }
+
+    public void togglePlay() {
+        applyStops();
+        worker.submit(TrainingWorker::togglePlay);
+    }
+
+    /** One step (when paused). */
+    public void step() {
+        worker.submit(TrainingWorker::stepOnce);
+    }
+
+    /** Restarts from the current settings with the same seeds: the rerun is identical. */
+    public void reset() {
+        TrainingSetup setup = setup();
+        worker.submit(w -> w.restart(setup));
+    }
+
+    /** A new initialisation seed, then a reset. */
+    public void newSeed() {
+        initSeed.set(initSeed.get() + 1);
+    }
+
+    /** Sets the learning rate from typed text (finite, > 0); returns null or the problem. */
+    public String commitLearningRate(String text) {
+        Numbers.Parsed p = Numbers.parseFinite(text);
+        if (!p.ok() || p.value() <= 0) {
+            return refuse("learning rate: " + (p.ok() ? "it must be > 0" : p.error()));
+        }
+        learningRate.set(p.value());
+        message.set("");
+        return null;
+    }
+
+    /** Sets the class weights from text such as "10, 1, 1" (K finite numbers >= 0); returns null or the problem. */
+    public String commitClassWeights(String text) {
+        String problem = parseWeights(text, classes()) == null ? weightsProblem(text, classes()) : null;
+        if (problem != null) {
+            return refuse(problem);
+        }
+        classWeights.set(text.strip());
+        message.set("");
+        return null;
+    }
+
+    /**
+     * Restarts at step 0 from the current weights with entry (row, col) of [W | b] set to the typed value: the way to
+     * try other initial weights. Returns null or the problem.
+     */
+    public String setInitialParameter(int row, int col, String text) {
+        Numbers.Parsed p = Numbers.parseFinite(text);
+        TrainingSnapshot s = snapshot.get();
+        if (!p.ok()) {
+            return refuse("weight: " + p.error());
+        }
+        if (s == null || s.current() == null) {
+            return refuse("weight: nothing to edit yet");
+        }
+        double[][] w = s.current().weight();
+        double[] b = s.current().bias();
+        if (row < 0 || row >= w.length || col < 0 || col > w[0].length || (col == w[0].length && b == null)) {
+            return refuse("weight: no entry [" + row + "][" + col + "]");
+        }
+        if (col == w[0].length) {
+            b[row] = p.value();
+        } else {
+            w[row][col] = p.value();
+        }
+        explicitWeight = w;
+        explicitBias = b;
+        reset();
+        return null;
+    }
+
+    /** Takes the newest snapshot from the worker, if any, and shows it. Call once per pulse on the FX thread. */
+    public void onPulse() {
+        TrainingSnapshot s = worker.take();
+        if (s != null) {
+            show(s);
+        }
+    }
+
+    /** Completes when the worker has handled every command given so far (tests). */
+    public CompletableFuture<Void> sync() {
+        return worker.sync();
+    }
+
+    @Override
+    public void close() {
+        worker.close();
+    }
+
+    // ---- state ---------------------------------------------------------------------------------------------
+
+    /** The setup the next reset starts from. */
+    public TrainingSetup setup() {
+        TrainingSetup defaults = TrainingSetup.forDataset(dataset.get());
+        boolean notebook = TrainingSetup.NOTEBOOK.equals(dataset.get());
+        double[] weights = weightsEnabled.get() ? parseWeights(classWeights.get(), classes()) : null;
+        return new TrainingSetup(dataset.get(), notebook ? 3 : classes.get(), perClass.get(), noise.get(),
+                dataSeed.get(), initSeed.get(), bias.get(), optimizer.get(), learningRate.get(), momentum.get(),
+                nesterov.get(), weightDecay.get(), batchSize.get(), weights, labelSmoothing.get(),
+                temperature.get(), explicitWeight != null ? explicitWeight
+                : notebook && initSeed.get() == 0 ? defaults.initWeight() : null,
+                explicitWeight != null ? explicitBias
+                : notebook && initSeed.get() == 0 && bias.get() ? defaults.initBias() : null);
+    }
+
+    private void load(TrainingSetup s) {
+        applying = true;
+        try {
+            dataset.set(s.dataset());
+            classes.set(s.classes());
+            perClass.set(s.perClass());
+            noise.set(s.noise());
+            dataSeed.set(s.dataSeed());
+            initSeed.set(s.initSeed());
+            bias.set(s.bias());
+            optimizer.set(s.optimizer());
+            learningRate.set(s.lr());
+            momentum.set(s.momentum());
+            nesterov.set(s.nesterov());
+            weightDecay.set(s.weightDecay());
+            batchSize.set(s.batchSize());
+            weightsEnabled.set(s.classWeights() != null);
+            labelSmoothing.set(s.labelSmoothing());
+            temperature.set(s.temperature());
+        } finally {
+            applying = false;
+        }
+    }
+
+    private CrossEntropyOptions lossOptions() {
+        double[] weights = weightsEnabled.get() ? parseWeights(classWeights.get(), classes()) : null;
+        return new CrossEntropyOptions(weights, CrossEntropyOptions.DEFAULT_IGNORE_INDEX, Reduction.MEAN,
+                labelSmoothing.get(), temperature.get());
+    }
+
+    private int classes() {
+        return TrainingSetup.NOTEBOOK.equals(dataset.get()) ? 3 : classes.get();
+    }
+
+    /** K weights from "a, b, c"; null when the text is not that. */
+    static double[] parseWeights(String text, int k) {
+        return weightsProblem(text, k) == null ? java.util.Arrays.stream(text.split("[,\\s]+"))
+                .filter(s -> !s.isEmpty()).mapToDouble(Double::parseDouble).toArray() : null;
+    }
+
+    private static String weightsProblem(String text, int k) {
+        String[] parts = (text == null ? "" : text.strip()).split("[,\\s]+");
+        if (parts.length != k || parts[0].isEmpty()) {
+            return "class weights: enter " + k + " numbers separated by commas";
+        }
+        for (String part : parts) {
+            Numbers.Parsed p = Numbers.parseFinite(part);
+            if (!p.ok()) {
+                return "class weights: " + p.error();
+            }
+            if (p.value() < 0) {
+                return "class weights: weights must be >= 0, got " + part;
+            }
+        }
+        return null;
+    }
+
+    private double stepsPerSecond() {
+        return speedExponent.get() >= MAX_SPEED_EXPONENT ? TrainingWorker.UNLIMITED
+                : Math.pow(10, speedExponent.get());
+    }
+
+    private void applyStops() {
+        Numbers.Parsed loss = Numbers.parseFinite(stopAtLoss.get());
+        Numbers.Parsed steps = Numbers.parseFinite(stopAfterSteps.get());
+        double lossValue = loss.ok() ? loss.value() : Double.NaN;
+        long stepValue = steps.ok() ? (long) steps.value() : 0;
+        worker.submit(w -> w.setStops(lossValue, stepValue));
+    }
+
+    private void show(TrainingSnapshot s) {
+        snapshot.set(s);
+        running.set(s.running());
+        step.set(s.steps());
+        message.set(s.message());
+        if (s.current() == null) {
+            lossText.set("");
+            accuracyText.set("");
+            return;
+        }
+        lossText.set(Numbers.fixed4(s.current().loss()));
+        accuracyText.set(String.format(java.util.Locale.ROOT, "%.1f%%", 100 * s.accuracy()));
+        gradientNormText.set(Numbers.fixed4(s.current().gradientNorm()));
+        logText.set(String.join("\n", s.log()));
+        rateText.set(s.running() ? String.format(java.util.Locale.ROOT, "%,.0f steps/s", s.stepsPerSecond()) : "");
+    }
+
+    private String refuse(String problem) {
+        message.set(problem);
+        return problem;
+    }
+
+    // ---- properties ----------------------------------------------------------------------------------------
+
+    public StringProperty datasetProperty() {
+        return dataset;
+    }
+
+    public IntegerProperty classesProperty() {
+        return classes;
+    }
+
+    public IntegerProperty perClassProperty() {
+        return perClass;
+    }
+
+    public DoubleProperty noiseProperty() {
+        return noise;
+    }
+
+    public LongProperty dataSeedProperty() {
+        return dataSeed;
+    }
+
+    public LongProperty initSeedProperty() {
+        return initSeed;
+    }
+
+    public BooleanProperty biasProperty() {
+        return bias;
+    }
+
+    public StringProperty optimizerProperty() {
+        return optimizer;
+    }
+
+    public DoubleProperty learningRateProperty() {
+        return learningRate;
+    }
+
+    public DoubleProperty momentumProperty() {
+        return momentum;
+    }
+
+    public BooleanProperty nesterovProperty() {
+        return nesterov;
+    }
+
+    public DoubleProperty weightDecayProperty() {
+        return weightDecay;
+    }
+
+    public IntegerProperty batchSizeProperty() {
+        return batchSize;
+    }
+
+    public BooleanProperty weightsEnabledProperty() {
+        return weightsEnabled;
+    }
+
+    /** The class weights as typed ("10, 1, 1"); set through {@link #commitClassWeights}. */
+    public ReadOnlyStringProperty classWeightsProperty() {
+        return classWeights;
+    }
+
+    public DoubleProperty labelSmoothingProperty() {
+        return labelSmoothing;
+    }
+
+    public DoubleProperty temperatureProperty() {
+        return temperature;
+    }
+
+    /** log10 of the steps per second; {@link #MAX_SPEED_EXPONENT} means as fast as possible. */
+    public DoubleProperty speedExponentProperty() {
+        return speedExponent;
+    }
+
+    public StringProperty stopAtLossProperty() {
+        return stopAtLoss;
+    }
+
+    public StringProperty stopAfterStepsProperty() {
+        return stopAfterSteps;
+    }
+
+    public ReadOnlyObjectProperty<TrainingSnapshot> snapshotProperty() {
+        return snapshot.getReadOnlyProperty();
+    }
+
+    public ReadOnlyLongProperty stepProperty() {
+        return step.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty lossTextProperty() {
+        return lossText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty accuracyTextProperty() {
+        return accuracyText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty gradientNormTextProperty() {
+        return gradientNormText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty logTextProperty() {
+        return logText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty rateTextProperty() {
+        return rateText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+}

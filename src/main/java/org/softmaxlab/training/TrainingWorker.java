@@ -1,0 +1,283 @@
+package org.softmaxlab.training;
+
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+import org.softmaxlab.engine.CrossEntropyOptions;
+import org.softmaxlab.engine.Sgd;
+import org.softmaxlab.engine.Trainer;
+import org.softmaxlab.engine.TrainingStep;
+
+/**
+ * Runs a {@link Trainer} on its own thread. The UI never waits for it: commands go in through a queue, and the
+ * newest {@link TrainingSnapshot} is left in one slot that the UI takes once per pulse ({@link #take()}); snapshots
+ * the UI did not take are simply replaced, so nothing piles up however fast training runs.
+ */
+public final class TrainingWorker implements AutoCloseable {
+    /** Speeds at or above this run as fast as the machine allows. */
+    public static final double UNLIMITED = 1e6;
+    private static final long PUBLISH_NANOS = 1_000_000_000L / 120;
+    private static final int LOG_LINES = 500;
+    /** A loss this many times its starting value (and at least 10x 0.1) counts as divergence. */
+    static final double DIVERGENCE_FACTOR = 10;
+
+    private final BlockingQueue<Consumer<TrainingWorker>> commands = new LinkedBlockingQueue<>();
+    private final AtomicReference<TrainingSnapshot> latest = new AtomicReference<>();
+    private final Thread thread;
+    private volatile boolean closed;
+
+    // Confined to the worker thread.
+    private Trainer trainer;
+    private final LossHistory history = new LossHistory();
+    private final ArrayDeque<String> log = new ArrayDeque<>();
+    private boolean running;
+    private double stepsPerSecond = 60;
+    private long stopAfter = Long.MAX_VALUE;
+    private double stopAtLoss = Double.NEGATIVE_INFINITY;
+    private String message = "";
+    private long playStart;
+    private long stepsAtPlayStart;
+    private long lastPublish;
+    private long rateWindowStart;
+    private long rateWindowSteps;
+    private double measuredRate;
+    private double firstLoss = Double.NaN;
+
+    public TrainingWorker(TrainingSetup setup) {
+        thread = new Thread(this::loop, "softmax-lab-training");
+        thread.setDaemon(true);
+        submit(w -> w.restart(setup));
+        thread.start();
+    }
+
+    /** The newest snapshot not yet taken, or null. Any thread; the UI calls it once per pulse. */
+    public TrainingSnapshot take() {
+        return latest.getAndSet(null);
+    }
+
+    /** Runs {@code command} on the worker thread, after the commands before it. */
+    public void submit(Consumer<TrainingWorker> command) {
+        commands.add(command);
+    }
+
+    /** Completes once every command submitted before it has run and its snapshot is published. */
+    public CompletableFuture<Void> sync() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        submit(w -> {
+            w.publish();
+            done.complete(null);
+        });
+        return done;
+    }
+
+    // ---- commands (worker thread) ----------------------------------------------------------------------------
+
+    /** Starts over from {@code setup}: step 0, empty history and log, paused. */
+    public void restart(TrainingSetup setup) {
+        running = false;
+        message = "";
+        try {
+            trainer = setup.build();
+        } catch (IllegalArgumentException e) {
+            message = "cannot start: " + e.getMessage();
+        }
+        history.clear();
+        log.clear();
+        publish();
+    }
+
+    public void play() {
+        if (trainer == null || trainer.peek().diverged()) {
+            return;
+        }
+        running = true;
+        message = "";
+        playStart = System.nanoTime();
+        stepsAtPlayStart = trainer.steps();
+        rateWindowStart = playStart;
+        rateWindowSteps = trainer.steps();
+        publish();
+    }
+
+    public void pause() {
+        running = false;
+        publish();
+    }
+
+    public void togglePlay() {
+        if (running) {
+            pause();
+        } else {
+            play();
+        }
+    }
+
+    /** One step, when paused. */
+    public void stepOnce() {
+        if (!running && trainer != null) {
+            runStep();
+            publish();
+        }
+    }
+
+    public void setSpeed(double perSecond) {
+        stepsPerSecond = perSecond;
+        playStart = System.nanoTime();
+        stepsAtPlayStart = trainer == null ? 0 : trainer.steps();
+    }
+
+    /** Pause when the loss falls to {@code loss} (NaN: never) or after {@code steps} steps (<= 0: never). */
+    public void setStops(double loss, long steps) {
+        stopAtLoss = Double.isNaN(loss) ? Double.NEGATIVE_INFINITY : loss;
+        stopAfter = steps <= 0 ? Long.MAX_VALUE : steps;
+    }
+
+    public void setLearningRate(double lr) {
+        if (trainer != null) {
+            trainer.optimizer().setLearningRate(lr);
+        }
+    }
+
+    public void setMomentum(double momentum) {
+        if (trainer != null && trainer.optimizer() instanceof Sgd sgd && (!sgd.nesterov() || momentum > 0)) {
+            sgd.setMomentum(momentum);
+        }
+    }
+
+    public void setLossOptions(CrossEntropyOptions options) {
+        if (trainer != null && (options.weight() == null
+                || options.weight().length == trainer.dataset().classes())) {
+            trainer.setLossOptions(options);
+            publish();
+        }
+    }
+
+    // ---- the loop ------------------------------------------------------------------------------------------
+
+    private void loop() {
+        while (!closed) {
+            try {
+                Consumer<TrainingWorker> command = running ? commands.poll()
+                        : commands.poll(50, TimeUnit.MILLISECONDS);
+                while (command != null) {
+                    command.accept(this);
+                    command = commands.poll();
+                }
+                if (running) {
+                    advance();
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                running = false;
+                message = "training stopped: " + e.getMessage();
+                publish();
+            }
+        }
+    }
+
+    /** Runs the steps that are due at the chosen speed (for at most a few milliseconds), then publishes. */
+    private void advance() {
+        long now = System.nanoTime();
+        long deadline = now + 4_000_000L;
+        long due = stepsPerSecond >= UNLIMITED ? Long.MAX_VALUE
+                : stepsAtPlayStart + (long) ((now - playStart) * 1e-9 * stepsPerSecond) - trainer.steps();
+        long done = 0;
+        while (running && done < due) {
+            runStep();
+            done++;
+            if ((done & 63) == 0 && System.nanoTime() >= deadline) {
+                break;
+            }
+        }
+        now = System.nanoTime();
+        if (now - rateWindowStart >= 1_000_000_000L) {
+            measuredRate = (trainer.steps() - rateWindowSteps) * 1e9 / (now - rateWindowStart);
+            rateWindowStart = now;
+            rateWindowSteps = trainer.steps();
+        }
+        if (done > 0 && now - lastPublish >= PUBLISH_NANOS || !running) {
+            publish();
+        }
+        if (running && done == 0) {
+            LockSupport.parkNanos(Math.min(2_000_000L, (long) (1e9 / Math.max(1, stepsPerSecond))));
+        }
+    }
+
+    /** One step; pauses with a message on divergence or a stop condition. */
+    private void runStep() {
+        int step = trainer.steps();
+        double loss = trainer.stepLoss();
+        history.add(step, loss);
+        if (step == 0) {
+            firstLoss = loss;
+        }
+        if (step % 10 == 0) {
+            addLog(step, loss);
+        }
+        if (!Double.isFinite(loss)) {
+            running = false;
+            message = "Training diverged at step " + step + ": the loss became "
+                    + (Double.isNaN(loss) ? "NaN" : "infinite") + ". Press Reset.";
+        } else if (step > 0 && loss > DIVERGENCE_FACTOR * Math.max(firstLoss, 0.1)) {
+            running = false;
+            message = String.format(Locale.ROOT, "Training diverged at step %d: the loss rose to %.4g, more than "
+                    + "%.0f times its start (%.4f). The learning rate %s is too large; press Reset.", step, loss,
+                    DIVERGENCE_FACTOR, firstLoss, org.softmaxlab.chart.Numbers.editable(
+                            trainer.optimizer().learningRate()));
+        } else if (trainer.steps() >= stopAfter) {
+            running = false;
+            message = "Stopped after " + trainer.steps() + " steps.";
+        } else if (loss <= stopAtLoss) {
+            running = false;
+            message = "Stopped: the loss reached " + String.format(Locale.ROOT, "%.4f", loss) + ".";
+        }
+    }
+
+    private void addLog(int step, double loss) {
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "Step %2d | Loss: %.4f", step, loss));
+        double[][] logits = trainer.lastLogits();
+        if (logits.length == 1) {
+            line.append(" | Logits: [");
+            double[] z = logits[0];
+            for (int k = 0; k < z.length; k++) {
+                line.append(k > 0 ? " " : "").append(String.format(Locale.ROOT, "%6.3f", z[k]));
+            }
+            line.append(']');
+        }
+        if (log.size() == LOG_LINES) {
+            log.removeFirst();
+        }
+        log.addLast(line.toString());
+    }
+
+    private void publish() {
+        lastPublish = System.nanoTime();
+        if (trainer == null) {
+            latest.set(new TrainingSnapshot(null, 0, new double[0], new double[0], 0, List.copyOf(log), false,
+                    message, 0, null));
+            return;
+        }
+        TrainingStep current = trainer.peek();
+        if (current.diverged() && message.isEmpty()) {
+            message = "The loss is " + current.loss() + ": training cannot continue. Press Reset.";
+        }
+        latest.set(new TrainingSnapshot(current, trainer.steps(), history.steps(), history.losses(),
+                trainer.datasetAccuracy(), List.copyOf(log), running, message, running ? measuredRate : 0,
+                trainer.dataset()));
+    }
+
+    /** Stops the thread; further commands are ignored. */
+    @Override
+    public void close() {
+        closed = true;
+        thread.interrupt();
+    }
+}

@@ -1,0 +1,74 @@
+package org.softmaxlab.engine;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class TrainerTest {
+
+    private static Trainer blobs(int batch, long shuffleSeed) {
+        Dataset data = Datasets.blobs(3, 20, 0.7, 5);
+        return new Trainer(data, Linear.initialised(2, 3, true, 9), new Sgd(0.3, 0.9, 0, false, 0),
+                CrossEntropyOptions.defaults().withLabelSmoothing(0.1), batch, shuffleSeed);
+    }
+
+    @Test
+    void miniBatchesAreSeededAndDeterministic() {
+        Trainer a = blobs(8, 42);
+        Trainer b = blobs(8, 42);
+        Trainer c = blobs(8, 43);
+        double lastC = 0;
+        for (int i = 0; i < 40; i++) {
+            TrainingStep sa = a.step();
+            assertEquals(sa.loss(), b.step().loss());
+            assertEquals(8 - (i % 8 == 7 ? 4 : 0), sa.logits().length, "60 samples: 7 batches of 8, then 4");
+            lastC = c.step().loss();
+        }
+        assertNotEquals(a.peek().loss(), lastC);
+    }
+
+    @Test
+    void fastPathPeekAndReportAgree() {
+        Trainer a = blobs(0, 1);
+        Trainer b = blobs(0, 1);
+        for (int i = 0; i < 25; i++) {
+            TrainingStep next = a.peek();
+            TrainingStep taken = a.step();
+            assertEquals(next.loss(), taken.loss());
+            assertArrayEquals(next.logits()[3], taken.logits()[3]);
+            assertEquals(taken.loss(), b.stepLoss());
+        }
+        assertArrayEquals(a.model().weight()[1], b.model().weight()[1]);
+        assertEquals(25, a.steps());
+    }
+
+    @Test
+    void reportMatchesTheGeneralLossEvaluation() {
+        Trainer t = blobs(0, 1);
+        for (int i = 0; i < 5; i++) {
+            t.step();
+        }
+        TrainingStep s = t.peek();
+        LossResult r = new CrossEntropyLoss(t.lossOptions()).evaluate(t.model().forward(t.dataset().x()),
+                Targets.indices(t.dataset().labels()));
+        assertEquals(r.loss(), s.loss(), 1e-15);
+        assertArrayEquals(r.gradient()[7], s.gradLogits()[7], 1e-15);
+        assertArrayEquals(r.probabilities()[7], s.probabilities()[7], 1e-15);
+        assertTrue(t.datasetAccuracy() > 0.5);
+    }
+
+    @Test
+    void zeroWeightsGiveAnUndefinedStepThatDoesNotMoveTheModel() {
+        Dataset data = Datasets.notebookSample();
+        Trainer t = new Trainer(data, Linear.initialised(3, 3, true, 1), Sgd.plain(0.1),
+                CrossEntropyOptions.defaults().withWeight(new double[] {1, 1, 0}), 0, 0);
+        double[][] before = t.model().weight();
+        TrainingStep s = t.step();
+        assertTrue(Double.isNaN(s.loss()));
+        assertEquals("undefined: the targets' weights sum to 0", s.undefinedReason());
+        assertArrayEquals(before[2], t.model().weight()[2]);
+    }
+}
