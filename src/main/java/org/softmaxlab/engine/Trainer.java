@@ -104,6 +104,23 @@ public final class Trainer {
         return rows(z);
     }
 
+    /** Fraction of the last step's (or peek's) batch whose largest logit is its label. */
+    public double lastAccuracy() {
+        int correct = 0;
+        for (int r = 0; r < batchRows; r++) {
+            int best = r * classes;
+            for (int c = 1; c < classes; c++) {
+                if (z[r * classes + c] > z[best]) {
+                    best = r * classes + c;
+                }
+            }
+            if (best - r * classes == batchLabels[r]) {
+                correct++;
+            }
+        }
+        return (double) correct / batchRows;
+    }
+
     /** Fraction of the whole dataset the current model classifies right. */
     public double datasetAccuracy() {
         double[] row = new double[classes];
@@ -202,18 +219,6 @@ public final class Trainer {
                 norm += v * v;
             }
         }
-        int correct = 0;
-        for (int r = 0; r < batchRows; r++) {
-            int best = r * classes;
-            for (int c = 1; c < classes; c++) {
-                if (z[r * classes + c] > z[best]) {
-                    best = r * classes + c;
-                }
-            }
-            if (best - r * classes == batchLabels[r]) {
-                correct++;
-            }
-        }
         String reason = null;
         if (Double.isNaN(lossValue)) {
             boolean finite = true;
@@ -223,8 +228,8 @@ public final class Trainer {
             reason = finite ? "undefined: the targets' weights sum to 0"
                     : "diverged: the logits are no longer finite numbers";
         }
-        return new TrainingStep(step, lossValue, rows(z), rows(p), rows(g), weight, bias,
-                (double) correct / batchRows, Math.sqrt(norm), reason);
+        return new TrainingStep(step, lossValue, rows(z), rows(p), rows(g), weight, bias, lastAccuracy(),
+                Math.sqrt(norm), reason);
     }
 
     private double[][] rows(double[] flat) {

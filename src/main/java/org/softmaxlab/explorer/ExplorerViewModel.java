@@ -239,8 +239,12 @@ public final class ExplorerViewModel {
         return weightValues.clone();
     }
 
-    /** Replaces the whole batch at once (scenario files): logits n x C, one target per sample, weights C or null. */
-    public void load(double[][] z, int[] y, double[] w, boolean weighted) {
+    /**
+     * Replaces the whole state at once (scenario files): logits n x C, one target per sample, C weights (used when
+     * {@code weighted}), temperature, smoothing, reduction and the selected sample. The caller has validated them.
+     */
+    public void load(double[][] z, int[] y, double[] w, boolean weighted, double t, double eps, Reduction r,
+                     int selected) {
         inBatch(() -> {
             manyClasses.set(z[0].length > MAX_SLIDER_CLASSES);
             sampleCount.set(z.length);
@@ -255,10 +259,16 @@ public final class ExplorerViewModel {
                 System.arraycopy(w, 0, weightValues, 0, weightValues.length);
             }
             weightsEnabled.set(weighted);
-            selectedSample.set(0);
+            temperature.set(t);
+            labelSmoothing.set(eps);
+            reduction.set(r);
+            selectedSample.set(selected);
+            sweepClass.set(0);
+            logitRange.set(DEFAULT_LOGIT_RANGE);
             widenLogitRange();
             loadSelectedSample();
             loadWeights();
+            message.set("");
         });
     }
 

@@ -3,19 +3,31 @@ package org.softmaxlab.training;
 import java.util.Arrays;
 
 /**
- * The loss curve of a training run in bounded memory: at most {@link #CAPACITY} points. When full, every other point
- * is dropped and from then on only every second step is kept (then every fourth, ...), so a run of any length keeps
- * an evenly spaced curve.
+ * The history of a training run in bounded memory: at most {@link #CAPACITY} points of (step, loss, batch accuracy,
+ * logits of the batch's first sample). When full, every other point is dropped and from then on only every second
+ * step is kept (then every fourth, ...), so a run of any length keeps an evenly spaced curve.
  */
 public final class LossHistory {
     public static final int CAPACITY = 4096;
     private final double[] steps = new double[CAPACITY];
     private final double[] losses = new double[CAPACITY];
+    private final double[] accuracies = new double[CAPACITY];
+    private final double[][] logits = new double[CAPACITY][];
     private int size;
     private long stride = 1;
 
+    /** Whether a point for {@code step} would be kept (so the caller can skip computing it). */
+    public boolean wants(long step) {
+        return step % (size == CAPACITY ? 2 * stride : stride) == 0;
+    }
+
     /** Records the loss of step {@code step} (steps come in increasing order). */
     public void add(long step, double loss) {
+        add(step, loss, Double.NaN, null);
+    }
+
+    /** Records step {@code step}: its loss, batch accuracy and first sample's logits (may be null). */
+    public void add(long step, double loss, double accuracy, double[] firstLogits) {
         if (step % stride != 0) {
             return;
         }
@@ -23,7 +35,10 @@ public final class LossHistory {
             for (int i = 0; i < CAPACITY / 2; i++) {
                 steps[i] = steps[2 * i];
                 losses[i] = losses[2 * i];
+                accuracies[i] = accuracies[2 * i];
+                logits[i] = logits[2 * i];
             }
+            Arrays.fill(logits, CAPACITY / 2, CAPACITY, null);
             size = CAPACITY / 2;
             stride *= 2;
             if (step % stride != 0) {
@@ -32,12 +47,15 @@ public final class LossHistory {
         }
         steps[size] = step;
         losses[size] = loss;
+        accuracies[size] = accuracy;
+        logits[size] = firstLogits;
         size++;
     }
 
     public void clear() {
         size = 0;
         stride = 1;
+        Arrays.fill(logits, null);
     }
 
     public int size() {
@@ -52,5 +70,15 @@ public final class LossHistory {
     /** A copy of the recorded losses. */
     public double[] losses() {
         return Arrays.copyOf(losses, size);
+    }
+
+    /** A copy of the recorded batch accuracies (NaN where none was recorded). */
+    public double[] accuracies() {
+        return Arrays.copyOf(accuracies, size);
+    }
+
+    /** The recorded first-sample logits (rows may be null); the rows are shared, not copied. */
+    public double[][] logits() {
+        return Arrays.copyOf(logits, size);
     }
 }

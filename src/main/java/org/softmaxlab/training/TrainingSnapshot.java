@@ -11,6 +11,8 @@ import org.softmaxlab.engine.TrainingStep;
  * @param steps           updates taken so far
  * @param historySteps    step numbers of the (decimated) loss history
  * @param historyLosses   the loss at each of those steps
+ * @param historyAccuracy the batch accuracy at each of those steps
+ * @param historyLogits   the logits of the batch's first sample at each of those steps
  * @param accuracy        fraction of the whole dataset classified right now
  * @param log             the notebook-style table lines, oldest first (bounded)
  * @param running         whether the animation is playing
@@ -19,6 +21,6 @@ import org.softmaxlab.engine.TrainingStep;
  * @param dataset         the data being fitted (shared, never modified)
  */
 public record TrainingSnapshot(TrainingStep current, long steps, double[] historySteps, double[] historyLosses,
-                               double accuracy, List<String> log, boolean running, String message,
+                               double[] historyAccuracy, double[][] historyLogits, double accuracy, List<String> log, boolean running, String message,
                                double stepsPerSecond, Dataset dataset) {
 }

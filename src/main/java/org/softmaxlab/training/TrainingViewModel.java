@@ -204,6 +204,29 @@ public final class TrainingViewModel implements AutoCloseable {
         return null;
     }
 
+    /**
+     * Loads a whole setup (scenario files), including explicit initial weights, restarts at step 0 and runs
+     * {@code steps} steps.
+     */
+    public void load(TrainingSetup s, int steps) {
+        load(s);
+        explicitWeight = s.initWeight();
+        explicitBias = s.initBias();
+        if (s.classWeights() != null) {
+            StringBuilder text = new StringBuilder();
+            for (double w : s.classWeights()) {
+                text.append(text.length() > 0 ? ", " : "").append(Numbers.editable(w));
+            }
+            applying = true;
+            classWeights.set(text.toString());
+            applying = false;
+        }
+        reset();
+        if (steps > 0) {
+            worker.submit(w -> w.runSteps(steps));
+        }
+    }
+
     /** Takes the newest snapshot from the worker, if any, and shows it. Call once per pulse on the FX thread. */
     public void onPulse() {
         TrainingSnapshot s = worker.take();
@@ -239,6 +262,9 @@ public final class TrainingViewModel implements AutoCloseable {
     }
 
     private void load(TrainingSetup s) {
+        if (s == null) {
+            return;
+        }
         applying = true;
         try {
             dataset.set(s.dataset());

@@ -127,6 +127,20 @@ public final class TrainingWorker implements AutoCloseable {
         }
     }
 
+    /** Runs {@code n} steps now (paused or not), stopping early on divergence, then publishes. */
+    public void runSteps(int n) {
+        if (trainer == null) {
+            return;
+        }
+        boolean wasRunning = running;
+        running = true;
+        for (int i = 0; i < n && running; i++) {
+            runStep();
+        }
+        running = running && wasRunning;
+        publish();
+    }
+
     public void setSpeed(double perSecond) {
         stepsPerSecond = perSecond;
         playStart = System.nanoTime();
@@ -215,7 +229,9 @@ public final class TrainingWorker implements AutoCloseable {
     private void runStep() {
         int step = trainer.steps();
         double loss = trainer.stepLoss();
-        history.add(step, loss);
+        if (history.wants(step)) {
+            history.add(step, loss, trainer.lastAccuracy(), trainer.lastLogits()[0]);
+        }
         if (step == 0) {
             firstLoss = loss;
         }
@@ -261,7 +277,7 @@ public final class TrainingWorker implements AutoCloseable {
     private void publish() {
         lastPublish = System.nanoTime();
         if (trainer == null) {
-            latest.set(new TrainingSnapshot(null, 0, new double[0], new double[0], 0, List.copyOf(log), false,
+            latest.set(new TrainingSnapshot(null, 0, new double[0], new double[0], new double[0], new double[0][], 0, List.copyOf(log), false,
                     message, 0, null));
             return;
         }
@@ -270,6 +286,7 @@ public final class TrainingWorker implements AutoCloseable {
             message = "The loss is " + current.loss() + ": training cannot continue. Press Reset.";
         }
         latest.set(new TrainingSnapshot(current, trainer.steps(), history.steps(), history.losses(),
+                history.accuracies(), history.logits(),
                 trainer.datasetAccuracy(), List.copyOf(log), running, message, running ? measuredRate : 0,
                 trainer.dataset()));
     }

@@ -1,0 +1,236 @@
+package org.softmaxlab.app;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.stage.Window;
+import org.softmaxlab.chart.PlotCanvas;
+import org.softmaxlab.chart.PngExport;
+import org.softmaxlab.explorer.ExplorerView;
+import org.softmaxlab.scenario.Examples;
+import org.softmaxlab.scenario.Scenario;
+import org.softmaxlab.training.TrainingView;
+
+/**
+ * The window's content: the menu bar (File, View), the two tabs and the status bar. Menu commands go to the
+ * {@link Workspace}; presentation mode, zoom and the theme are style classes and inline font sizes on the root.
+ */
+public final class MainWindow {
+    private static final double BASE_FONT = 15;
+    private static final double PRESENTATION_FONT = 22;
+
+    private final Workspace workspace;
+    private final FileDialogs dialogs;
+    private final BorderPane root = new BorderPane();
+    private final TabPane tabs;
+    private final Menu recentMenu = new Menu("Open Recent");
+    private final CheckMenuItem presentation = new CheckMenuItem("Presentation mode");
+    private final CheckMenuItem dark = new CheckMenuItem("Dark theme");
+    private double zoom = 1;
+
+    private MainWindow(Workspace workspace, FileDialogs dialogs) {
+        this.workspace = workspace;
+        this.dialogs = dialogs;
+        Tab explorer = new Tab("Explorer", ExplorerView.load(workspace.explorer()));
+        explorer.setId("explorerTab");
+        Tab training = new Tab("Training", TrainingView.load(workspace.training()));
+        training.setId("trainingTab");
+        tabs = new TabPane(explorer, training);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> workspace.tabProperty().set(
+                b == training ? Scenario.TRAINING_TAB : Scenario.EXPLORER_TAB));
+        workspace.tabProperty().addListener((o, a, b) -> tabs.getSelectionModel().select(
+                Scenario.TRAINING_TAB.equals(b) ? training : explorer));
+        Label status = new Label();
+        status.setId("statusBar");
+        status.getStyleClass().add("status-bar");
+        status.setMaxWidth(Double.MAX_VALUE);
+        status.textProperty().bind(workspace.statusProperty());
+        workspace.statusIsErrorProperty().addListener((o, a, b) -> {
+            status.getStyleClass().remove("error");
+            if (b) {
+                status.getStyleClass().add("error");
+            }
+        });
+        root.setTop(menuBar());
+        root.setCenter(tabs);
+        root.setBottom(status);
+        root.getStyleClass().add("main-window");
+        root.getStylesheets().add(MainWindow.class.getResource("app.css").toExternalForm());
+        installChartMenus();
+        applyFontSize();
+    }
+
+    /** Builds the window content over a workspace; {@code dialogs} answers the file questions. */
+    public static Parent create(Workspace workspace, FileDialogs dialogs) {
+        return new MainWindow(workspace, dialogs).root;
+    }
+
+    private MenuBar menuBar() {
+        MenuItem open = item("Open\u2026", "openItem", "Shortcut+O", this::open);
+        MenuItem save = item("Save", "saveItem", "Shortcut+S", this::save);
+        MenuItem saveAs = item("Save As\u2026", "saveAsItem", "Shortcut+Shift+S", this::saveAs);
+        Menu examples = new Menu("Examples");
+        examples.setId("examplesMenu");
+        for (Examples.Example e : Examples.ALL) {
+            MenuItem m = new MenuItem(e.title());
+            m.setOnAction(ev -> workspace.openExample(e));
+            examples.getItems().add(m);
+        }
+        recentMenu.setId("recentMenu");
+        workspace.recentFiles().addListener((javafx.collections.ListChangeListener<Path>) c -> fillRecent());
+        fillRecent();
+        Menu export = new Menu("Export");
+        export.getItems().addAll(
+                item("Charts of this tab as PNG (1x)\u2026", "exportPng1", null, () -> exportCharts(1)),
+                item("Charts of this tab as PNG (2x)\u2026", "exportPng2", null, () -> exportCharts(2)),
+                item("Charts of this tab as PNG (4x)\u2026", "exportPng4", null, () -> exportCharts(4)),
+                item("Explorer numbers as CSV\u2026", "exportExplorerCsv", null, () -> dialogs.chooseSave(window(),
+                        "explorer.csv").ifPresent(workspace::exportExplorerCsv)),
+                item("Training history as CSV\u2026", "exportHistoryCsv", null, () -> dialogs.chooseSave(window(),
+                        "training-history.csv").ifPresent(workspace::exportHistoryCsv)));
+        Menu file = new Menu("File", null, open, recentMenu, examples, new SeparatorMenuItem(), save, saveAs,
+                new SeparatorMenuItem(), export);
+        presentation.setId("presentationItem");
+        presentation.setAccelerator(KeyCombination.valueOf("F5"));
+        presentation.setOnAction(e -> applyPresentation());
+        dark.setId("darkThemeItem");
+        dark.setOnAction(e -> {
+            root.getStyleClass().remove("dark");
+            if (dark.isSelected()) {
+                root.getStyleClass().add("dark");
+            }
+        });
+        Menu view = new Menu("View", null, presentation,
+                item("Zoom in", "zoomInItem", "Shortcut+Plus", () -> zoom(1.1)),
+                item("Zoom in", "zoomInItem2", "Shortcut+Equals", () -> zoom(1.1)),
+                item("Zoom out", "zoomOutItem", "Shortcut+Minus", () -> zoom(1 / 1.1)),
+                item("Actual size", "zoomResetItem", "Shortcut+Digit0", () -> zoom(0)),
+                new SeparatorMenuItem(), dark);
+        view.getItems().get(2).setVisible(false);
+        return new MenuBar(file, view);
+    }
+
+    private MenuItem item(String text, String id, String accelerator, Runnable action) {
+        MenuItem m = new MenuItem(text);
+        m.setId(id);
+        if (accelerator != null) {
+            m.setAccelerator(KeyCombination.valueOf(accelerator));
+        }
+        m.setOnAction(e -> action.run());
+        return m;
+    }
+
+    private void fillRecent() {
+        recentMenu.getItems().clear();
+        for (Path p : workspace.recentFiles()) {
+            MenuItem m = new MenuItem(p.toString());
+            m.setMnemonicParsing(false);
+            m.setOnAction(e -> workspace.open(p));
+            recentMenu.getItems().add(m);
+        }
+        recentMenu.setDisable(recentMenu.getItems().isEmpty());
+    }
+
+    private void open() {
+        dialogs.chooseOpen(window()).ifPresent(workspace::open);
+    }
+
+    private void save() {
+        if (!workspace.save()) {
+            if (workspace.fileProperty().get() == null) {
+                saveAs();
+            }
+        }
+    }
+
+    private void saveAs() {
+        dialogs.chooseSave(window(), "scenario.json").ifPresent(workspace::saveAs);
+    }
+
+    /** Every chart of the selected tab, as {@code <chart id>.png} in a chosen folder. */
+    private void exportCharts(double scale) {
+        dialogs.chooseDirectory(window()).ifPresent(dir -> {
+            List<PlotCanvas> charts = tabs.getSelectionModel().getSelectedItem().getContent()
+                    .lookupAll(".plot-canvas").stream().filter(n -> n instanceof PlotCanvas && n.isVisible()
+                            && n.getId() != null).map(n -> (PlotCanvas) n).toList();
+            try {
+                for (PlotCanvas chart : charts) {
+                    PngExport.write(PngExport.snapshot(chart, scale), dir.resolve(chart.getId() + ".png"));
+                }
+                workspace.report("Exported " + charts.size() + " charts to " + dir, false);
+            } catch (IOException | RuntimeException e) {
+                workspace.report("Cannot export to " + dir + ": " + e.getMessage(), true);
+            }
+        });
+    }
+
+    /** Right-click on any chart: save it as PNG at 1x, 2x or 4x. */
+    private void installChartMenus() {
+        for (Node n : root.lookupAll(".plot-canvas")) {
+            if (n instanceof PlotCanvas chart) {
+                ContextMenu menu = new ContextMenu();
+                for (int scale : new int[] {1, 2, 4}) {
+                    MenuItem m = new MenuItem("Save chart as PNG (" + scale + "x)\u2026");
+                    m.setOnAction(e -> dialogs.chooseSave(window(), chart.getId() + ".png").ifPresent(p ->
+                            saveChart(chart, scale, p)));
+                    menu.getItems().add(m);
+                }
+                chart.setOnContextMenuRequested(e -> menu.show(chart, e.getScreenX(), e.getScreenY()));
+            }
+        }
+    }
+
+    private void saveChart(PlotCanvas chart, double scale, Path path) {
+        try {
+            PngExport.write(PngExport.snapshot(chart, scale), path);
+            workspace.report("Exported " + path.getFileName(), false);
+        } catch (IOException | RuntimeException e) {
+            workspace.report("Cannot export " + path.getFileName() + ": " + e.getMessage(), true);
+        }
+    }
+
+    /** Large fonts and thick lines, and the control panels hidden, for the back of a lecture hall. */
+    private void applyPresentation() {
+        boolean on = presentation.isSelected();
+        root.getStyleClass().remove("presentation");
+        if (on) {
+            root.getStyleClass().add("presentation");
+        }
+        for (Node n : root.lookupAll(".controls-scroll")) {
+            n.setVisible(!on);
+            n.setManaged(!on);
+        }
+        applyFontSize();
+    }
+
+    private void zoom(double factor) {
+        zoom = factor == 0 ? 1 : Math.max(0.6, Math.min(3, zoom * factor));
+        applyFontSize();
+    }
+
+    private void applyFontSize() {
+        double size = (presentation.isSelected() ? PRESENTATION_FONT : BASE_FONT) * zoom;
+        root.setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", size));
+        for (Node n : root.lookupAll(".plot-canvas")) {
+            n.setStyle(String.format(java.util.Locale.ROOT, "-sl-font-size: %.1fpx;", size * 0.93));
+        }
+    }
+
+    private Window window() {
+        return root.getScene() == null ? null : root.getScene().getWindow();
+    }
+}

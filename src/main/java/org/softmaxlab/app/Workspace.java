@@ -1,0 +1,304 @@
+package org.softmaxlab.app;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.softmaxlab.explorer.ExplorerViewModel;
+import org.softmaxlab.scenario.AtomicFiles;
+import org.softmaxlab.scenario.Examples;
+import org.softmaxlab.scenario.Scenario;
+import org.softmaxlab.scenario.ScenarioFormatException;
+import org.softmaxlab.scenario.ScenarioJson;
+import org.softmaxlab.training.TrainingSnapshot;
+import org.softmaxlab.training.TrainingViewModel;
+
+/**
+ * The document side of the app: turns both tabs' state into a {@link Scenario} and back, opens and saves scenario
+ * files (atomically), keeps the recent files and the last session in the app folder, and writes CSV exports. Every
+ * failure is reported in {@link #statusProperty()} and leaves the current state as it was. No scene graph here.
+ */
+public final class Workspace {
+    /** System property naming the app folder (default {@code ~/.softmax-lab}); tests point it elsewhere. */
+    public static final String HOME_PROPERTY = "softmaxlab.home";
+    private static final int RECENT = 8;
+
+    private final ExplorerViewModel explorer;
+    private final TrainingViewModel training;
+    private final Path home;
+    private final StringProperty tab = new SimpleStringProperty(this, "tab", Scenario.EXPLORER_TAB);
+    private final ObjectProperty<Path> file = new SimpleObjectProperty<>(this, "file");
+    private final ObservableList<Path> recent = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final ReadOnlyBooleanWrapper statusIsError = new ReadOnlyBooleanWrapper(this, "statusIsError");
+
+    public Workspace(ExplorerViewModel explorer, TrainingViewModel training, Path home) {
+        this.explorer = explorer;
+        this.training = training;
+        this.home = home;
+        loadRecent();
+    }
+
+    /** The app folder: the {@code softmaxlab.home} property, or {@code ~/.softmax-lab}. */
+    public static Path defaultHome() {
+        String configured = System.getProperty(HOME_PROPERTY);
+        return configured != null ? Path.of(configured) : Path.of(System.getProperty("user.home"), ".softmax-lab");
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    // ---- scenario <-> state ------------------------------------------------------------------------------
+
+    /** The current state of both tabs. */
+    public Scenario capture() {
+        Scenario.Explorer e = new Scenario.Explorer(explorer.logitMatrix(), explorer.targets(),
+                explorer.weightValues(), explorer.weightsEnabledProperty().get(),
+                explorer.temperatureProperty().get(), explorer.labelSmoothingProperty().get(),
+                explorer.reductionProperty().get(), explorer.selectedSampleProperty().get());
+        int steps = (int) Math.min(ScenarioJson.MAX_STEPS, training.stepProperty().get());
+        return new Scenario(tab.get(), e, new Scenario.Training(training.setup(), steps), List.of());
+    }
+
+    /** Shows a scenario in both tabs. */
+    public void apply(Scenario s) {
+        Scenario.Explorer e = s.explorer();
+        explorer.load(e.logits(), e.targets(), e.weights(), e.weightsEnabled(), e.temperature(), e.labelSmoothing(),
+                e.reduction(), e.selectedSample());
+        training.load(s.training().setup(), s.training().steps());
+        tab.set(s.tab());
+    }
+
+    // ---- files ---------------------------------------------------------------------------------------------
+
+    /** Opens a scenario file; on any problem the state stays and the status says why. */
+    public boolean open(Path path) {
+        Scenario s;
+        try {
+            s = ScenarioJson.read(path);
+        } catch (ScenarioFormatException e) {
+            return fail("Cannot open " + path.getFileName() + ": " + e.getMessage());
+        }
+        apply(s);
+        file.set(path);
+        remember(path);
+        return ok("Opened " + path.getFileName() + warnings(s));
+    }
+
+    /** Opens one of the shipped examples (not tied to a file: Save asks where). */
+    public boolean openExample(Examples.Example example) {
+        Scenario s;
+        try {
+            s = Examples.load(example);
+        } catch (ScenarioFormatException e) {
+            return fail(e.getMessage());
+        }
+        apply(s);
+        file.set(null);
+        return ok("Opened the example \u201c" + example.title() + "\u201d");
+    }
+
+    /** Saves to the current file; false (and nothing written) when there is none yet: ask for one. */
+    public boolean save() {
+        return file.get() != null && saveAs(file.get());
+    }
+
+    /** Saves to {@code path} through a temporary file, so the old file survives any failure. */
+    public boolean saveAs(Path path) {
+        try {
+            ScenarioJson.write(capture(), path);
+        } catch (IOException | RuntimeException e) {
+            return fail("Cannot save " + path.getFileName() + ": " + describe(e));
+        }
+        file.set(path);
+        remember(path);
+        return ok("Saved " + path.getFileName());
+    }
+
+    /** Writes the current state to the app folder, for the next start. */
+    public boolean saveSession() {
+        try {
+            ScenarioJson.write(capture(), home.resolve("session.json"));
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return fail("Cannot save the session: " + describe(e));
+        }
+    }
+
+    /** Reopens the last session if there is one; a damaged one is reported and skipped. */
+    public boolean restoreSession() {
+        Path session = home.resolve("session.json");
+        if (!Files.exists(session)) {
+            return false;
+        }
+        try {
+            apply(ScenarioJson.read(session));
+            return ok("Restored the last session");
+        } catch (ScenarioFormatException e) {
+            return fail("The last session could not be restored: " + e.getMessage());
+        }
+    }
+
+    // ---- exports -------------------------------------------------------------------------------------------
+
+    /** The Explorer's numbers: one row per sample and class. */
+    public boolean exportExplorerCsv(Path path) {
+        var r = explorer.getResult();
+        StringBuilder csv = new StringBuilder("sample,class,target,logit,probability,gradient,sample_loss\n");
+        double[][] z = explorer.logitMatrix();
+        int[] y = explorer.targets();
+        for (int i = 0; i < z.length; i++) {
+            for (int c = 0; c < z[i].length; c++) {
+                csv.append(i).append(',').append(c).append(',').append(y[i] == c ? 1 : 0).append(',')
+                        .append(z[i][c]).append(',').append(r.loss().probabilities()[i][c]).append(',')
+                        .append(r.loss().gradient()[i][c]).append(',').append(r.loss().perSampleLoss()[i])
+                        .append('\n');
+            }
+        }
+        csv.append("# loss,").append(r.loss().loss()).append(",reduction,").append(r.loss().reduction().label())
+                .append('\n');
+        return writeText(path, csv.toString());
+    }
+
+    /** The training history: step, loss, accuracy and the first sample's logits, as recorded. */
+    public boolean exportHistoryCsv(Path path) {
+        TrainingSnapshot s = training.snapshotProperty().get();
+        if (s == null || s.current() == null) {
+            return fail("Nothing to export yet: train first");
+        }
+        int k = s.current().weight().length;
+        StringBuilder csv = new StringBuilder("step,loss,accuracy");
+        for (int c = 0; c < k; c++) {
+            csv.append(",logit_").append(c);
+        }
+        csv.append('\n');
+        for (int i = 0; i < s.historySteps().length; i++) {
+            csv.append((long) s.historySteps()[i]).append(',').append(s.historyLosses()[i]).append(',')
+                    .append(s.historyAccuracy()[i]);
+            double[] z = s.historyLogits()[i];
+            for (int c = 0; c < k; c++) {
+                csv.append(',').append(z == null ? "" : Double.toString(z[c]));
+            }
+            csv.append('\n');
+        }
+        return writeText(path, csv.toString());
+    }
+
+    private boolean writeText(Path path, String text) {
+        try {
+            AtomicFiles.writeString(path, text);
+            return ok("Exported " + path.getFileName());
+        } catch (IOException | RuntimeException e) {
+            return fail("Cannot export " + path.getFileName() + ": " + describe(e));
+        }
+    }
+
+    // ---- status and recent files ---------------------------------------------------------------------------
+
+    /** Shows a message in the status area. */
+    public boolean report(String message, boolean error) {
+        status.set(message);
+        statusIsError.set(error);
+        return !error;
+    }
+
+    private boolean ok(String message) {
+        return report(message, false);
+    }
+
+    private boolean fail(String message) {
+        return report(message, true);
+    }
+
+    private static String describe(Exception e) {
+        String m = e.getMessage();
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied (" + m + ")";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such folder (" + m + ")";
+        }
+        return m == null ? e.getClass().getSimpleName() : m;
+    }
+
+    private static String warnings(Scenario s) {
+        return s.warnings().isEmpty() ? "" : " (" + String.join("; ", s.warnings()) + ")";
+    }
+
+    private void remember(Path path) {
+        Path p = path.toAbsolutePath().normalize();
+        recent.remove(p);
+        recent.add(0, p);
+        while (recent.size() > RECENT) {
+            recent.remove(recent.size() - 1);
+        }
+        try {
+            List<String> lines = new ArrayList<>();
+            recent.forEach(r -> lines.add(r.toString()));
+            AtomicFiles.writeString(home.resolve("recent.txt"), String.join("\n", lines) + "\n");
+        } catch (IOException e) {
+            report("Could not update the recent-files list: " + describe(e), true);
+        }
+    }
+
+    private void loadRecent() {
+        Path list = home.resolve("recent.txt");
+        try {
+            if (Files.exists(list)) {
+                for (String line : Files.readAllLines(list, StandardCharsets.UTF_8)) {
+                    if (!line.isBlank() && recent.size() < RECENT) {
+                        recent.add(Path.of(line.strip()));
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            report("Could not read the recent-files list: " + describe(e), true);
+        }
+    }
+
+    // ---- properties ----------------------------------------------------------------------------------------
+
+    /** "explorer" or "training": the tab shown. */
+    public StringProperty tabProperty() {
+        return tab;
+    }
+
+    /** The file the state was opened from or saved to, or null. */
+    public ObjectProperty<Path> fileProperty() {
+        return file;
+    }
+
+    /** Recently opened or saved files, newest first. */
+    public ObservableList<Path> recentFiles() {
+        return recent;
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty statusIsErrorProperty() {
+        return statusIsError.getReadOnlyProperty();
+    }
+
+    public ExplorerViewModel explorer() {
+        return explorer;
+    }
+
+    public TrainingViewModel training() {
+        return training;
+    }
+}

@@ -1,0 +1,45 @@
+package org.softmaxlab.scenario;
+
+import java.util.List;
+import org.softmaxlab.engine.Reduction;
+import org.softmaxlab.training.TrainingSetup;
+
+/**
+ * Everything both tabs need to reproduce a view: the file format's content, already validated.
+ *
+ * @param tab      "explorer" or "training": the tab to show
+ * @param explorer the Explorer's batch and loss options
+ * @param training the Training tab's setup and the step to run to
+ * @param warnings what was ignored or defaulted while reading (unknown fields), for the status bar
+ */
+public record Scenario(String tab, Explorer explorer, Training training, List<String> warnings) {
+    /** The format version this build writes and reads. */
+    public static final int VERSION = 1;
+    public static final String EXPLORER_TAB = "explorer";
+    public static final String TRAINING_TAB = "training";
+
+    /**
+     * The Explorer's state.
+     *
+     * @param logits         samples x classes
+     * @param targets        one class index per sample (or -100: ignored)
+     * @param weights        one weight per class
+     * @param weightsEnabled whether the loss uses the weights
+     * @param temperature    T > 0
+     * @param labelSmoothing eps in [0, 1]
+     * @param reduction      mean, sum or none
+     * @param selectedSample the sample being edited
+     */
+    public record Explorer(double[][] logits, int[] targets, double[] weights, boolean weightsEnabled,
+                           double temperature, double labelSmoothing, Reduction reduction, int selectedSample) {
+    }
+
+    /**
+     * The Training tab's state.
+     *
+     * @param setup what a reset starts from (dataset, model, optimiser, loss options, explicit initial weights)
+     * @param steps how many steps to run after loading
+     */
+    public record Training(TrainingSetup setup, int steps) {
+    }
+}
