@@ -1,0 +1,198 @@
+package org.softmaxlab.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.softmaxlab.scenario.Examples;
+import org.softmaxlab.testing.FxErrors;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The File and View menus through the real window, with scripted answers to the file dialogs. */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+    @TempDir
+    static Path dir;
+    private FxErrors errors;
+    private Workspace workspace;
+    private Path nextFile;
+
+    /** Answers every file question with {@link #nextFile}. */
+    private final FileDialogs scripted = new FileDialogs() {
+        @Override
+        public Optional<Path> chooseOpen(Window owner) {
+            return Optional.ofNullable(nextFile);
+        }
+
+        @Override
+        public Optional<Path> chooseSave(Window owner, String suggestedName) {
+            return Optional.ofNullable(nextFile);
+        }
+
+        @Override
+        public Optional<Path> chooseDirectory(Window owner) {
+            return Optional.ofNullable(nextFile);
+        }
+    };
+
+    @Start
+    void start(Stage stage) {
+        workspace = SoftmaxLabApp.createWorkspace();
+        stage.setScene(new Scene(MainWindow.create(workspace, scripted), 1920, 1080));
+        stage.show();
+    }
+
+    @BeforeEach
+    void record() {
+        errors = FxErrors.install();
+    }
+
+    @AfterEach
+    void noUncaughtErrors() {
+        errors.assertNone();
+        workspace.training().close();
+    }
+
+    private static String text(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
+    /** Clicks a menu, then each item of the path, as a user does (only items in showing windows count). */
+    private static void menu(FxRobot robot, String menu, String... path) {
+        robot.clickOn(showing(robot, menu));
+        for (String item : path) {
+            // Along the parent's row first, so a submenu stays open while the pointer travels into it.
+            robot.clickOn(showing(robot, item), org.testfx.robot.Motion.HORIZONTAL_FIRST);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static Node showing(FxRobot robot, String text) {
+        return robot.lookup((Node n) -> n instanceof javafx.scene.control.Labeled l && text.equals(l.getText())
+                && n.getScene() != null && n.getScene().getWindow() != null && n.getScene().getWindow().isShowing()
+                && n.isVisible()).query();
+    }
+
+    private static void type(FxRobot robot, String id, String value) {
+        TextField field = robot.lookup(id).queryAs(TextField.class);
+        robot.clickOn(field);
+        robot.interact(field::selectAll);
+        robot.write(value).type(KeyCode.ENTER);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void saveChangeOpenBringsEveryControlBack(FxRobot robot) throws Exception {
+        menu(robot, "File", "Examples", "Notebook example B (weighted)");
+        type(robot, "#logitField-0", "3.5");
+        robot.interact(() -> robot.lookup("#labelSmoothingSlider").queryAs(Slider.class).setValue(0.25));
+        robot.interact(() -> robot.lookup("#reductionChoice").queryAs(ChoiceBox.class).setValue("sum"));
+        String loss = text(robot, "#lossValue");
+        nextFile = dir.resolve("lecture.json");
+        menu(robot, "File", "Save As\u2026");
+        assertTrue(Files.exists(nextFile), text(robot, "#statusBar"));
+
+        robot.clickOn("#explorerResetButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(loss.equals(text(robot, "#lossValue")));
+        menu(robot, "File", "Open\u2026");
+        assertEquals(loss, text(robot, "#lossValue"));
+        assertEquals("3.5", robot.lookup("#logitField-0").queryAs(TextField.class).getText());
+        assertEquals(0.25, robot.lookup("#labelSmoothingSlider").queryAs(Slider.class).getValue());
+        assertEquals("sum", robot.lookup("#reductionChoice").queryAs(ChoiceBox.class).getValue());
+        assertTrue(robot.lookup("#weightsEnabled").queryAs(CheckBox.class).isSelected());
+        assertEquals("10", robot.lookup("#weightField-1").queryAs(TextField.class).getText());
+        assertEquals(2, robot.lookup("#classCount").queryAs(Spinner.class).getValue());
+        assertTrue(text(robot, "#statusBar").startsWith("Opened lecture.json"));
+    }
+
+    @Test
+    void eachShippedExampleShowsItsHeadline(FxRobot robot) throws Exception {
+        menu(robot, "File", "Examples", Examples.ALL.get(0).title());
+        assertEquals("0.2159", text(robot, "#lossValue"));
+        menu(robot, "File", "Examples", Examples.ALL.get(1).title());
+        assertEquals("1.3133", text(robot, "#lossValue"));
+        menu(robot, "File", "Examples", Examples.ALL.get(2).title());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "2.0499".equals(text(robot, "#trainLossValue")));
+        for (Examples.Example e : Examples.ALL.subList(3, Examples.ALL.size())) {
+            menu(robot, "File", "Examples", e.title());
+            assertFalse(robot.lookup("#statusBar").queryAs(Label.class).getStyleClass().contains("error"),
+                    text(robot, "#statusBar"));
+        }
+    }
+
+    @Test
+    void badFileIsReportedAndNothingChanges(FxRobot robot) throws Exception {
+        menu(robot, "File", "Examples", Examples.ALL.get(0).title());
+        nextFile = dir.resolve("broken.json");
+        Files.writeString(nextFile, "{\"explorer\": {\"logits\": [[1, 2], [3]]}}");
+        menu(robot, "File", "Open\u2026");
+        assertTrue(text(robot, "#statusBar").contains("explorer.logits[1] must hold 2"), text(robot, "#statusBar"));
+        assertTrue(robot.lookup("#statusBar").queryAs(Label.class).getStyleClass().contains("error"));
+        assertEquals("0.2159", text(robot, "#lossValue"));
+    }
+
+    @Test
+    void exportsPngAndCsv(FxRobot robot) throws Exception {
+        menu(robot, "File", "Examples", Examples.ALL.get(0).title());
+        nextFile = Files.createDirectories(dir.resolve("png"));
+        menu(robot, "File", "Export", "Charts of this tab as PNG (2x)\u2026");
+        Path png = nextFile.resolve("probabilityChart.png");
+        assertTrue(Files.exists(png), text(robot, "#statusBar"));
+        BufferedImage image = ImageIO.read(png.toFile());
+        double width = robot.lookup("#probabilityChart").queryAs(Node.class).getLayoutBounds().getWidth();
+        assertEquals(Math.round(2 * width), image.getWidth(), 2.0);
+        assertTrue(distinctColours(image) > 3, "the chart is drawn, not blank");
+        nextFile = dir.resolve("numbers.csv");
+        menu(robot, "File", "Export", "Explorer numbers as CSV\u2026");
+        assertTrue(Files.readString(nextFile).contains("-0.17049943055701605"));
+    }
+
+    @Test
+    void presentationModeHidesControlsAndEnlargesText(FxRobot robot) {
+        Node controls = robot.lookup(".controls-scroll").query();
+        double before = robot.lookup("#lossValue").queryAs(Label.class).getFont().getSize();
+        robot.type(KeyCode.F5);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(controls.isVisible());
+        assertTrue(robot.lookup("#lossValue").queryAs(Label.class).getFont().getSize() > before * 1.3);
+        robot.type(KeyCode.F5);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(controls.isVisible());
+    }
+
+    private static int distinctColours(BufferedImage image) {
+        java.util.Set<Integer> colours = new java.util.HashSet<>();
+        for (int y = 0; y < image.getHeight(); y += 7) {
+            for (int x = 0; x < image.getWidth(); x += 7) {
+                colours.add(image.getRGB(x, y));
+            }
+        }
+        return colours.size();
+    }
+}
