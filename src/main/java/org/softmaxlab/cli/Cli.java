@@ -21,6 +21,7 @@ public final class Cli {
     private final InputStream in;
     private final PrintWriter out;
     private final PrintWriter err;
+    private final java.util.List<Object> extraCommands = new java.util.ArrayList<>();
 
     public Cli(InputStream in, PrintWriter out, PrintWriter err) {
         this.in = in;
@@ -28,11 +29,24 @@ public final class Cli {
         this.err = err;
     }
 
+    /**
+     * Adds a subcommand defined outside this package (the app's {@code render}, which needs JavaFX): a picocli
+     * {@code @Command} object. Its {@link IllegalArgumentException}s exit with code 2 like any bad input.
+     */
+    public Cli withCommand(Object command) {
+        extraCommands.add(command);
+        return this;
+    }
+
+    public PrintWriter err() {
+        return err;
+    }
+
     InputStream in() {
         return in;
     }
 
-    PrintWriter out() {
+    public PrintWriter out() {
         return out;
     }
 
@@ -41,6 +55,9 @@ public final class Cli {
         CommandLine cmd = new CommandLine(this);
         cmd.addSubcommand(new CommandLine(new EvalCommand(this)));
         cmd.addSubcommand(new CommandLine(new TrainCommand(this)));
+        for (Object extra : extraCommands) {
+            cmd.addSubcommand(new CommandLine(extra));
+        }
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setParameterExceptionHandler((e, a) -> fail(e.getMessage()));

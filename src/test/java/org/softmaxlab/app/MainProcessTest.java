@@ -35,6 +35,60 @@ class MainProcessTest {
         assertEquals("", r.out);
     }
 
+    @Test
+    void renderWritesEveryChartHeadlessAtTheChosenScale(@TempDir Path dir) throws Exception {
+        for (String example : new String[] {"example-a.json", "example-c.json", "imbalanced-weighted.json"}) {
+            Path scenario = Path.of("resources", "scenarios", example);
+            Result one = runMain(dir, null, "render", scenario.toString(), "--out", dir.resolve("x1").toString());
+            assertEquals(0, one.code, one.err);
+            Result two = runMain(dir, null, "render", scenario.toString(), "--out", dir.resolve("x2").toString(),
+                    "--scale", "2");
+            assertEquals(0, two.code, two.err);
+            List<String> files = one.out.lines().toList();
+            assertTrue(files.size() >= 8, "charts of both tabs: " + files);
+            for (String name : List.of("explorer-probabilityChart.png", "explorer-lossCurve.png",
+                    "training-lossHistoryChart.png", "training-weightHeatMap.png")) {
+                java.awt.image.BufferedImage small = javax.imageio.ImageIO.read(dir.resolve("x1").resolve(name)
+                        .toFile());
+                java.awt.image.BufferedImage large = javax.imageio.ImageIO.read(dir.resolve("x2").resolve(name)
+                        .toFile());
+                assertTrue(small.getWidth() > 300 && small.getHeight() > 150, name + " size");
+                assertEquals(2 * small.getWidth(), large.getWidth(), 1, name + " width at 2x");
+                assertEquals(2 * small.getHeight(), large.getHeight(), 1, name + " height at 2x");
+                assertTrue(distinctColours(small) > 3, name + " is not blank");
+            }
+            String regions = example.startsWith("imbalanced") ? "training-decisionRegions.png"
+                    : "training-logitBars.png";
+            assertTrue(Files.exists(dir.resolve("x1").resolve(regions)), regions);
+        }
+    }
+
+    @Test
+    void renderWithABadScenarioExitsTwo(@TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, "{\"explorer\": {\"logits\": \"many\"}}");
+        Result r = runMain(dir, null, "render", bad.toString(), "--out", dir.resolve("out").toString());
+        assertEquals(2, r.code);
+        List<String> errorLines = r.err.lines().filter(l -> l.startsWith("error:")).toList();
+        assertEquals(1, errorLines.size(), r.err);
+        assertTrue(errorLines.get(0).contains("explorer.logits must be"), r.err);
+        assertFalse(r.err.contains("\tat "), "no stack trace");
+        Result scale = runMain(dir, null, "render", Path.of("resources", "scenarios", "example-a.json").toString(),
+                "--out", dir.resolve("out").toString(), "--scale", "100");
+        assertEquals(2, scale.code);
+        assertTrue(scale.err.startsWith("error: --scale"), scale.err);
+    }
+
+    private static int distinctColours(java.awt.image.BufferedImage image) {
+        java.util.Set<Integer> colours = new java.util.HashSet<>();
+        for (int y = 0; y < image.getHeight(); y += 5) {
+            for (int x = 0; x < image.getWidth(); x += 5) {
+                colours.add(image.getRGB(x, y));
+            }
+        }
+        return colours.size();
+    }
+
     private record Result(int code, String out, String err) {
     }
 
