@@ -516,6 +516,7 @@ public final class ExplorerView {
         reductionChoice.setTooltip(new Tooltip("How per-sample losses combine: mean, sum or none."));
         logScaleToggle.setTooltip(new Tooltip("Show probabilities on a log scale to see tiny ones."));
         temperatureSlider.setAccessibleText("temperature, log scale");
+        org.softmaxlab.chart.Accessibility.helpFromTooltips(classCount);
         labelSmoothingSlider.setAccessibleText("label smoothing");
     }
 

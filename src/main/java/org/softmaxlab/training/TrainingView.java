@@ -368,5 +368,6 @@ public final class TrainingView {
         momentumSlider.setTooltip(new Tooltip("SGD momentum; changes apply while training runs."));
         classWeightsField.setTooltip(new Tooltip("One weight per class, e.g. 10, 1, 1; press Enter."));
         lossLogScale.setTooltip(new Tooltip("Show the loss on a log scale."));
+        org.softmaxlab.chart.Accessibility.helpFromTooltips(playButton);
     }
 }
