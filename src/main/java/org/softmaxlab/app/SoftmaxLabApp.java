@@ -2,12 +2,19 @@ package org.softmaxlab.app;
 
 import java.nio.file.Path;
 import java.util.List;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import javafx.util.Duration;
 import org.softmaxlab.explorer.ExplorerViewModel;
 import org.softmaxlab.training.TrainingViewModel;
 
@@ -21,12 +28,15 @@ public final class SoftmaxLabApp extends Application {
     @Override
     public void start(Stage stage) {
         workspace = createWorkspace();
+        Thread.setDefaultUncaughtExceptionHandler(new CrashHandler(workspace, message ->
+                Platform.runLater(() -> showError(stage, message))));
         List<String> args = getParameters().getRaw();
         if (!args.isEmpty()) {
             workspace.open(Path.of(args.get(0)));
-        } else {
+        } else if (!CrashHandler.crashedLastTime(workspace) || askRestore()) {
             workspace.restoreSession();
         }
+        CrashHandler.clearCrashMarker(workspace);
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(MainWindow.create(workspace, FileDialogs.system()),
                 Math.min(1920, screen.getWidth()), Math.min(1080, screen.getHeight()));
@@ -34,6 +44,26 @@ public final class SoftmaxLabApp extends Application {
         stage.setScene(scene);
         stage.setOnCloseRequest(e -> workspace.saveSession());
         stage.show();
+        // A session survives even a hard kill, at most a minute old.
+        Timeline autosave = new Timeline(new KeyFrame(Duration.minutes(1), e -> workspace.saveSession()));
+        autosave.setCycleCount(Animation.INDEFINITE);
+        autosave.play();
+    }
+
+    private static boolean askRestore() {
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "Softmax Lab closed unexpectedly last time. "
+                + "Restore the session it saved?", ButtonType.YES, ButtonType.NO);
+        ask.setHeaderText("Restore your last session?");
+        return ask.showAndWait().filter(b -> b == ButtonType.YES).isPresent();
+    }
+
+    private static void showError(Stage owner, String message) {
+        Alert alert = new Alert(Alert.AlertType.ERROR, message, ButtonType.OK);
+        alert.setHeaderText("Softmax Lab hit a problem");
+        if (owner.isShowing()) {
+            alert.initOwner(owner);
+        }
+        alert.show();
     }
 
     @Override
