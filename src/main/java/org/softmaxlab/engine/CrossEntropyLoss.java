@@ -120,7 +120,8 @@ public final class CrossEntropyLoss {
         // subtraction would cancel; below 1/2 the subtraction loses nothing.
         double py = p[o + y];
         g[o + y] = py > 0.5 ? -a * (rest / (1 + rest)) : a * (py - 1);
-        double loss = a * -logP[o + y];
+        // A zero coefficient contributes nothing, even where log p is -Infinity (a logit 1e308 below the top).
+        double loss = a == 0 ? 0 : a * -logP[o + y];
         if (eps > 0) {
             double share = eps / classes;
             double weightSum = 0;
@@ -128,7 +129,9 @@ public final class CrossEntropyLoss {
             for (int c = 0; c < classes; c++) {
                 double w = options.weightOf(c);
                 weightSum += w;
-                smooth += w * -logP[o + c];
+                if (w != 0) {
+                    smooth += w * -logP[o + c];
+                }
             }
             for (int c = 0; c < classes; c++) {
                 g[o + c] += share * (p[o + c] * weightSum - options.weightOf(c));
