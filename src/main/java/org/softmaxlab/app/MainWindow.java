@@ -69,7 +69,8 @@ public final class MainWindow {
         root.setCenter(tabs);
         root.setBottom(status);
         root.getStyleClass().add("main-window");
-        root.getStylesheets().add(MainWindow.class.getResource("app.css").toExternalForm());
+        root.getStylesheets().addAll(PlotCanvas.class.getResource("theme.css").toExternalForm(),
+                MainWindow.class.getResource("app.css").toExternalForm());
         installChartMenus();
         applyFontSize();
     }

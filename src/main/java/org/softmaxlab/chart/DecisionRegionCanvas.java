@@ -75,7 +75,7 @@ public final class DecisionRegionCanvas extends PlotCanvas {
                 image = new WritableImage(w, h);
             }
             renderRegions(image.getPixelWriter(), w, h);
-            g.setImageSmoothing(true);
+            g.setImageSmoothing(false);
             g.drawImage(image, left, top, plotW, plotH);
         }
         double r = Math.max(3, fontSize() / 3.5);
@@ -108,9 +108,13 @@ public final class DecisionRegionCanvas extends PlotCanvas {
                     out.setColor(i, j, Color.LIGHTGRAY);
                     continue;
                 }
-                double[] p = Softmax.softmax(z, temperature);
-                int best = Softmax.argmax(p);
-                double certainty = classes == 1 ? 1 : (p[best] - 1.0 / classes) / (1 - 1.0 / classes);
+                int best = Softmax.argmax(z);
+                double sum = 0;
+                for (int k = 0; k < classes; k++) {
+                    sum += Math.exp((z[k] - z[best]) / temperature);
+                }
+                double top = 1 / sum;
+                double certainty = classes == 1 ? 1 : (top - 1.0 / classes) / (1 - 1.0 / classes);
                 out.setColor(i, j, Color.WHITE.interpolate(Palette.classColor(best), 0.15 + 0.5 * certainty));
             }
         }

@@ -94,7 +94,8 @@ public final class ExplorerView {
         loader.setControllerFactory(type -> new ExplorerView(model));
         try {
             Parent root = loader.load();
-            root.getStylesheets().add(ExplorerView.class.getResource("explorer.css").toExternalForm());
+            root.getStylesheets().addAll(org.softmaxlab.chart.PlotCanvas.class.getResource("theme.css")
+                    .toExternalForm(), ExplorerView.class.getResource("explorer.css").toExternalForm());
             return root;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -404,14 +404,15 @@ public final class ExplorerViewModel {
         }
     }
 
+    /** The smallest 1, 2 or 5 x 10^k at least {@code v}, or {@code v} itself near the top of the double range. */
     private static double niceRange(double v) {
         double p = Math.pow(10, Math.floor(Math.log10(v)));
         for (double m : new double[] {1, 2, 5, 10}) {
             if (m * p >= v) {
-                return m * p;
+                return Double.isFinite(m * p) ? m * p : v;
             }
         }
-        return 10 * p;
+        return v;
     }
 
     private void recompute() {
@@ -442,7 +443,8 @@ public final class ExplorerViewModel {
         double range = Math.max(logitRange.get(), Math.abs(z[sweep]));
         double[] xs = new double[CURVE_POINTS];
         for (int k = 0; k < xs.length; k++) {
-            xs[k] = -range + 2 * range * k / (CURVE_POINTS - 1);
+            // range * (...) rather than -range + 2 range k/(N-1): no overflow for ranges near Double.MAX_VALUE.
+            xs[k] = range * (2.0 * k / (CURVE_POINTS - 1) - 1);
         }
         double[] ys = LossCurve.sweep(loss, logitMatrix, t, r, s, sweep, xs);
         String lossText = r.isDefined() ? Numbers.fixed4(r.loss()) : r.undefinedReason();

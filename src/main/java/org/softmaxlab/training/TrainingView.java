@@ -14,7 +14,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
-import javafx.scene.control.TextArea;
+import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.TextInputDialog;
@@ -71,7 +71,7 @@ public final class TrainingView {
     @FXML private BarCanvas logitBars;
     @FXML private BarCanvas probabilityBars;
     @FXML private HeatMapCanvas weightHeatMap;
-    @FXML private TextArea trainingLog;
+    @FXML private ListView<String> trainingLog;
 
     private final TrainingViewModel model;
     private final AnimationTimer pulse;
@@ -98,7 +98,8 @@ public final class TrainingView {
         loader.setControllerFactory(type -> new TrainingView(model));
         try {
             Parent root = loader.load();
-            root.getStylesheets().add(TrainingView.class.getResource("training.css").toExternalForm());
+            root.getStylesheets().addAll(org.softmaxlab.chart.PlotCanvas.class.getResource("theme.css")
+                    .toExternalForm(), TrainingView.class.getResource("training.css").toExternalForm());
             return root;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -176,7 +177,6 @@ public final class TrainingView {
         gradNormValue.textProperty().bind(model.gradientNormTextProperty());
         rateValue.textProperty().bind(model.rateTextProperty());
         trainingMessage.textProperty().bind(model.messageProperty());
-        trainingLog.textProperty().bind(model.logTextProperty());
         playButton.textProperty().bind(javafx.beans.binding.Bindings.when(model.runningProperty())
                 .then("Pause").otherwise("Play"));
         lossLogScale.selectedProperty().addListener((o, a, b) -> lossHistoryChart.setLogY(b));
@@ -298,7 +298,11 @@ public final class TrainingView {
             cols[d] = "b";
         }
         weightHeatMap.setMatrix(matrix, rows, cols);
-        trainingLog.positionCaret(trainingLog.getLength());
+        if (!trainingLog.getItems().equals(s.log())) {
+            // Virtualised: only the visible lines are laid out, however long the log grows.
+            trainingLog.getItems().setAll(s.log());
+            trainingLog.scrollTo(Math.max(0, s.log().size() - 1));
+        }
     }
 
     private static ObjectProperty<Integer> bindSpinner(Spinner<Integer> spinner, int min, int max,

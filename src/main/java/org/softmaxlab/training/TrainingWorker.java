@@ -25,6 +25,7 @@ public final class TrainingWorker implements AutoCloseable {
     public static final double UNLIMITED = 1e6;
     private static final long PUBLISH_NANOS = 1_000_000_000L / 120;
     private static final int LOG_LINES = 500;
+    private static final long YIELD_NANOS = 3_000_000L;
     /** A loss this many times its starting value (and at least 10x 0.1) counts as divergence. */
     static final double DIVERGENCE_FACTOR = 10;
 
@@ -222,6 +223,9 @@ public final class TrainingWorker implements AutoCloseable {
         }
         if (running && done == 0) {
             LockSupport.parkNanos(Math.min(2_000_000L, (long) (1e9 / Math.max(1, stepsPerSecond))));
+        } else if (running && stepsPerSecond >= UNLIMITED) {
+            // On two cores the FX thread and the renderer need one between them: leave them every other slice.
+            LockSupport.parkNanos(YIELD_NANOS);
         }
     }
 
