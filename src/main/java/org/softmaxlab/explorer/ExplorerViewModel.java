@@ -145,11 +145,22 @@ public final class ExplorerViewModel {
         applyPreset(ExplorerPreset.DEFAULT);
     }
 
-    /** Adds {@code k} to every logit of every sample: softmax, loss and gradient do not change. */
+    /**
+     * Adds {@code k} to every logit of every sample: softmax, loss and gradient do not change. Refused (with a
+     * message) when a logit would overflow.
+     */
     public void addToAllLogits(double k) {
         if (!Double.isFinite(k)) {
             message.set("the constant must be a finite number");
             return;
+        }
+        for (double[] row : logitMatrix) {
+            for (double v : row) {
+                if (!Double.isFinite(v + k)) {
+                    message.set("adding " + Numbers.editable(k) + " would push a logit past the largest double");
+                    return;
+                }
+            }
         }
         inBatch(() -> {
             for (double[] row : logitMatrix) {

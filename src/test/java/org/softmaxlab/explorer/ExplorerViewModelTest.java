@@ -101,6 +101,17 @@ class ExplorerViewModelTest {
         assertEquals(before.lossText(), vm.getResult().lossText());
     }
 
+    @Test
+    void aShiftThatWouldOverflowIsRefused() {
+        ExplorerViewModel vm = new ExplorerViewModel();
+        assertNull(vm.commitLogit(0, "-1e308"));
+        vm.addToAllLogits(-1e308);
+        assertEquals(-1e308, vm.logitMatrix()[0][0]);
+        assertTrue(vm.messageProperty().get().contains("largest double"), vm.messageProperty().get());
+        assertEquals(vm.getResult().loss().loss(), new CrossEntropyLoss(vm.options()).evaluate(vm.logitMatrix(),
+                Targets.indices(vm.targets())).loss());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"abc", "", "  ", "1e400", "NaN", "Infinity", "1,5", "--2"})
     void badLogitTextIsRefusedAndStateKept(String text) {
