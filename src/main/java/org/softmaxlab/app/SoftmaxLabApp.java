@@ -44,6 +44,7 @@ public final class SoftmaxLabApp extends Application {
         stage.setScene(scene);
         stage.setOnCloseRequest(e -> workspace.saveSession());
         stage.show();
+        BenchProbe.attach(stage, workspace);
         // A session survives even a hard kill, at most a minute old.
         Timeline autosave = new Timeline(new KeyFrame(Duration.minutes(1), e -> workspace.saveSession()));
         autosave.setCycleCount(Animation.INDEFINITE);

@@ -141,6 +141,128 @@ public final class CrossEntropyLoss {
         return loss;
     }
 
+    /** Below this many logits a batch is not worth a second thread. */
+    static final int PARALLEL_THRESHOLD = 1 << 15;
+
+    /**
+     * The fast path for large batches: class-index targets on a flat row-major {@code n x classes} array, the reduced
+     * loss returned and {@code dL/dlogits} written into {@code gradient} (same layout), with no probabilities or
+     * log-probabilities kept. Same numbers as {@link #evaluate} (to rounding). Without weights, smoothing and
+     * temperature each row takes one fused pass (max, exp-sum into the gradient, scale); large batches are split over
+     * two threads. Returns NaN when the loss is undefined (then the gradient is NaN too).
+     *
+     * @throws IllegalArgumentException for wrong lengths, non-finite logits or a target out of range
+     */
+    public double lossAndGradient(double[] logits, int n, int classes, int[] targets, double[] gradient) {
+        Checks.require(n > 0 && classes > 0, "the batch needs at least one row and one class, got " + n + " x "
+                + classes);
+        Checks.require(logits != null && logits.length == n * classes, "logits must hold n x classes = "
+                + n * classes + " values");
+        Checks.require(gradient != null && gradient.length == n * classes, "gradient must hold n x classes = "
+                + n * classes + " values");
+        Checks.require(targets != null && targets.length == n, "targets must hold n = " + n + " class indices");
+        Checks.require(!options.hasWeight() || options.weight().length == classes,
+                "weight has " + (options.hasWeight() ? options.weight().length : 0) + " entries but there are "
+                        + classes + " classes");
+        for (int i = 0; i < n; i++) {
+            int y = targets[i];
+            Checks.require(y == options.ignoreIndex() || (y >= 0 && y < classes), "targets[" + i + "] = " + y
+                    + " is out of range: class indices are 0.." + (classes - 1));
+        }
+        boolean plain = !options.hasWeight() && options.labelSmoothing() == 0 && options.temperature() == 1.0;
+        double denominator = plain && options.reduction() == Reduction.MEAN ? countTargets(targets) : 0;
+        if (!plain) {
+            return lossAndGradientGeneral(logits, n, classes, targets, gradient);
+        }
+        if (options.reduction() == Reduction.MEAN && denominator == 0) {
+            java.util.Arrays.fill(gradient, Double.NaN);
+            return Double.NaN;
+        }
+        double scale = options.reduction() == Reduction.MEAN ? 1.0 / denominator : 1.0;
+        double total;
+        if ((long) n * classes < PARALLEL_THRESHOLD || n < 2) {
+            total = fusedRows(logits, 0, n, classes, targets, gradient, scale);
+        } else {
+            int half = n / 2;
+            java.util.concurrent.ForkJoinTask<Double> right = java.util.concurrent.ForkJoinPool.commonPool().submit(
+                    () -> fusedRows(logits, half, n, classes, targets, gradient, scale));
+            double left = fusedRows(logits, 0, half, classes, targets, gradient, scale);
+            total = left + right.join();
+        }
+        Checks.require(!Double.isNaN(total), "logits must be finite numbers");
+        return total * scale;
+    }
+
+    private double countTargets(int[] targets) {
+        int count = 0;
+        for (int y : targets) {
+            if (y != options.ignoreIndex()) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /**
+     * Rows {@code [from, to)} of the plain loss (no weights, smoothing or temperature), fused: one pass for the max,
+     * one for the exponentials (written straight into the gradient), one to scale them. Returns the rows' summed loss,
+     * or NaN as soon as a row holds a non-finite logit.
+     */
+    private double fusedRows(double[] z, int from, int to, int classes, int[] targets, double[] g, double scale) {
+        double sum = 0;
+        for (int i = from; i < to; i++) {
+            int o = i * classes;
+            int y = targets[i];
+            if (y == options.ignoreIndex()) {
+                java.util.Arrays.fill(g, o, o + classes, 0.0);
+                continue;
+            }
+            int top = o;
+            boolean finite = Double.isFinite(z[o]);
+            for (int k = o + 1; k < o + classes; k++) {
+                finite &= Double.isFinite(z[k]);
+                if (z[k] > z[top]) {
+                    top = k;
+                }
+            }
+            if (!finite) {
+                return Double.NaN;
+            }
+            double m = z[top];
+            double rest = 0;
+            for (int k = o; k < top; k++) {
+                double e = Math.exp(z[k] - m);
+                g[k] = e;
+                rest += e;
+            }
+            g[top] = 1.0;
+            for (int k = top + 1; k < o + classes; k++) {
+                double e = Math.exp(z[k] - m);
+                g[k] = e;
+                rest += e;
+            }
+            double factor = scale / (1.0 + rest);
+            for (int k = o; k < o + classes; k++) {
+                g[k] *= factor;
+            }
+            double py = g[o + y] / scale;
+            // As in evaluate: p_y - 1 without cancellation when y is the top class.
+            g[o + y] = py > 0.5 ? -scale * (rest / (1 + rest)) : scale * (py - 1);
+            sum += Math.log1p(rest) - (z[o + y] - m);
+        }
+        return sum;
+    }
+
+    /** Weights, smoothing or temperature: the per-row code of {@link #evaluate}, with two rows of scratch. */
+    private double lossAndGradientGeneral(double[] z, int n, int classes, int[] targets, double[] g) {
+        for (double v : z) {
+            Checks.require(Double.isFinite(v), "logits must be finite numbers, found " + v);
+        }
+        double[] p = new double[n * classes];
+        double[] logP = new double[n * classes];
+        return evaluateFlat(z, n, classes, targets, p, logP, g);
+    }
+
     /**
      * The training fast path: class-index targets on flat row-major buffers ({@code n} rows of {@code classes}),
      * no allocation. Fills {@code p}, {@code logP} and {@code g} (the gradient of the reduced loss with respect to

@@ -1,0 +1,194 @@
+package org.softmaxlab.bench;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TabPane;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.softmaxlab.app.FileDialogs;
+import org.softmaxlab.app.MainWindow;
+import org.softmaxlab.app.SoftmaxLabApp;
+import org.softmaxlab.app.Workspace;
+import org.softmaxlab.engine.Trainer;
+import org.softmaxlab.training.TrainingSetup;
+import org.softmaxlab.training.TrainingViewModel;
+
+/**
+ * UI and training figures for bench/run, under headless Monocle with software rendering (1920x1080):
+ * explorer_update_ms (one logit change through the slider, view-model, engine, bindings, CSS, layout and a render of
+ * the whole Explorer tab into an image), training_steps_per_s (engine alone, 300 points, 3 classes, full batch) and
+ * training_fps (the Training tab drawing decision regions while training at full speed). Prints one JSON object.
+ */
+public final class UiBenchmark {
+    private UiBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean quick = Arrays.asList(args).contains("--quick");
+        StringBuilder json = new StringBuilder("{");
+        json.append("\"training_steps_per_s\": ").append(String.format(Locale.ROOT, "%.0f", engineSteps(quick)));
+        System.setProperty("glass.platform", "Monocle");
+        System.setProperty("monocle.platform", "Headless");
+        System.setProperty("prism.order", "sw");
+        System.setProperty("headless.geometry", "1920x1080-32");
+        System.setProperty(Workspace.HOME_PROPERTY, Path.of("target", "bench", "home").toString());
+        CompletableFuture<Void> started = new CompletableFuture<>();
+        Platform.startup(() -> started.complete(null));
+        started.get(60, TimeUnit.SECONDS);
+        Workspace workspace = SoftmaxLabApp.createWorkspace();
+        Parent root = onFx(() -> {
+            Parent r = MainWindow.create(workspace, none());
+            Stage stage = new Stage();
+            stage.setScene(new Scene(r, 1920, 1080));
+            stage.show();
+            return r;
+        });
+        json.append(", \"explorer_update_ms\": {");
+        int[] sizes = {10, 100, 1000};
+        for (int k = 0; k < sizes.length; k++) {
+            double[] t = explorerUpdates(workspace, root, sizes[k], quick ? 60 : 300);
+            json.append(k > 0 ? ", " : "").append(String.format(Locale.ROOT,
+                    "\"C=%d\": {\"median\": %.2f, \"p95\": %.2f}", sizes[k], t[0], t[1]));
+        }
+        json.append("}");
+        double[] fps = trainingFps(workspace, root, quick ? 4 : 10);
+        json.append(String.format(Locale.ROOT, ", \"training_fps\": %.1f, \"training_fps_steps_per_s\": %.0f",
+                fps[0], fps[1]));
+        json.append("}");
+        System.out.println(json);
+        workspace.training().close();
+        Platform.exit();
+    }
+
+    /** Engine-only training speed: steps per second on 2-D blobs (300 points, 3 classes, full batch). */
+    static double engineSteps(boolean quick) {
+        Trainer trainer = TrainingSetup.blobs().build();
+        for (int i = 0; i < 20_000; i++) {
+            trainer.stepLoss();
+        }
+        long budget = quick ? 1_000_000_000L : 3_000_000_000L;
+        long start = System.nanoTime();
+        long steps = 0;
+        while (System.nanoTime() - start < budget) {
+            for (int i = 0; i < 1000; i++) {
+                trainer.stepLoss();
+            }
+            steps += 1000;
+        }
+        return steps * 1e9 / (System.nanoTime() - start);
+    }
+
+    /** Median and 95th percentile in ms of one logit change at C classes, rendered. */
+    static double[] explorerUpdates(Workspace workspace, Parent root, int classes, int changes) throws Exception {
+        onFx(() -> {
+            ((TabPane) root.lookup(".tab-pane")).getSelectionModel().select(0);
+            workspace.explorer().applyPreset("Default");
+            workspace.explorer().manyClassesProperty().set(classes > 20);
+            workspace.explorer().classCountProperty().set(classes);
+            return null;
+        });
+        Node tab = onFx(() -> ((TabPane) root.lookup(".tab-pane")).getTabs().get(0).getContent());
+        WritableImage image = onFx(() -> new WritableImage((int) tab.getLayoutBounds().getWidth(),
+                (int) tab.getLayoutBounds().getHeight()));
+        Random random = new Random(classes);
+        double[] times = new double[changes];
+        for (int i = -20; i < changes; i++) {
+            int index = i;
+            double ms = onFx(() -> {
+                Slider slider = (Slider) root.lookup("#logitSlider-0");
+                long t0 = System.nanoTime();
+                slider.setValue(-5 + 10 * random.nextDouble());
+                root.applyCss();
+                root.layout();
+                tab.snapshot(null, image);
+                return (System.nanoTime() - t0) / 1e6;
+            });
+            if (index >= 0) {
+                times[index] = ms;
+            }
+        }
+        Arrays.sort(times);
+        return new double[] {times[changes / 2], times[(int) Math.min(changes - 1, Math.ceil(changes * 0.95) - 1)]};
+    }
+
+    /** Frames per second and steps per second with the Training tab animating 2-D blobs at full speed. */
+    static double[] trainingFps(Workspace workspace, Parent root, double seconds) throws Exception {
+        TrainingViewModel training = workspace.training();
+        long[] frames = {0};
+        AnimationTimer counter = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                frames[0]++;
+            }
+        };
+        onFx(() -> {
+            ((TabPane) root.lookup(".tab-pane")).getSelectionModel().select(1);
+            training.chooseDataset(TrainingSetup.BLOBS);
+            training.speedExponentProperty().set(TrainingViewModel.MAX_SPEED_EXPONENT);
+            training.play();
+            return null;
+        });
+        Thread.sleep(1500);
+        long steps0 = onFx(() -> training.stepProperty().get());
+        onFx(() -> {
+            counter.start();
+            return null;
+        });
+        long t0 = System.nanoTime();
+        Thread.sleep((long) (seconds * 1000));
+        long steps1 = onFx(() -> {
+            counter.stop();
+            training.pause();
+            return training.stepProperty().get();
+        });
+        double elapsed = (System.nanoTime() - t0) / 1e9;
+        return new double[] {frames[0] / elapsed, (steps1 - steps0) / elapsed};
+    }
+
+    private interface FxCall<T> {
+        T call() throws Exception;
+    }
+
+    private static <T> T onFx(FxCall<T> call) throws Exception {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(call.call());
+            } catch (Exception | Error e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result.get(2, TimeUnit.MINUTES);
+    }
+
+    private static FileDialogs none() {
+        return new FileDialogs() {
+            @Override
+            public Optional<Path> chooseOpen(Window owner) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<Path> chooseSave(Window owner, String suggestedName) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<Path> chooseDirectory(Window owner) {
+                return Optional.empty();
+            }
+        };
+    }
+}
