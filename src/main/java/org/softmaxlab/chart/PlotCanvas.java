@@ -67,10 +67,13 @@ public abstract class PlotCanvas extends Region {
         return title;
     }
 
-    /** Marks the drawing stale; it is redrawn in the next layout pass. */
+    /**
+     * Marks the drawing stale; it is redrawn in the next layout pass. Only this node is marked (its size does not
+     * depend on the data), so a data change does not make the ancestors lay themselves out again.
+     */
     protected final void invalidatePlot() {
         dirty = true;
-        requestLayout();
+        setNeedsLayout(true);
     }
 
     @Override

@@ -91,16 +91,18 @@ public final class CrossEntropyLoss {
         }
         double m = z[top];
         double rest = 0;
+        int topIndex = top - zo;
         for (int c = 0; c < classes; c++) {
             double d = t == 1.0 ? z[zo + c] - m : (z[zo + c] - m) / t;
             logP[o + c] = d;
-            double e = Math.exp(d);
+            // exp(0) = 1 for the top class: one exponential fewer per row.
+            double e = c == topIndex ? 1.0 : Math.exp(d);
             p[o + c] = e;
-            if (zo + c != top) {
+            if (c != topIndex) {
                 rest += e;
             }
         }
-        double lse = Math.log1p(rest);
+        double lse = logOnePlus(rest);
         double sum = 1.0 + rest;
         for (int c = 0; c < classes; c++) {
             logP[o + c] -= lse;
@@ -139,6 +141,14 @@ public final class CrossEntropyLoss {
             loss += share * smooth;
         }
         return loss;
+    }
+
+    /**
+     * {@code log(1 + x)} for x >= 0: {@code Math.log1p} where it matters (x < 1e-3, where forming 1 + x would lose
+     * digits), the much faster {@code Math.log} elsewhere (relative error there below 2e-13).
+     */
+    static double logOnePlus(double x) {
+        return x < 1e-3 ? Math.log1p(x) : Math.log(1.0 + x);
     }
 
     /** Below this many logits a batch is not worth a second thread. */
@@ -194,9 +204,13 @@ public final class CrossEntropyLoss {
     }
 
     private double countTargets(int[] targets) {
+        return countTargets(targets, targets.length);
+    }
+
+    private double countTargets(int[] targets, int n) {
         int count = 0;
-        for (int y : targets) {
-            if (y != options.ignoreIndex()) {
+        for (int i = 0; i < n; i++) {
+            if (targets[i] != options.ignoreIndex()) {
                 count++;
             }
         }
@@ -248,9 +262,27 @@ public final class CrossEntropyLoss {
             double py = g[o + y] / scale;
             // As in evaluate: p_y - 1 without cancellation when y is the top class.
             g[o + y] = py > 0.5 ? -scale * (rest / (1 + rest)) : scale * (py - 1);
-            sum += Math.log1p(rest) - (z[o + y] - m);
+            sum += logOnePlus(rest) - (z[o + y] - m);
         }
         return sum;
+    }
+
+    /** True when the fused rows apply: no weights, no smoothing, temperature 1. */
+    boolean isPlain() {
+        return !options.hasWeight() && options.labelSmoothing() == 0 && options.temperature() == 1.0;
+    }
+
+    /**
+     * The fused plain path on trusted input (the trainer's own buffers, labels already checked): the reduced loss,
+     * or NaN when undefined or a logit is not finite.
+     */
+    double plainLossAndGradient(double[] z, int n, int classes, int[] labels, double[] g) {
+        double denominator = options.reduction() == Reduction.MEAN ? countTargets(labels, n) : 1;
+        if (denominator == 0) {
+            return Double.NaN;
+        }
+        double scale = 1.0 / denominator;
+        return fusedRows(z, 0, n, classes, labels, g, scale) * scale;
     }
 
     /** Weights, smoothing or temperature: the per-row code of {@link #evaluate}, with two rows of scratch. */

@@ -81,15 +81,34 @@ public final class Linear {
         forwardFlat(xi, 0, out, 0);
     }
 
+    /**
+     * {@code W x + b} for the samples {@code rows[0..n)} of the flat sample matrix {@code x} (row-major, in
+     * features each), into {@code out} (n x out): the trainer's batch forward, one call per step.
+     */
+    void forwardRows(double[] x, int[] rows, int n, double[] out) {
+        for (int r = 0; r < n; r++) {
+            int xo = rows[r] * inputs;
+            int oo = r * outputs;
+            for (int o = 0; o < outputs; o++) {
+                int base = o * inputs;
+                double s = 0;
+                for (int k = 0; k < inputs; k++) {
+                    s += weight[base + k] * x[xo + k];
+                }
+                out[oo + o] = bias == null ? s : s + bias[o];
+            }
+        }
+    }
+
     /** {@code out[oo..oo+out) = W x + b} for the sample at {@code x[xo..xo+in)}. */
     void forwardFlat(double[] x, int xo, double[] out, int oo) {
         for (int o = 0; o < outputs; o++) {
-            double s = bias == null ? 0 : bias[o];
             int base = o * inputs;
+            double s = 0;
             for (int k = 0; k < inputs; k++) {
                 s += weight[base + k] * x[xo + k];
             }
-            out[oo + o] = s;
+            out[oo + o] = bias == null ? s : s + bias[o];
         }
     }
 

@@ -87,7 +87,7 @@ public final class Trainer {
 
     /** Runs one step and returns only its loss (computed before the update): the fast path for animation. */
     public double stepLoss() {
-        return run(true, true);
+        return run(true, false);
     }
 
     /**
@@ -102,6 +102,17 @@ public final class Trainer {
     /** The batch logits of the last step or peek, rows x K (a copy). */
     public double[][] lastLogits() {
         return rows(z);
+    }
+
+    /** Row {@code r} of the last step's (or peek's) batch logits (a copy of K values). */
+    public double[] lastLogits(int r) {
+        Checks.require(r >= 0 && r < batchRows, "row " + r + " is outside the last batch of " + batchRows);
+        return Arrays.copyOfRange(z, r * classes, (r + 1) * classes);
+    }
+
+    /** Rows in the last step's (or peek's) batch. */
+    public int lastBatchRows() {
+        return batchRows;
     }
 
     /** Fraction of the last step's (or peek's) batch whose largest logit is its label. */
@@ -138,25 +149,32 @@ public final class Trainer {
      * Forward, loss and backward on the next batch; with {@code update} the optimiser then steps and the batch is
      * consumed. Returns the loss (NaN when the logits are no longer finite or the loss is undefined).
      */
-    private double run(boolean update, boolean withGradient) {
+    private double run(boolean update, boolean withProbabilities) {
         selectBatch(update);
         int n = batchRows;
         boolean finite = true;
+        model.forwardRows(x, batch, n, z);
+        int[] labels = data.labels();
         for (int r = 0; r < n; r++) {
-            model.forwardFlat(x, batch[r] * features, z, r * classes);
-            batchLabels[r] = data.labels()[batch[r]];
+            batchLabels[r] = labels[batch[r]];
         }
-        for (int k = 0; k < n * classes; k++) {
-            finite &= Double.isFinite(z[k]);
+        double lossValue;
+        if (loss.isPlain() && !withProbabilities) {
+            // One fused pass per row, no probability buffers; NaN for a non-finite logit.
+            lossValue = loss.plainLossAndGradient(z, n, classes, batchLabels, g);
+        } else {
+            for (int k = 0; k < n * classes; k++) {
+                finite &= Double.isFinite(z[k]);
+            }
+            lossValue = finite ? loss.evaluateFlat(z, n, classes, batchLabels, p, logP, g) : Double.NaN;
         }
-        double lossValue = finite ? loss.evaluateFlat(z, n, classes, batchLabels, p, logP, g) : Double.NaN;
         if (!Double.isFinite(lossValue)) {
             Arrays.fill(p, Double.NaN);
             Arrays.fill(g, Double.NaN);
             for (double[] gr : grads) {
                 Arrays.fill(gr, Double.NaN);
             }
-        } else if (withGradient) {
+        } else {
             backward(n);
         }
         if (update) {
@@ -168,25 +186,39 @@ public final class Trainer {
         return lossValue;
     }
 
+    /**
+     * dW = G^T X and db = column sums of G, each entry a sum over the batch kept in registers (two interleaved
+     * partial sums), not accumulated through memory row by row.
+     */
     private void backward(int n) {
         double[] dW = grads[0];
         double[] db = grads.length > 1 ? grads[1] : null;
-        Arrays.fill(dW, 0.0);
-        if (db != null) {
-            Arrays.fill(db, 0.0);
-        }
-        for (int r = 0; r < n; r++) {
-            int xo = batch[r] * features;
-            int go = r * classes;
-            for (int o = 0; o < classes; o++) {
-                double gv = g[go + o];
-                int wo = o * features;
-                for (int k = 0; k < features; k++) {
-                    dW[wo + k] += gv * x[xo + k];
+        for (int o = 0; o < classes; o++) {
+            for (int k = 0; k < features; k++) {
+                double even = 0;
+                double odd = 0;
+                int r = 0;
+                for (; r + 1 < n; r += 2) {
+                    even += g[r * classes + o] * x[batch[r] * features + k];
+                    odd += g[(r + 1) * classes + o] * x[batch[r + 1] * features + k];
                 }
-                if (db != null) {
-                    db[o] += gv;
+                if (r < n) {
+                    even += g[r * classes + o] * x[batch[r] * features + k];
                 }
+                dW[o * features + k] = even + odd;
+            }
+            if (db != null) {
+                double even = 0;
+                double odd = 0;
+                int r = 0;
+                for (; r + 1 < n; r += 2) {
+                    even += g[r * classes + o];
+                    odd += g[(r + 1) * classes + o];
+                }
+                if (r < n) {
+                    even += g[r * classes + o];
+                }
+                db[o] = even + odd;
             }
         }
     }

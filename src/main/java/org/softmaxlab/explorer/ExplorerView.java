@@ -83,6 +83,8 @@ public final class ExplorerView {
     private ObjectProperty<Integer> sampleCountValue;
     private boolean syncing;
     private int[] listed = new int[0];
+    private static final int STABILITY_ROWS = 5;
+    private Label[][] stabilityCells;
 
     private ExplorerView(ExplorerViewModel model) {
         this.model = model;
@@ -399,9 +401,13 @@ public final class ExplorerView {
         lossCurve.setTitle("Loss as z" + r.sweepClass() + " of sample " + r.selected() + " sweeps");
 
         lossValue.setText(r.lossText());
-        lossValue.getStyleClass().remove("undefined");
-        if (!r.loss().isDefined()) {
-            lossValue.getStyleClass().add("undefined");
+        boolean undefined = !r.loss().isDefined();
+        if (undefined != lossValue.getStyleClass().contains("undefined")) {
+            if (undefined) {
+                lossValue.getStyleClass().add("undefined");
+            } else {
+                lossValue.getStyleClass().remove("undefined");
+            }
         }
         lossValue.setAccessibleText("batch loss " + r.lossText());
         entropyValue.setText("Entropy H(P) = " + fixed4(r.entropy()) + " nats (max ln C = "
@@ -472,35 +478,52 @@ public final class ExplorerView {
         double[] p = r.probabilities();
         int[] top = IntStream.range(0, p.length).boxed()
                 .sorted(Comparator.comparingDouble((Integer c) -> -p[c]).thenComparing(c -> c))
-                .limit(5).mapToInt(Integer::intValue).toArray();
-        stabilityGrid.getChildren().clear();
-        stabilityGrid.addRow(0, header("class"), header("exp(z/T)"), header("naive"), header("stable"));
+                .limit(STABILITY_ROWS).mapToInt(Integer::intValue).toArray();
+        if (stabilityCells == null) {
+            stabilityCells = new Label[STABILITY_ROWS][4];
+            stabilityGrid.addRow(0, header("class"), header("exp(z/T)"), header("naive"), header("stable"));
+            for (int k = 0; k < STABILITY_ROWS; k++) {
+                for (int j = 0; j < 4; j++) {
+                    stabilityCells[k][j] = new Label();
+                    stabilityCells[k][j].getStyleClass().add(j == 0 ? "class-index" : "number");
+                }
+                stabilityGrid.addRow(k + 1, stabilityCells[k]);
+            }
+        }
         boolean broken = false;
-        for (int k = 0; k < top.length; k++) {
+        for (int k = 0; k < STABILITY_ROWS; k++) {
+            boolean shown = k < top.length;
+            for (Label cell : stabilityCells[k]) {
+                cell.setVisible(shown);
+            }
+            if (!shown) {
+                continue;
+            }
             int c = top[k];
-            Label naive = new Label(fixed4(r.naive()[c]));
-            naive.getStyleClass().add("number");
-            if (!Double.isFinite(r.naive()[c])) {
-                naive.getStyleClass().add("broken");
-                broken = true;
-            }
-            Label exp = new Label(Double.isInfinite(r.naiveExp()[c]) ? "Infinity"
-                    : String.format(java.util.Locale.ROOT, "%.4g", r.naiveExp()[c]));
-            exp.getStyleClass().add("number");
-            if (Double.isInfinite(r.naiveExp()[c])) {
-                exp.getStyleClass().add("broken");
-            }
-            Label stable = new Label(fixed4(p[c]));
-            stable.getStyleClass().add("number");
-            stabilityGrid.addRow(k + 1, new Label(Integer.toString(c)), exp, naive, stable);
+            double naive = r.naive()[c];
+            double exp = r.naiveExp()[c];
+            stabilityCells[k][0].setText(Integer.toString(c));
+            stabilityCells[k][1].setText(Double.isInfinite(exp) ? "Infinity"
+                    : String.format(java.util.Locale.ROOT, "%.4g", exp));
+            stabilityCells[k][2].setText(fixed4(naive));
+            stabilityCells[k][3].setText(fixed4(p[c]));
+            markBroken(stabilityCells[k][1], Double.isInfinite(exp));
+            markBroken(stabilityCells[k][2], !Double.isFinite(naive));
+            broken |= !Double.isFinite(naive);
         }
         stabilityVerdict.setText(broken
                 ? "The naive softmax overflowed: exp(z/T) past 709.78 is Infinity, and Infinity/Infinity is NaN. "
                 + "Subtracting max z first keeps the stable one exact."
                 : "Both agree here. Push a logit past about 709.8 (type it) to see the naive one break.");
-        stabilityVerdict.getStyleClass().remove("broken");
-        if (broken) {
-            stabilityVerdict.getStyleClass().add("broken");
+        markBroken(stabilityVerdict, broken);
+    }
+
+    private static void markBroken(Label label, boolean broken) {
+        boolean marked = label.getStyleClass().contains("broken");
+        if (broken && !marked) {
+            label.getStyleClass().add("broken");
+        } else if (!broken && marked) {
+            label.getStyleClass().remove("broken");
         }
     }
 

@@ -23,7 +23,8 @@ import org.softmaxlab.engine.TrainingStep;
 public final class TrainingWorker implements AutoCloseable {
     /** Speeds at or above this run as fast as the machine allows. */
     public static final double UNLIMITED = 1e6;
-    private static final long PUBLISH_NANOS = 1_000_000_000L / 120;
+    /** The UI takes at most one snapshot per 60 Hz frame; publishing faster only makes garbage. */
+    private static final long PUBLISH_NANOS = 1_000_000_000L / 60;
     private static final int LOG_LINES = 500;
     private static final long YIELD_NANOS = 3_000_000L;
     /** A loss this many times its starting value (and at least 10x 0.1) counts as divergence. */
@@ -234,7 +235,7 @@ public final class TrainingWorker implements AutoCloseable {
         int step = trainer.steps();
         double loss = trainer.stepLoss();
         if (history.wants(step)) {
-            history.add(step, loss, trainer.lastAccuracy(), trainer.lastLogits()[0]);
+            history.add(step, loss, trainer.lastAccuracy(), trainer.lastLogits(0));
         }
         if (step == 0) {
             firstLoss = loss;
@@ -263,10 +264,9 @@ public final class TrainingWorker implements AutoCloseable {
 
     private void addLog(int step, double loss) {
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "Step %2d | Loss: %.4f", step, loss));
-        double[][] logits = trainer.lastLogits();
-        if (logits.length == 1) {
+        if (trainer.lastBatchRows() == 1) {
             line.append(" | Logits: [");
-            double[] z = logits[0];
+            double[] z = trainer.lastLogits(0);
             for (int k = 0; k < z.length; k++) {
                 line.append(k > 0 ? " " : "").append(String.format(Locale.ROOT, "%6.3f", z[k]));
             }

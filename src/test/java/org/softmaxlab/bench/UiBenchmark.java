@@ -32,6 +32,8 @@ import org.softmaxlab.training.TrainingViewModel;
  * training_fps (the Training tab drawing decision regions while training at full speed). Prints one JSON object.
  */
 public final class UiBenchmark {
+    /** Changes made before measuring, so the JIT has compiled the paths being measured. */
+    private static final int WARMUP = 300;
     private UiBenchmark() {
     }
 
@@ -60,7 +62,8 @@ public final class UiBenchmark {
         for (int k = 0; k < sizes.length; k++) {
             double[] t = explorerUpdates(workspace, root, sizes[k], quick ? 60 : 300);
             json.append(k > 0 ? ", " : "").append(String.format(Locale.ROOT,
-                    "\"C=%d\": {\"median\": %.2f, \"p95\": %.2f}", sizes[k], t[0], t[1]));
+                    "\"C=%d\": {\"median\": %.2f, \"p95\": %.2f, \"model_ms\": %.2f, \"css_layout_ms\": %.2f, "
+                            + "\"render_ms\": %.2f}", sizes[k], t[0], t[1], t[2], t[3], t[4]));
         }
         json.append("}");
         double[] fps = trainingFps(workspace, root, quick ? 4 : 10);
@@ -104,23 +107,34 @@ public final class UiBenchmark {
                 (int) tab.getLayoutBounds().getHeight()));
         Random random = new Random(classes);
         double[] times = new double[changes];
-        for (int i = -20; i < changes; i++) {
+        double[][] parts = new double[3][changes];
+        for (int i = -WARMUP; i < changes; i++) {
             int index = i;
-            double ms = onFx(() -> {
+            double[] ms = onFx(() -> {
                 Slider slider = (Slider) root.lookup("#logitSlider-0");
                 long t0 = System.nanoTime();
                 slider.setValue(-5 + 10 * random.nextDouble());
+                long t1 = System.nanoTime();
                 root.applyCss();
                 root.layout();
+                long t2 = System.nanoTime();
                 tab.snapshot(null, image);
-                return (System.nanoTime() - t0) / 1e6;
+                long t3 = System.nanoTime();
+                return new double[] {(t3 - t0) / 1e6, (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6};
             });
             if (index >= 0) {
-                times[index] = ms;
+                times[index] = ms[0];
+                for (int p = 0; p < 3; p++) {
+                    parts[p][index] = ms[p + 1];
+                }
             }
         }
         Arrays.sort(times);
-        return new double[] {times[changes / 2], times[(int) Math.min(changes - 1, Math.ceil(changes * 0.95) - 1)]};
+        for (double[] part : parts) {
+            Arrays.sort(part);
+        }
+        return new double[] {times[changes / 2], times[(int) Math.min(changes - 1, Math.ceil(changes * 0.95) - 1)],
+            parts[0][changes / 2], parts[1][changes / 2], parts[2][changes / 2]};
     }
 
     /** Frames per second and steps per second with the Training tab animating 2-D blobs at full speed. */

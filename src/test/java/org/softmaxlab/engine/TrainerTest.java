@@ -46,6 +46,21 @@ class TrainerTest {
     }
 
     @Test
+    void theFusedPlainPathFollowsTheGeneralPath() {
+        Dataset data = Datasets.spiral(4, 30, 0.2, 3);
+        Trainer general = new Trainer(data, Linear.initialised(2, 4, true, 5), new Sgd(0.5, 0.9, 0, true, 0),
+                CrossEntropyOptions.defaults(), 0, 0);
+        Trainer fused = new Trainer(data, Linear.initialised(2, 4, true, 5), new Sgd(0.5, 0.9, 0, true, 0),
+                CrossEntropyOptions.defaults(), 0, 0);
+        for (int i = 0; i < 200; i++) {
+            double expected = general.step().loss();
+            double actual = fused.stepLoss();
+            assertEquals(expected, actual, 1e-12 * expected, "step " + i);
+        }
+        assertArrayEquals(general.model().weight()[3], fused.model().weight()[3], 1e-10);
+    }
+
+    @Test
     void reportMatchesTheGeneralLossEvaluation() {
         Trainer t = blobs(0, 1);
         for (int i = 0; i < 5; i++) {
