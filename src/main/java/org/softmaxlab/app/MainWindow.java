@@ -20,6 +20,7 @@ import javafx.stage.Window;
 import org.softmaxlab.chart.PlotCanvas;
 import org.softmaxlab.chart.PngExport;
 import org.softmaxlab.explorer.ExplorerView;
+import org.softmaxlab.scenario.AtomicFiles;
 import org.softmaxlab.scenario.Examples;
 import org.softmaxlab.scenario.Scenario;
 import org.softmaxlab.training.TrainingView;
@@ -99,6 +100,7 @@ public final class MainWindow {
                 item("Charts of this tab as PNG (1x)\u2026", "exportPng1", null, () -> exportCharts(1)),
                 item("Charts of this tab as PNG (2x)\u2026", "exportPng2", null, () -> exportCharts(2)),
                 item("Charts of this tab as PNG (4x)\u2026", "exportPng4", null, () -> exportCharts(4)),
+                item("Charts of this tab as SVG\u2026", "exportSvg", null, () -> exportCharts(0)),
                 item("Explorer numbers as CSV\u2026", "exportExplorerCsv", null, () -> dialogs.chooseSave(window(),
                         "explorer.csv").ifPresent(workspace::exportExplorerCsv)),
                 item("Training history as CSV\u2026", "exportHistoryCsv", null, () -> dialogs.chooseSave(window(),
@@ -162,7 +164,7 @@ public final class MainWindow {
         dialogs.chooseSave(window(), "scenario.json").ifPresent(workspace::saveAs);
     }
 
-    /** Every chart of the selected tab, as {@code <chart id>.png} in a chosen folder. */
+    /** Every chart of the selected tab, as {@code <chart id>.png} (scale > 0) or {@code .svg} (scale 0). */
     private void exportCharts(double scale) {
         dialogs.chooseDirectory(window()).ifPresent(dir -> {
             List<PlotCanvas> charts = tabs.getSelectionModel().getSelectedItem().getContent()
@@ -170,7 +172,11 @@ public final class MainWindow {
                             && n.getId() != null).map(n -> (PlotCanvas) n).toList();
             try {
                 for (PlotCanvas chart : charts) {
-                    PngExport.write(PngExport.snapshot(chart, scale), dir.resolve(chart.getId() + ".png"));
+                    if (scale > 0) {
+                        PngExport.write(PngExport.snapshot(chart, scale), dir.resolve(chart.getId() + ".png"));
+                    } else {
+                        AtomicFiles.writeString(dir.resolve(chart.getId() + ".svg"), chart.toSvg());
+                    }
                 }
                 workspace.report("Exported " + charts.size() + " charts to " + dir, false);
             } catch (IOException | RuntimeException e) {
@@ -190,6 +196,16 @@ public final class MainWindow {
                             saveChart(chart, scale, p)));
                     menu.getItems().add(m);
                 }
+                MenuItem svg = new MenuItem("Save chart as SVG\u2026");
+                svg.setOnAction(e -> dialogs.chooseSave(window(), chart.getId() + ".svg").ifPresent(p -> {
+                    try {
+                        AtomicFiles.writeString(p, chart.toSvg());
+                        workspace.report("Exported " + p.getFileName(), false);
+                    } catch (IOException | RuntimeException ex) {
+                        workspace.report("Cannot export " + p.getFileName() + ": " + ex.getMessage(), true);
+                    }
+                }));
+                menu.getItems().add(svg);
                 chart.setOnContextMenuRequested(e -> menu.show(chart, e.getScreenX(), e.getScreenY()));
             }
         }

@@ -3,7 +3,6 @@ package org.softmaxlab.chart;
 import java.util.Arrays;
 import java.util.Locale;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.text.TextAlignment;
 
 /**
@@ -81,7 +80,7 @@ public final class BarCanvas extends PlotCanvas {
     }
 
     @Override
-    protected void draw(GraphicsContext g, double width, double height) {
+    protected void draw(Painter g, double width, double height) {
         double font = fontSize();
         double left = font * 4.6;
         double right = 8;
@@ -128,7 +127,7 @@ public final class BarCanvas extends PlotCanvas {
         drawClassLabels(g, left, top + plotH, slot, font);
     }
 
-    private void drawClassLabels(GraphicsContext g, double left, double baseY, double slot, double font) {
+    private void drawClassLabels(Painter g, double left, double baseY, double slot, double font) {
         int n = values.length;
         int every = Math.max(1, (int) Math.ceil(font * 2.6 / slot));
         g.setFill(textFill());
@@ -140,7 +139,7 @@ public final class BarCanvas extends PlotCanvas {
         }
     }
 
-    private void drawAxis(GraphicsContext g, Axis axis, double left, double top, double plotW, double plotH,
+    private void drawAxis(Painter g, Axis axis, double left, double top, double plotW, double plotH,
                           double font) {
         g.setStroke(axisStroke());
         g.setLineWidth(1);

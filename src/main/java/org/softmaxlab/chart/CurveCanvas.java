@@ -2,7 +2,6 @@ package org.softmaxlab.chart;
 
 import java.util.Locale;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.text.TextAlignment;
 
 /**
@@ -22,6 +21,8 @@ public final class CurveCanvas extends PlotCanvas {
     private String yName = "y";
     private double hoverX = Double.NaN;
     private String readout = "";
+    private double[] pixelX = new double[0];
+    private double[] pixelY = new double[0];
 
     public CurveCanvas() {
         getStyleClass().add("curve-canvas");
@@ -89,7 +90,7 @@ public final class CurveCanvas extends PlotCanvas {
     }
 
     @Override
-    protected void draw(GraphicsContext g, double width, double height) {
+    protected void draw(Painter g, double width, double height) {
         double font = fontSize();
         double left = font * 4.6;
         double right = 12;
@@ -160,24 +161,17 @@ public final class CurveCanvas extends PlotCanvas {
 
         g.setStroke(plotFill());
         g.setLineWidth(Math.max(2, font / 6));
-        g.beginPath();
-        boolean pen = false;
         int stride = Math.max(1, count / (int) Math.max(1, plotW * 2));
-        for (int i = 0; i < count; i += stride) {
-            double y = py.applyAsDouble(ys[i]);
-            if (!Double.isFinite(y)) {
-                pen = false;
-                continue;
-            }
-            double x = px.applyAsDouble(xs[i]);
-            if (pen) {
-                g.lineTo(x, y);
-            } else {
-                g.moveTo(x, y);
-                pen = true;
-            }
+        int points = (count + stride - 1) / stride;
+        if (pixelX.length < points) {
+            pixelX = new double[points];
+            pixelY = new double[points];
         }
-        g.stroke();
+        for (int i = 0, j = 0; i < count; i += stride, j++) {
+            pixelX[j] = px.applyAsDouble(xs[i]);
+            pixelY[j] = py.applyAsDouble(ys[i]);
+        }
+        g.strokePolyline(pixelX, pixelY, points);
 
         if (Double.isFinite(markX) && Double.isFinite(markY)) {
             double mx = px.applyAsDouble(markX);
@@ -199,7 +193,7 @@ public final class CurveCanvas extends PlotCanvas {
         drawReadout(g, px, py, left, plotW, top, font);
     }
 
-    private void drawReadout(GraphicsContext g, java.util.function.DoubleUnaryOperator px,
+    private void drawReadout(Painter g, java.util.function.DoubleUnaryOperator px,
                              java.util.function.DoubleUnaryOperator py, double left, double plotW, double top,
                              double font) {
         if (!Double.isFinite(hoverX) || hoverX < left || hoverX > left + plotW) {

@@ -1,6 +1,5 @@
 package org.softmaxlab.chart;
 
-import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.PixelWriter;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
@@ -60,7 +59,7 @@ public final class DecisionRegionCanvas extends PlotCanvas {
     }
 
     @Override
-    protected void draw(GraphicsContext g, double width, double height) {
+    protected void draw(Painter g, double width, double height) {
         double top = titleHeight();
         double plotW = width - 16;
         double plotH = height - top - 8;
@@ -75,7 +74,6 @@ public final class DecisionRegionCanvas extends PlotCanvas {
                 image = new WritableImage(w, h);
             }
             renderRegions(image.getPixelWriter(), w, h);
-            g.setImageSmoothing(false);
             g.drawImage(image, left, top, plotW, plotH);
         }
         double r = Math.max(3, fontSize() / 3.5);

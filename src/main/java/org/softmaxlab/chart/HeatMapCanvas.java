@@ -3,7 +3,6 @@ package org.softmaxlab.chart;
 import java.util.Locale;
 import java.util.function.IntConsumer;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.text.TextAlignment;
 
@@ -54,7 +53,7 @@ public final class HeatMapCanvas extends PlotCanvas {
     }
 
     @Override
-    protected void draw(GraphicsContext g, double width, double height) {
+    protected void draw(Painter g, double width, double height) {
         if (values.length == 0) {
             return;
         }

@@ -10,7 +10,6 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
-import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import javafx.geometry.VPos;
 
@@ -89,17 +88,30 @@ public abstract class PlotCanvas extends Region {
             dirty = false;
             GraphicsContext g = canvas.getGraphicsContext2D();
             g.clearRect(0, 0, w, h);
-            g.setFont(Font.font(fontSize()));
-            g.setFill(textFill());
-            g.setTextAlign(TextAlignment.LEFT);
-            g.setTextBaseline(VPos.TOP);
-            g.fillText(title, 8, 4);
-            draw(g, w, h);
+            paint(Painter.of(g), w, h);
         }
     }
 
+    /** The chart as an SVG document at its current size: shapes and text stay vector. */
+    public final String toSvg() {
+        double w = Math.max(1, getWidth());
+        double h = Math.max(1, getHeight());
+        SvgPainter svg = new SvgPainter(w, h);
+        paint(svg, w, h);
+        return svg.document();
+    }
+
+    private void paint(Painter g, double w, double h) {
+        g.setFontSize(fontSize());
+        g.setFill(textFill());
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.TOP);
+        g.fillText(title, 8, 4);
+        draw(g, w, h);
+    }
+
     /** Draws the plot below the title; {@code g} has the text font and colour set. */
-    protected abstract void draw(GraphicsContext g, double width, double height);
+    protected abstract void draw(Painter g, double width, double height);
 
     /** Height taken by the title line. */
     protected final double titleHeight() {

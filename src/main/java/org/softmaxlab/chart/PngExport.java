@@ -17,6 +17,20 @@ public final class PngExport {
     private PngExport() {
     }
 
+    /** The pixels of a JavaFX image as an AWT image (no Swing needed). */
+    public static BufferedImage toBufferedImage(javafx.scene.image.Image image) {
+        int w = (int) image.getWidth();
+        int h = (int) image.getHeight();
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+        PixelReader reader = image.getPixelReader();
+        int[] row = new int[w];
+        for (int y = 0; y < h; y++) {
+            reader.getPixels(0, y, w, 1, javafx.scene.image.PixelFormat.getIntArgbInstance(), row, 0, w);
+            out.setRGB(0, y, w, 1, row, 0, w);
+        }
+        return out;
+    }
+
     /** Renders {@code node} at {@code scale} (1, 2, 4, ...) and returns the image. */
     public static WritableImage snapshot(Node node, double scale) {
         SnapshotParameters params = new SnapshotParameters();
@@ -29,15 +43,7 @@ public final class PngExport {
      * leaves a half-written file.
      */
     public static void write(WritableImage image, Path file) throws IOException {
-        int w = (int) image.getWidth();
-        int h = (int) image.getHeight();
-        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-        PixelReader reader = image.getPixelReader();
-        int[] row = new int[w];
-        for (int y = 0; y < h; y++) {
-            reader.getPixels(0, y, w, 1, javafx.scene.image.PixelFormat.getIntArgbInstance(), row, 0, w);
-            out.setRGB(0, y, w, 1, row, 0, w);
-        }
+        BufferedImage out = toBufferedImage(image);
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, ".export-", ".png.tmp");

@@ -168,6 +168,14 @@ class MainWindowTest {
         double width = robot.lookup("#probabilityChart").queryAs(Node.class).getLayoutBounds().getWidth();
         assertEquals(Math.round(2 * width), image.getWidth(), 2.0);
         assertTrue(distinctColours(image) > 3, "the chart is drawn, not blank");
+        nextFile = Files.createDirectories(dir.resolve("svg"));
+        menu(robot, "File", "Export", "Charts of this tab as SVG\u2026");
+        String svg = Files.readString(nextFile.resolve("probabilityChart.svg"));
+        assertTrue(svg.startsWith("<?xml") && svg.contains("<svg"), "an SVG document");
+        assertTrue(svg.contains(">0.6590</text>"), "the bar values are vector text");
+        assertTrue(svg.split("<rect").length > 3, "the bars are rectangles");
+        javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(nextFile.resolve("probabilityChart.svg").toFile());
         nextFile = dir.resolve("numbers.csv");
         menu(robot, "File", "Export", "Explorer numbers as CSV\u2026");
         assertTrue(Files.readString(nextFile).contains("-0.17049943055701605"));

@@ -1,0 +1,144 @@
+package org.softmaxlab.chart;
+
+import javafx.geometry.VPos;
+import javafx.scene.image.Image;
+import javafx.scene.paint.Paint;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * The drawing operations the charts use, so one drawing routine paints both the screen (a Canvas's
+ * GraphicsContext, {@link #of}) and an SVG document ({@link SvgPainter}).
+ */
+public interface Painter {
+    void setFill(Paint p);
+
+    void setStroke(Paint p);
+
+    void setLineWidth(double w);
+
+    /** Dash lengths, or null for a solid line. */
+    void setLineDashes(double... dashes);
+
+    void setGlobalAlpha(double alpha);
+
+    void setFontSize(double size);
+
+    void setTextAlign(TextAlignment align);
+
+    void setTextBaseline(VPos baseline);
+
+    void fillText(String text, double x, double y);
+
+    void fillRect(double x, double y, double w, double h);
+
+    void strokeRect(double x, double y, double w, double h);
+
+    void strokeLine(double x1, double y1, double x2, double y2);
+
+    void fillOval(double x, double y, double w, double h);
+
+    void strokeOval(double x, double y, double w, double h);
+
+    /** A polyline through the points; {@code NaN} in ys breaks the line. */
+    void strokePolyline(double[] xs, double[] ys, int n);
+
+    void drawImage(Image image, double x, double y, double w, double h);
+
+    /** A painter over a Canvas's graphics context. */
+    static Painter of(javafx.scene.canvas.GraphicsContext g) {
+        return new Painter() {
+            @Override
+            public void setFill(Paint p) {
+                g.setFill(p);
+            }
+
+            @Override
+            public void setStroke(Paint p) {
+                g.setStroke(p);
+            }
+
+            @Override
+            public void setLineWidth(double w) {
+                g.setLineWidth(w);
+            }
+
+            @Override
+            public void setLineDashes(double... dashes) {
+                g.setLineDashes(dashes);
+            }
+
+            @Override
+            public void setGlobalAlpha(double alpha) {
+                g.setGlobalAlpha(alpha);
+            }
+
+            @Override
+            public void setFontSize(double size) {
+                g.setFont(javafx.scene.text.Font.font(size));
+            }
+
+            @Override
+            public void setTextAlign(TextAlignment align) {
+                g.setTextAlign(align);
+            }
+
+            @Override
+            public void setTextBaseline(VPos baseline) {
+                g.setTextBaseline(baseline);
+            }
+
+            @Override
+            public void fillText(String text, double x, double y) {
+                g.fillText(text, x, y);
+            }
+
+            @Override
+            public void fillRect(double x, double y, double w, double h) {
+                g.fillRect(x, y, w, h);
+            }
+
+            @Override
+            public void strokeRect(double x, double y, double w, double h) {
+                g.strokeRect(x, y, w, h);
+            }
+
+            @Override
+            public void strokeLine(double x1, double y1, double x2, double y2) {
+                g.strokeLine(x1, y1, x2, y2);
+            }
+
+            @Override
+            public void fillOval(double x, double y, double w, double h) {
+                g.fillOval(x, y, w, h);
+            }
+
+            @Override
+            public void strokeOval(double x, double y, double w, double h) {
+                g.strokeOval(x, y, w, h);
+            }
+
+            @Override
+            public void strokePolyline(double[] xs, double[] ys, int n) {
+                g.beginPath();
+                boolean pen = false;
+                for (int i = 0; i < n; i++) {
+                    if (!Double.isFinite(ys[i])) {
+                        pen = false;
+                    } else if (pen) {
+                        g.lineTo(xs[i], ys[i]);
+                    } else {
+                        g.moveTo(xs[i], ys[i]);
+                        pen = true;
+                    }
+                }
+                g.stroke();
+            }
+
+            @Override
+            public void drawImage(Image image, double x, double y, double w, double h) {
+                g.setImageSmoothing(false);
+                g.drawImage(image, x, y, w, h);
+            }
+        };
+    }
+}
