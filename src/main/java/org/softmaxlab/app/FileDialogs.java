@@ -19,6 +19,26 @@ public interface FileDialogs {
     /** A folder to export into. */
     Optional<Path> chooseDirectory(Window owner);
 
+    /** Answers every question with "cancelled": for headless rendering and tests that never pick a file. */
+    static FileDialogs none() {
+        return new FileDialogs() {
+            @Override
+            public Optional<Path> chooseOpen(Window owner) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<Path> chooseSave(Window owner, String suggestedName) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<Path> chooseDirectory(Window owner) {
+                return Optional.empty();
+            }
+        };
+    }
+
     /** The platform's file choosers. */
     static FileDialogs system() {
         return new FileDialogs() {

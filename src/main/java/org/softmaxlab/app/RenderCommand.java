@@ -79,7 +79,7 @@ final class RenderCommand implements Callable<Integer> {
             Workspace workspace = new Workspace(new ExplorerViewModel(), training, home);
             Parent root = onFx(() -> {
                 workspace.apply(s);
-                return MainWindow.create(workspace, FileDialogs.system());
+                return MainWindow.create(workspace, FileDialogs.none());
             });
             training.sync().get(10, TimeUnit.MINUTES);
             List<Path> written = onFx(() -> {

@@ -40,6 +40,10 @@ final class Checks {
         }
     }
 
+    static void learningRate(double lr) {
+        require(lr > 0 && Double.isFinite(lr), "learning rate must be a finite number > 0, got " + lr);
+    }
+
     static void temperature(double t) {
         require(t > 0 && Double.isFinite(t), "temperature must be a finite number > 0, got " + t);
     }

@@ -73,7 +73,7 @@ public final class Sgd implements Optimizer {
 
     @Override
     public void setLearningRate(double lr) {
-        Checks.require(lr > 0 && Double.isFinite(lr), "learning rate must be a finite number > 0, got " + lr);
+        Checks.learningRate(lr);
         this.lr = lr;
     }
 

@@ -2,8 +2,6 @@ package org.softmaxlab.explorer;
 
 import static org.softmaxlab.chart.Numbers.fixed4;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -15,7 +13,6 @@ import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.CheckBox;
@@ -35,6 +32,7 @@ import javafx.util.StringConverter;
 import org.softmaxlab.chart.BarCanvas;
 import org.softmaxlab.chart.CurveCanvas;
 import org.softmaxlab.chart.Numbers;
+import org.softmaxlab.chart.ViewSupport;
 import org.softmaxlab.engine.Reduction;
 
 /**
@@ -92,16 +90,7 @@ public final class ExplorerView {
 
     /** Loads the FXML and returns its root, bound to {@code model}. */
     public static Parent load(ExplorerViewModel model) {
-        FXMLLoader loader = new FXMLLoader(ExplorerView.class.getResource("ExplorerView.fxml"));
-        loader.setControllerFactory(type -> new ExplorerView(model));
-        try {
-            Parent root = loader.load();
-            root.getStylesheets().addAll(org.softmaxlab.chart.PlotCanvas.class.getResource("theme.css")
-                    .toExternalForm(), ExplorerView.class.getResource("explorer.css").toExternalForm());
-            return root;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ViewSupport.load(ExplorerView.class, "ExplorerView.fxml", "explorer.css", new ExplorerView(model));
     }
 
     @FXML
@@ -143,7 +132,7 @@ public final class ExplorerView {
                 ExplorerViewModel.MIN_CLASSES, ExplorerViewModel.MAX_SLIDER_CLASSES);
         classes.maxProperty().bind(Bindings.when(model.manyClassesProperty())
                 .then(ExplorerViewModel.MAX_CLASSES).otherwise(ExplorerViewModel.MAX_SLIDER_CLASSES));
-        classes.setConverter(safeIntegers(classes));
+        classes.setConverter(ViewSupport.safeIntegers(classes, messageLabel::setText));
         classCount.setValueFactory(classes);
         classCountValue = model.classCountProperty().asObject();
         classes.valueProperty().bindBidirectional(classCountValue);
@@ -151,37 +140,12 @@ public final class ExplorerView {
 
         SpinnerValueFactory.IntegerSpinnerValueFactory samples = new SpinnerValueFactory.IntegerSpinnerValueFactory(
                 1, ExplorerViewModel.MAX_SAMPLES);
-        samples.setConverter(safeIntegers(samples));
+        samples.setConverter(ViewSupport.safeIntegers(samples, messageLabel::setText));
         sampleCount.setValueFactory(samples);
         sampleCountValue = model.sampleCountProperty().asObject();
         samples.valueProperty().bindBidirectional(sampleCountValue);
         commitSpinnerOnFocusLoss(classCount);
         commitSpinnerOnFocusLoss(sampleCount);
-    }
-
-    /** Typed text that is not a whole number in range is refused with a message; the value stays. */
-    private StringConverter<Integer> safeIntegers(SpinnerValueFactory.IntegerSpinnerValueFactory factory) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(Integer v) {
-                return v == null ? "" : v.toString();
-            }
-
-            @Override
-            public Integer fromString(String s) {
-                try {
-                    int v = Integer.parseInt(s.strip());
-                    if (v >= factory.getMin() && v <= factory.getMax()) {
-                        messageLabel.setText("");
-                        return v;
-                    }
-                    messageLabel.setText(v + " is outside " + factory.getMin() + ".." + factory.getMax());
-                } catch (NumberFormatException e) {
-                    messageLabel.setText("\"" + s + "\" is not a whole number");
-                }
-                return factory.getValue();
-            }
-        };
     }
 
     private static void commitSpinnerOnFocusLoss(Spinner<Integer> spinner) {

@@ -112,31 +112,9 @@ public final class ExplorerViewModel {
 
     void applyPreset(ExplorerPreset p) {
         inBatch(() -> {
+            load(p.logits(), p.targets(), p.weights(), p.weights() != null, p.temperature(), p.labelSmoothing(),
+                    p.reduction(), 0);
             preset.set(p.name());
-            manyClasses.set(false);
-            double[][] z = p.logits();
-            sampleCount.set(z.length);
-            classCount.set(z[0].length);
-            resize();
-            for (int i = 0; i < z.length; i++) {
-                logitMatrix[i] = z[i].clone();
-            }
-            targets = p.targets().clone();
-            Arrays.fill(weightValues, 1.0);
-            if (p.weights() != null) {
-                System.arraycopy(p.weights(), 0, weightValues, 0, weightValues.length);
-            }
-            weightsEnabled.set(p.weights() != null);
-            temperature.set(p.temperature());
-            labelSmoothing.set(p.labelSmoothing());
-            reduction.set(p.reduction());
-            selectedSample.set(0);
-            sweepClass.set(0);
-            logitRange.set(DEFAULT_LOGIT_RANGE);
-            widenLogitRange();
-            loadSelectedSample();
-            loadWeights();
-            message.set("");
         });
     }
 

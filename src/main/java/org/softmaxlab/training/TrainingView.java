@@ -1,11 +1,8 @@
 package org.softmaxlab.training;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import javafx.animation.AnimationTimer;
 import javafx.beans.property.ObjectProperty;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -22,12 +19,12 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 import org.softmaxlab.chart.BarCanvas;
 import org.softmaxlab.chart.CurveCanvas;
 import org.softmaxlab.chart.DecisionRegionCanvas;
 import org.softmaxlab.chart.HeatMapCanvas;
 import org.softmaxlab.chart.Numbers;
+import org.softmaxlab.chart.ViewSupport;
 import org.softmaxlab.engine.TrainingStep;
 
 /**
@@ -94,16 +91,7 @@ public final class TrainingView {
 
     /** Loads the FXML and returns its root, bound to {@code model}; the pulse starts at once. */
     public static Parent load(TrainingViewModel model) {
-        FXMLLoader loader = new FXMLLoader(TrainingView.class.getResource("TrainingView.fxml"));
-        loader.setControllerFactory(type -> new TrainingView(model));
-        try {
-            Parent root = loader.load();
-            root.getStylesheets().addAll(org.softmaxlab.chart.PlotCanvas.class.getResource("theme.css")
-                    .toExternalForm(), TrainingView.class.getResource("training.css").toExternalForm());
-            return root;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ViewSupport.load(TrainingView.class, "TrainingView.fxml", "training.css", new TrainingView(model));
     }
 
     @FXML
@@ -115,7 +103,7 @@ public final class TrainingView {
         batchValue = bindSpinner(batchSpinner, 0, 10_000, model.batchSizeProperty());
         SpinnerValueFactory.IntegerSpinnerValueFactory seeds =
                 new SpinnerValueFactory.IntegerSpinnerValueFactory(0, Integer.MAX_VALUE);
-        seeds.setConverter(safeIntegers(seeds));
+        seeds.setConverter(ViewSupport.safeIntegers(seeds, problem -> { }));
         dataSeedSpinner.setValueFactory(seeds);
         seeds.setValue((int) model.dataSeedProperty().get());
         seeds.valueProperty().addListener((o, a, b) -> model.dataSeedProperty().set(b));
@@ -309,31 +297,11 @@ public final class TrainingView {
                                                        javafx.beans.property.IntegerProperty value) {
         SpinnerValueFactory.IntegerSpinnerValueFactory factory =
                 new SpinnerValueFactory.IntegerSpinnerValueFactory(min, max);
-        factory.setConverter(safeIntegers(factory));
+        factory.setConverter(ViewSupport.safeIntegers(factory, problem -> { }));
         spinner.setValueFactory(factory);
         ObjectProperty<Integer> adapter = value.asObject();
         factory.valueProperty().bindBidirectional(adapter);
         return adapter;
-    }
-
-    /** Typed text that is not a whole number in range keeps the old value instead of throwing. */
-    private static StringConverter<Integer> safeIntegers(SpinnerValueFactory.IntegerSpinnerValueFactory factory) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(Integer v) {
-                return v == null ? "" : v.toString();
-            }
-
-            @Override
-            public Integer fromString(String s) {
-                try {
-                    int v = Integer.parseInt(s.strip());
-                    return v >= factory.getMin() && v <= factory.getMax() ? v : factory.getValue();
-                } catch (NumberFormatException e) {
-                    return factory.getValue();
-                }
-            }
-        };
     }
 
     /** A slider showing log10 of a positive property. */

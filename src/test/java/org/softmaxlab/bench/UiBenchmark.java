@@ -3,7 +3,6 @@ package org.softmaxlab.bench;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -16,7 +15,6 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.TabPane;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.softmaxlab.app.FileDialogs;
 import org.softmaxlab.app.MainWindow;
 import org.softmaxlab.app.SoftmaxLabApp;
@@ -51,7 +49,7 @@ public final class UiBenchmark {
         started.get(60, TimeUnit.SECONDS);
         Workspace workspace = SoftmaxLabApp.createWorkspace();
         Parent root = onFx(() -> {
-            Parent r = MainWindow.create(workspace, none());
+            Parent r = MainWindow.create(workspace, FileDialogs.none());
             Stage stage = new Stage();
             stage.setScene(new Scene(r, 1920, 1080));
             stage.show();
@@ -185,24 +183,5 @@ public final class UiBenchmark {
             }
         });
         return result.get(2, TimeUnit.MINUTES);
-    }
-
-    private static FileDialogs none() {
-        return new FileDialogs() {
-            @Override
-            public Optional<Path> chooseOpen(Window owner) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<Path> chooseSave(Window owner, String suggestedName) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<Path> chooseDirectory(Window owner) {
-                return Optional.empty();
-            }
-        };
     }
 }

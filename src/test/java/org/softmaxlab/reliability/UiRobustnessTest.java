@@ -2,9 +2,7 @@ package org.softmaxlab.reliability;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.Random;
 import javafx.event.ActionEvent;
 import javafx.scene.Node;
@@ -19,7 +17,6 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -54,23 +51,7 @@ class UiRobustnessTest {
     @Start
     void start(Stage stage) {
         workspace = SoftmaxLabApp.createWorkspace();
-        FileDialogs none = new FileDialogs() {
-            @Override
-            public Optional<Path> chooseOpen(Window owner) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<Path> chooseSave(Window owner, String suggestedName) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<Path> chooseDirectory(Window owner) {
-                return Optional.empty();
-            }
-        };
-        root = MainWindow.create(workspace, none);
+        root = MainWindow.create(workspace, FileDialogs.none());
         stage.setScene(new Scene((javafx.scene.Parent) root, 1920, 1080));
         stage.show();
     }

@@ -1,0 +1,61 @@
+package org.softmaxlab.chart;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.function.Consumer;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Parent;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.util.StringConverter;
+
+/** What the tab views share: loading a view's FXML with its controller and styles, and safe spinner input. */
+public final class ViewSupport {
+    private ViewSupport() {
+    }
+
+    /**
+     * Loads {@code fxml} (beside {@code owner}) with {@code controller} as its controller, and adds the shared theme
+     * and the view's own stylesheet {@code css}.
+     */
+    public static Parent load(Class<?> owner, String fxml, String css, Object controller) {
+        FXMLLoader loader = new FXMLLoader(owner.getResource(fxml));
+        loader.setControllerFactory(type -> controller);
+        try {
+            Parent root = loader.load();
+            root.getStylesheets().addAll(PlotCanvas.class.getResource("theme.css").toExternalForm(),
+                    owner.getResource(css).toExternalForm());
+            return root;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A spinner converter that never throws: typed text that is not a whole number in the factory's range keeps the
+     * current value, and {@code onProblem} hears why ("" when the text was accepted).
+     */
+    public static StringConverter<Integer> safeIntegers(SpinnerValueFactory.IntegerSpinnerValueFactory factory,
+                                                        Consumer<String> onProblem) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(Integer v) {
+                return v == null ? "" : v.toString();
+            }
+
+            @Override
+            public Integer fromString(String s) {
+                try {
+                    int v = Integer.parseInt(s.strip());
+                    if (v >= factory.getMin() && v <= factory.getMax()) {
+                        onProblem.accept("");
+                        return v;
+                    }
+                    onProblem.accept(v + " is outside " + factory.getMin() + ".." + factory.getMax());
+                } catch (NumberFormatException e) {
+                    onProblem.accept("\"" + s + "\" is not a whole number");
+                }
+                return factory.getValue();
+            }
+        };
+    }
+}
