@@ -14,7 +14,7 @@ import org.softmaxlab.training.TrainingViewModel;
 
 /**
  * Measurements for bench/run, taken inside the real app when started with {@code -Dsoftmaxlab.probe=...}:
- * {@code startup} prints the time from JVM start to the first frame and exits; {@code rss:SECONDS} then trains
+ * {@code startup} prints the time from JVM start to the first frame and the status line, and exits; {@code rss:SECONDS} then trains
  * 2-D blobs at full speed on the Training tab for that long and prints the resident memory, frames and steps per
  * second. Lines are {@code probe key=value}. Without the property nothing here runs.
  */
@@ -32,7 +32,8 @@ final class BenchProbe {
             public void handle(long now) {
                 stop();
                 long started = ManagementFactory.getRuntimeMXBean().getStartTime();
-                System.out.printf(Locale.ROOT, "probe startup_ms=%d%n", System.currentTimeMillis() - started);
+                System.out.printf(Locale.ROOT, "probe startup_ms=%d%nprobe status=%s%n",
+                        System.currentTimeMillis() - started, workspace.statusProperty().get());
                 if (probe.startsWith("rss:")) {
                     animate(stage, workspace, Double.parseDouble(probe.substring(4)));
                 } else {

@@ -21,7 +21,7 @@ class MainProcessTest {
     void evalSubcommandRunsWithoutLoadingJavaFx(@TempDir Path dir) throws Exception {
         Path in = dir.resolve("in.json");
         Files.writeString(in, "{\"logits\": [[2.0, 1.0, 0.1], [0.0, 5.0, 0.2]], \"targets\": [0, 1]}");
-        Result r = runMain(dir, "-verbose:class", "eval", in.toString());
+        Result r = runMain(dir, List.of("-verbose:class"), "eval", in.toString());
         assertEquals(0, r.code, r.err);
         assertTrue(r.out.contains("\"loss\":0.21594339987050"), r.out);
         assertFalse(r.out.contains("javafx."), "a JavaFX class was loaded by the CLI path");
@@ -29,7 +29,7 @@ class MainProcessTest {
 
     @Test
     void badInputExitsWithCodeTwo(@TempDir Path dir) throws Exception {
-        Result r = runMain(dir, null, "train", dir.resolve("missing.json").toString());
+        Result r = runMain(dir, List.of(), "train", dir.resolve("missing.json").toString());
         assertEquals(2, r.code);
         assertTrue(r.err.startsWith("error: file not found"), r.err);
         assertEquals("", r.out);
@@ -39,9 +39,9 @@ class MainProcessTest {
     void renderWritesEveryChartHeadlessAtTheChosenScale(@TempDir Path dir) throws Exception {
         for (String example : new String[] {"example-a.json", "example-c.json", "imbalanced-weighted.json"}) {
             Path scenario = Path.of("resources", "scenarios", example);
-            Result one = runMain(dir, null, "render", scenario.toString(), "--out", dir.resolve("x1").toString());
+            Result one = runMain(dir, List.of(), "render", scenario.toString(), "--out", dir.resolve("x1").toString());
             assertEquals(0, one.code, one.err);
-            Result two = runMain(dir, null, "render", scenario.toString(), "--out", dir.resolve("x2").toString(),
+            Result two = runMain(dir, List.of(), "render", scenario.toString(), "--out", dir.resolve("x2").toString(),
                     "--scale", "2");
             assertEquals(0, two.code, two.err);
             List<String> files = one.out.lines().toList();
@@ -64,16 +64,27 @@ class MainProcessTest {
     }
 
     @Test
+    void aScenarioNamedOnTheCommandLineIsOpened(@TempDir Path dir) throws Exception {
+        Path scenario = Path.of("resources", "scenarios", "example-b.json").toAbsolutePath();
+        Result r = runMain(dir, List.of("-Dglass.platform=Monocle", "-Dmonocle.platform=Headless",
+                "-Dprism.order=sw", "-Dsoftmaxlab.probe=startup", "-Dsoftmaxlab.home=" + dir.resolve("home")),
+                scenario.toString());
+        assertEquals(0, r.code, r.err);
+        assertTrue(r.out.contains("probe status=Opened example-b.json"), r.out);
+        assertTrue(r.out.contains("probe startup_ms="), r.out);
+    }
+
+    @Test
     void renderWithABadScenarioExitsTwo(@TempDir Path dir) throws Exception {
         Path bad = dir.resolve("bad.json");
         Files.writeString(bad, "{\"explorer\": {\"logits\": \"many\"}}");
-        Result r = runMain(dir, null, "render", bad.toString(), "--out", dir.resolve("out").toString());
+        Result r = runMain(dir, List.of(), "render", bad.toString(), "--out", dir.resolve("out").toString());
         assertEquals(2, r.code);
         List<String> errorLines = r.err.lines().filter(l -> l.startsWith("error:")).toList();
         assertEquals(1, errorLines.size(), r.err);
         assertTrue(errorLines.get(0).contains("explorer.logits must be"), r.err);
         assertFalse(r.err.contains("\tat "), "no stack trace");
-        Result scale = runMain(dir, null, "render", Path.of("resources", "scenarios", "example-a.json").toString(),
+        Result scale = runMain(dir, List.of(), "render", Path.of("resources", "scenarios", "example-a.json").toString(),
                 "--out", dir.resolve("out").toString(), "--scale", "100");
         assertEquals(2, scale.code);
         assertTrue(scale.err.startsWith("error: --scale"), scale.err);
@@ -92,12 +103,11 @@ class MainProcessTest {
     private record Result(int code, String out, String err) {
     }
 
-    private static Result runMain(Path dir, String jvmFlag, String... args) throws IOException, InterruptedException {
+    private static Result runMain(Path dir, List<String> jvmFlags, String... args)
+            throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new java.util.ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path")));
-        if (jvmFlag != null) {
-            command.add(jvmFlag);
-        }
+        command.addAll(jvmFlags);
         command.add(Main.class.getName());
         command.addAll(List.of(args));
         File out = dir.resolve("out.txt").toFile();

@@ -189,9 +189,27 @@ class MainWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(controls.isVisible());
         assertTrue(robot.lookup("#lossValue").queryAs(Label.class).getFont().getSize() > before * 1.3);
+        snapshot(robot, "presentation.png");
         robot.type(KeyCode.F5);
+        menu(robot, "View", "Dark theme");
+        snapshot(robot, "dark.png");
+        assertTrue(robot.lookup(".main-window").query().getStyleClass().contains("dark"));
+        menu(robot, "View", "Dark theme");
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(controls.isVisible());
+    }
+
+    private static void snapshot(FxRobot robot, String name) {
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.Parent root = robot.lookup(".main-window").queryAs(javafx.scene.Parent.class);
+        robot.interact(() -> {
+            try {
+                org.softmaxlab.chart.PngExport.write(org.softmaxlab.chart.PngExport.snapshot(root, 1),
+                        Path.of("target", "screenshots", name));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
     }
 
     private static int distinctColours(BufferedImage image) {
