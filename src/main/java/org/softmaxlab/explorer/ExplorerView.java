@@ -75,12 +75,11 @@ public final class ExplorerView {
     @FXML private GridPane stabilityGrid;
 
     private final ExplorerViewModel model;
-    /** Kept in fields: JavaFX holds bindings and listeners weakly. */
-    private final List<Object> keepAlive = new ArrayList<>();
     private ObjectProperty<Integer> classCountValue;
     private ObjectProperty<Integer> sampleCountValue;
     private boolean syncing;
     private int[] listed = new int[0];
+    private static final String BOUND_VALUE = "softmaxlab.boundValue";
     private static final int STABILITY_ROWS = 5;
     private Label[][] stabilityCells;
 
@@ -244,6 +243,10 @@ public final class ExplorerView {
 
     /** Builds one editor row per listed class (logit and weight), with the ids users' tests rely on. */
     private void rebuildClassRows() {
+        // The old rows' sliders are bound both ways to the old per-class properties; unbind them so nothing keeps
+        // the replaced rows (or their properties) alive.
+        unbindSliders(logitRows);
+        unbindSliders(weightRows);
         logitRows.getChildren().clear();
         weightRows.getChildren().clear();
         int classes = model.logits().size();
@@ -265,6 +268,23 @@ public final class ExplorerView {
         }
     }
 
+    private static void unbindSliders(VBox rows) {
+        for (javafx.scene.Node row : rows.getChildren()) {
+            if (row instanceof HBox box) {
+                for (javafx.scene.Node n : box.getChildren()) {
+                    if (n instanceof Slider slider) {
+                        slider.minProperty().unbind();
+                        slider.maxProperty().unbind();
+                        Object bound = slider.getProperties().get(BOUND_VALUE);
+                        if (bound instanceof DoubleProperty value) {
+                            slider.valueProperty().unbindBidirectional(value);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     private HBox classRow(int c, String kind, DoubleProperty value,
                           javafx.beans.value.ObservableNumberValue min, javafx.beans.value.ObservableNumberValue max,
                           BiFunction<Integer, String, String> commit) {
@@ -276,6 +296,7 @@ public final class ExplorerView {
         slider.maxProperty().bind(max);
         slider.setValue(value.get());
         slider.valueProperty().bindBidirectional(value);
+        slider.getProperties().put(BOUND_VALUE, value);
         slider.setBlockIncrement(0.1);
         slider.setAccessibleText(kind + " of class " + c);
         HBox.setHgrow(slider, Priority.ALWAYS);
@@ -290,7 +311,6 @@ public final class ExplorerView {
             field.getStyleClass().remove("invalid");
         });
         onCommit(field, () -> commit.apply(c, field.getText()), () -> Numbers.editable(value.get()));
-        keepAlive.add(slider);
         HBox row = new HBox(name, slider, field);
         row.setAlignment(Pos.CENTER_LEFT);
         row.getStyleClass().add("class-row");

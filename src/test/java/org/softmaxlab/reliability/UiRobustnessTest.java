@@ -1,6 +1,7 @@
 package org.softmaxlab.reliability;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Random;
@@ -70,8 +71,12 @@ class UiRobustnessTest {
                 + " (rerun with -Dsoftmaxlab.seed=" + seed + ")");
         Random random = new Random(seed);
         FxErrors errors = FxErrors.install();
+        long heapEarly = 0;
         try {
             for (int i = 0; i < actions; i++) {
+                if (i == actions / 5) {
+                    heapEarly = heapAfterGc();
+                }
                 int action = random.nextInt(24);
                 String where = "after action " + i + " (kind " + action + ", seed " + seed + ")";
                 // The view-model and the labels update synchronously on the FX thread: act and check in one go.
@@ -87,6 +92,19 @@ class UiRobustnessTest {
             robot.interact(() -> workspace.training().pause());
             errors.assertNone();
         }
+        long heapEnd = heapAfterGc();
+        System.out.printf("UiRobustnessTest: heap after GC %.1f MB after %d actions, %.1f MB at the end%n",
+                heapEarly / 1e6, actions / 5, heapEnd / 1e6);
+        // Replaced controls must not stay reachable: a leak of a row of sliders per resize shows up here.
+        assertTrue(heapEnd - heapEarly < 64_000_000L, "heap grew by " + (heapEnd - heapEarly) / 1e6 + " MB");
+    }
+
+    private static long heapAfterGc() throws InterruptedException {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(50);
+        }
+        return java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
     private <T extends Node> T node(String id, Class<T> type) {
