@@ -1,0 +1,45 @@
+#!/usr/bin/env python3
+"""Assembles bench/run's measurements (target/bench/*.json, probe.txt) into results.json and prints the table.
+
+Usage: bench/report.py OUT_DIR RSS_SECONDS STARTUP_MS...
+"""
+import json, os, platform, statistics, subprocess, sys, datetime
+out, rss_seconds, startups = sys.argv[1], int(sys.argv[2]), [int(s) for s in sys.argv[3:] if s.strip()]
+jmh = json.load(open(os.path.join(out, "jmh.json")))
+engine = {r["params"]["shape"]: r["primaryMetric"]["score"] for r in jmh}
+numpy = json.load(open(os.path.join(out, "numpy.json")))
+ui = json.load(open(os.path.join(out, "ui.json")))
+probe = {}
+for line in open(os.path.join(out, "probe.txt")):
+    key, _, value = line.removeprefix("probe ").strip().partition("=")
+    try:
+        probe[key] = float(value)
+    except ValueError:
+        pass  # text lines such as the status bar's
+java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
+results = {
+    "date": datetime.date.today().isoformat(),
+    "machine": {"cores": os.cpu_count(), "java": java, "os": platform.platform()},
+    "engine_ce_ms": engine,
+    "numpy_ce_ms": numpy["numpy_ce_ms"],
+    "ratio_engine_over_numpy": {k: engine[k] / numpy["numpy_ce_ms"][k] for k in engine},
+    "explorer_update_ms": ui["explorer_update_ms"],
+    "training_steps_per_s": ui["training_steps_per_s"],
+    "training_fps": ui["training_fps"],
+    "training_fps_steps_per_s": ui["training_fps_steps_per_s"],
+    "startup_ms": statistics.median(startups) if startups else None,
+    "rss_mb": probe.get("rss_mb"),
+    "rss_after_seconds": rss_seconds,
+}
+json.dump(results, open(os.path.join(out, "results.json"), "w"), indent=2)
+print(f"Softmax Lab benchmark, {results['date']}, {os.cpu_count()} cores, {java}")
+print(f"{'shape':>10} {'engine ms':>10} {'numpy ms':>10} {'ratio':>7}   (target ratio <= 0.6 at 1024x1000, 4096x1000)")
+for k in engine:
+    print(f"{k:>10} {engine[k]:>10.4f} {numpy['numpy_ce_ms'][k]:>10.4f} {results['ratio_engine_over_numpy'][k]:>7.2f}")
+for c, v in ui["explorer_update_ms"].items():
+    print(f"explorer_update_ms {c:>7}: median {v['median']:.2f}, p95 {v['p95']:.2f}   (target median <= 8 at C=10, <= 16 at C=1000)")
+print(f"training_steps_per_s (engine): {ui['training_steps_per_s']:,.0f}   (target >= 100,000)")
+print(f"training_fps: {ui['training_fps']:.1f} with {ui['training_fps_steps_per_s']:,.0f} steps/s   (target >= 55 fps with >= 10,000 steps/s)")
+print(f"startup_ms: {results['startup_ms']}   (target <= 1500)")
+print(f"rss_mb after {rss_seconds} s of training animation: {results['rss_mb']}   (target <= 300)")
+print(f"wrote {os.path.join(out, 'results.json')}")
