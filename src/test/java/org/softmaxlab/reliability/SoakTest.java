@@ -5,14 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import javafx.animation.AnimationTimer;
 import javafx.scene.Scene;
 import javafx.scene.control.Slider;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.softmaxlab.testing.FxErrors;
+import org.softmaxlab.testing.PulseMonitor;
 import org.softmaxlab.training.TrainingSetup;
 import org.softmaxlab.training.TrainingView;
 import org.softmaxlab.training.TrainingViewModel;
@@ -43,19 +42,7 @@ class SoakTest {
         long target = LongRun.pick(100_000, 1_000_000);
         FxErrors errors = FxErrors.install();
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        AtomicLong longestGap = new AtomicLong();
-        AtomicLong last = new AtomicLong();
-        AtomicLong pulses = new AtomicLong();
-        AnimationTimer gaps = new AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                if (last.get() != 0) {
-                    longestGap.accumulateAndGet(now - last.get(), Math::max);
-                }
-                last.set(now);
-                pulses.incrementAndGet();
-            }
-        };
+        PulseMonitor gaps = new PulseMonitor();
         try {
             robot.interact(() -> {
                 model.chooseDataset(TrainingSetup.BLOBS);
@@ -80,13 +67,13 @@ class SoakTest {
             System.out.printf(java.util.Locale.ROOT, "SoakTest: %,d steps; heap after GC %.1f MB at step %,d, "
                     + "%.1f MB at the end (growth %.2f MB); %,.0f steps/s; %,d pulses, longest gap %.1f ms%n",
                     endSteps, heapAtTenth / 1e6, target / 10, heapAtEnd / 1e6, growthMb,
-                    (endSteps - startSteps) / seconds, pulses.get(), longestGap.get() / 1e6);
+                    (endSteps - startSteps) / seconds, gaps.pulses(), gaps.longestGapNanos() / 1e6);
             assertTrue(endSteps >= target, "reached " + endSteps + " steps: " + model.messageProperty().get());
             assertTrue(growthMb < 10, "heap grew " + growthMb + " MB");
-            assertTrue(pulses.get() > 0, "the view kept pulsing");
+            assertTrue(gaps.pulses() > 0, "the view kept pulsing");
             if (LongRun.enabled()) {
-                assertTrue(longestGap.get() < TimeUnit.MILLISECONDS.toNanos(20),
-                        "longest pulse gap " + longestGap.get() / 1e6 + " ms");
+                assertTrue(gaps.longestGapNanos() < TimeUnit.MILLISECONDS.toNanos(20),
+                        "longest pulse gap " + gaps.longestGapNanos() / 1e6 + " ms");
             }
         } finally {
             model.close();

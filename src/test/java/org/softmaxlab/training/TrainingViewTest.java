@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import javafx.animation.AnimationTimer;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.ChoiceBox;
@@ -23,6 +21,7 @@ import org.softmaxlab.app.SoftmaxLabApp;
 import org.softmaxlab.chart.BarCanvas;
 import org.softmaxlab.chart.PngExport;
 import org.softmaxlab.testing.FxErrors;
+import org.softmaxlab.testing.PulseMonitor;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -146,19 +145,7 @@ class TrainingViewTest {
     void theFxThreadKeepsDrawingWhileTrainingAtFullSpeed(FxRobot robot) throws Exception {
         chooseDataset(robot, TrainingSetup.BLOBS);
         robot.interact(() -> robot.lookup("#speedSlider").queryAs(Slider.class).setValue(6));
-        AtomicLong pulses = new AtomicLong();
-        AtomicLong longestGap = new AtomicLong();
-        AtomicLong last = new AtomicLong();
-        AnimationTimer timer = new AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                if (last.get() != 0) {
-                    longestGap.accumulateAndGet(now - last.get(), Math::max);
-                }
-                last.set(now);
-                pulses.incrementAndGet();
-            }
-        };
+        PulseMonitor timer = new PulseMonitor();
         robot.clickOn("#playButton");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Long.parseLong(text(robot, "#stepValue")) > 100);
         robot.interact(timer::start);
@@ -168,10 +155,10 @@ class TrainingViewTest {
         long stepsAfter = Long.parseLong(text(robot, "#stepValue"));
         robot.clickOn("#playButton");
         // Not a speed target (the benchmark measures those): the UI must keep pulsing and showing new steps.
-        assertTrue(pulses.get() >= 10, "pulses while training: " + pulses.get());
+        assertTrue(timer.pulses() >= 10, "pulses while training: " + timer.pulses());
         assertTrue(stepsAfter > stepsBefore, "the step counter moved on screen");
-        assertTrue(longestGap.get() < TimeUnit.MILLISECONDS.toNanos(1000),
-                "longest pause of the FX thread: " + longestGap.get() / 1e6 + " ms");
+        assertTrue(timer.longestGapNanos() < TimeUnit.MILLISECONDS.toNanos(1000),
+                "longest pause of the FX thread: " + timer.longestGapNanos() / 1e6 + " ms");
     }
 
     @Test
