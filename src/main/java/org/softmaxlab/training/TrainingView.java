@@ -98,12 +98,12 @@ public final class TrainingView {
     private void initialize() {
         datasetChoice.getItems().setAll(TrainingSetup.DATASETS);
         datasetChoice.valueProperty().bindBidirectional(model.datasetProperty());
-        classesValue = bindSpinner(classesSpinner, 2, 6, model.classesProperty());
-        perClassValue = bindSpinner(perClassSpinner, 1, 1000, model.perClassProperty());
-        batchValue = bindSpinner(batchSpinner, 0, 10_000, model.batchSizeProperty());
+        classesValue = bindSpinner(classesSpinner, 2, 6, model.classesProperty(), model);
+        perClassValue = bindSpinner(perClassSpinner, 1, 1000, model.perClassProperty(), model);
+        batchValue = bindSpinner(batchSpinner, 0, 10_000, model.batchSizeProperty(), model);
         SpinnerValueFactory.IntegerSpinnerValueFactory seeds =
                 new SpinnerValueFactory.IntegerSpinnerValueFactory(0, Integer.MAX_VALUE);
-        seeds.setConverter(ViewSupport.safeIntegers(seeds, problem -> { }));
+        seeds.setConverter(ViewSupport.safeIntegers(seeds, model::showProblem));
         dataSeedSpinner.setValueFactory(seeds);
         seeds.setValue((int) model.dataSeedProperty().get());
         seeds.valueProperty().addListener((o, a, b) -> model.dataSeedProperty().set(b));
@@ -294,10 +294,11 @@ public final class TrainingView {
     }
 
     private static ObjectProperty<Integer> bindSpinner(Spinner<Integer> spinner, int min, int max,
-                                                       javafx.beans.property.IntegerProperty value) {
+                                                       javafx.beans.property.IntegerProperty value,
+                                                       TrainingViewModel model) {
         SpinnerValueFactory.IntegerSpinnerValueFactory factory =
                 new SpinnerValueFactory.IntegerSpinnerValueFactory(min, max);
-        factory.setConverter(ViewSupport.safeIntegers(factory, problem -> { }));
+        factory.setConverter(ViewSupport.safeIntegers(factory, model::showProblem));
         spinner.setValueFactory(factory);
         ObjectProperty<Integer> adapter = value.asObject();
         factory.valueProperty().bindBidirectional(adapter);

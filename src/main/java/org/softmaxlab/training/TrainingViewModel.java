@@ -351,6 +351,11 @@ public final class TrainingViewModel implements AutoCloseable {
         rateText.set(s.running() ? String.format(java.util.Locale.ROOT, "%,.0f steps/s", s.stepsPerSecond()) : "");
     }
 
+    /** Shows a problem with the user's input (e.g. a spinner entry that was not taken) in the message line. */
+    public void showProblem(String problem) {
+        message.set(problem);
+    }
+
     private String refuse(String problem) {
         message.set(problem);
         return problem;

@@ -128,6 +128,18 @@ class TrainingViewTest {
     }
 
     @Test
+    void aBadSpinnerEntryIsExplainedAndKept(FxRobot robot) throws Exception {
+        chooseDataset(robot, TrainingSetup.BLOBS);
+        javafx.scene.control.Spinner<?> classes = robot.lookup("#classesSpinner")
+                .queryAs(javafx.scene.control.Spinner.class);
+        robot.clickOn(classes.getEditor());
+        robot.interact(classes.getEditor()::selectAll);
+        robot.write("nine").type(KeyCode.ENTER);
+        assertEquals(3, classes.getValue());
+        assertTrue(text(robot, "#trainingMessage").contains("not a whole number"), text(robot, "#trainingMessage"));
+    }
+
+    @Test
     void keyboardPlaysStepsAndResets(FxRobot robot) throws Exception {
         chooseDataset(robot, TrainingSetup.BLOBS);
         awaitText(robot, "#stepValue", "0");
