@@ -72,6 +72,17 @@ public final class TrainingView {
 
     private final TrainingViewModel model;
     private final AnimationTimer pulse;
+    private final javafx.event.EventHandler<KeyEvent> keys = this::onKey;
+    private final javafx.beans.value.ChangeListener<Boolean> showingChanged = (o, a, b) -> updatePulse();
+    private final javafx.beans.value.ChangeListener<javafx.stage.Window> windowChanged = (o, old, window) -> {
+        if (old != null) {
+            old.showingProperty().removeListener(showingChanged);
+        }
+        if (window != null) {
+            window.showingProperty().addListener(showingChanged);
+        }
+        updatePulse();
+    };
     /** Bidirectional bindings hold their ends weakly: keep the adapters. */
     private ObjectProperty<Integer> classesValue;
     private ObjectProperty<Integer> perClassValue;
@@ -172,12 +183,28 @@ public final class TrainingView {
         weightHeatMap.setOnCellClicked(this::editWeight);
         model.snapshotProperty().addListener((o, a, b) -> show(b));
         addTooltips();
-        playButton.sceneProperty().addListener((o, a, scene) -> {
+        playButton.sceneProperty().addListener((o, old, scene) -> {
+            if (old != null) {
+                old.removeEventFilter(KeyEvent.KEY_PRESSED, keys);
+                old.windowProperty().removeListener(windowChanged);
+                windowChanged.changed(null, old.getWindow(), null);
+            }
             if (scene != null) {
-                scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+                scene.addEventFilter(KeyEvent.KEY_PRESSED, keys);
+                scene.windowProperty().addListener(windowChanged);
+                windowChanged.changed(null, null, scene.getWindow());
             }
         });
-        pulse.start();
+    }
+
+    /** The pulse runs only while the view is in a showing window, so a closed view is not kept alive by it. */
+    private void updatePulse() {
+        javafx.scene.Scene scene = playButton.getScene();
+        if (scene != null && scene.getWindow() != null && scene.getWindow().isShowing()) {
+            pulse.start();
+        } else {
+            pulse.stop();
+        }
     }
 
     @FXML
