@@ -19,6 +19,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.stage.Window;
 import org.softmaxlab.chart.PlotCanvas;
 import org.softmaxlab.chart.PngExport;
+import org.softmaxlab.chart.ViewSupport;
 import org.softmaxlab.explorer.ExplorerView;
 import org.softmaxlab.scenario.AtomicFiles;
 import org.softmaxlab.scenario.Examples;
@@ -60,12 +61,7 @@ public final class MainWindow {
         status.getStyleClass().add("status-bar");
         status.setMaxWidth(Double.MAX_VALUE);
         status.textProperty().bind(workspace.statusProperty());
-        workspace.statusIsErrorProperty().addListener((o, a, b) -> {
-            status.getStyleClass().remove("error");
-            if (b) {
-                status.getStyleClass().add("error");
-            }
-        });
+        workspace.statusIsErrorProperty().addListener((o, a, b) -> ViewSupport.setStyleClass(status, "error", b));
         root.setTop(menuBar());
         root.setCenter(tabs);
         root.setBottom(status);
@@ -111,19 +107,18 @@ public final class MainWindow {
         presentation.setAccelerator(KeyCombination.valueOf("F5"));
         presentation.setOnAction(e -> applyPresentation());
         dark.setId("darkThemeItem");
-        dark.setOnAction(e -> {
-            root.getStyleClass().remove("dark");
-            if (dark.isSelected()) {
-                root.getStyleClass().add("dark");
-            }
-        });
+        dark.setOnAction(e -> ViewSupport.setStyleClass(root, "dark", dark.isSelected()));
         Menu view = new Menu("View", null, presentation,
                 item("Zoom in", "zoomInItem", "Shortcut+Plus", () -> zoom(1.1)),
-                item("Zoom in", "zoomInItem2", "Shortcut+Equals", () -> zoom(1.1)),
                 item("Zoom out", "zoomOutItem", "Shortcut+Minus", () -> zoom(1 / 1.1)),
                 item("Actual size", "zoomResetItem", "Shortcut+Digit0", () -> zoom(0)),
                 new SeparatorMenuItem(), dark);
-        view.getItems().get(2).setVisible(false);
+        // Ctrl+= zooms in too: on most layouts "+" needs Shift.
+        root.sceneProperty().addListener((o, a, scene) -> {
+            if (scene != null) {
+                scene.getAccelerators().put(KeyCombination.valueOf("Shortcut+Equals"), () -> zoom(1.1));
+            }
+        });
         return new MenuBar(file, view);
     }
 
@@ -223,10 +218,7 @@ public final class MainWindow {
     /** Large fonts and thick lines, and the control panels hidden, for the back of a lecture hall. */
     private void applyPresentation() {
         boolean on = presentation.isSelected();
-        root.getStyleClass().remove("presentation");
-        if (on) {
-            root.getStyleClass().add("presentation");
-        }
+        ViewSupport.setStyleClass(root, "presentation", on);
         for (Node n : root.lookupAll(".controls-scroll")) {
             n.setVisible(!on);
             n.setManaged(!on);

@@ -31,6 +31,19 @@ public final class ViewSupport {
     }
 
     /**
+     * Adds or removes one style class so that it is present exactly when {@code on}: never twice, so a later
+     * removal always clears it.
+     */
+    public static void setStyleClass(javafx.scene.Node node, String styleClass, boolean on) {
+        boolean present = node.getStyleClass().contains(styleClass);
+        if (on && !present) {
+            node.getStyleClass().add(styleClass);
+        } else if (!on && present) {
+            node.getStyleClass().removeAll(styleClass);
+        }
+    }
+
+    /**
      * A spinner converter that never throws: typed text that is not a whole number in the factory's range keeps the
      * current value, and {@code onProblem} hears why ("" when the text was accepted).
      */

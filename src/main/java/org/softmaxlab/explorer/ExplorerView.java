@@ -308,7 +308,7 @@ public final class ExplorerView {
             if (!field.isFocused()) {
                 field.setText(Numbers.editable(b.doubleValue()));
             }
-            field.getStyleClass().remove("invalid");
+            ViewSupport.setStyleClass(field, "invalid", false);
         });
         onCommit(field, () -> commit.apply(c, field.getText()), () -> Numbers.editable(value.get()));
         HBox row = new HBox(name, slider, field);
@@ -335,9 +335,8 @@ public final class ExplorerView {
     }
 
     private void showFieldProblem(TextField field, String problem) {
-        field.getStyleClass().remove("invalid");
+        ViewSupport.setStyleClass(field, "invalid", problem != null);
         if (problem != null) {
-            field.getStyleClass().add("invalid");
             field.setTooltip(new Tooltip(problem));
         } else {
             field.setTooltip(null);
@@ -385,14 +384,7 @@ public final class ExplorerView {
         lossCurve.setTitle("Loss as z" + r.sweepClass() + " of sample " + r.selected() + " sweeps");
 
         lossValue.setText(r.lossText());
-        boolean undefined = !r.loss().isDefined();
-        if (undefined != lossValue.getStyleClass().contains("undefined")) {
-            if (undefined) {
-                lossValue.getStyleClass().add("undefined");
-            } else {
-                lossValue.getStyleClass().remove("undefined");
-            }
-        }
+        ViewSupport.setStyleClass(lossValue, "undefined", !r.loss().isDefined());
         lossValue.setAccessibleText("batch loss " + r.lossText());
         entropyValue.setText("Entropy H(P) = " + fixed4(r.entropy()) + " nats (max ln C = "
                 + fixed4(Math.log(classes)) + ")");
@@ -503,12 +495,7 @@ public final class ExplorerView {
     }
 
     private static void markBroken(Label label, boolean broken) {
-        boolean marked = label.getStyleClass().contains("broken");
-        if (broken && !marked) {
-            label.getStyleClass().add("broken");
-        } else if (!broken && marked) {
-            label.getStyleClass().remove("broken");
-        }
+        ViewSupport.setStyleClass(label, "broken", broken);
     }
 
     private void addTooltips() {

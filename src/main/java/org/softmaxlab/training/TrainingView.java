@@ -139,13 +139,8 @@ public final class TrainingView {
                 lrField.setText(Numbers.editable(b.doubleValue()));
             }
         });
-        lrField.setOnAction(e -> {
-            if (model.commitLearningRate(lrField.getText()) != null) {
-                lrField.getStyleClass().add("invalid");
-            } else {
-                lrField.getStyleClass().remove("invalid");
-            }
-        });
+        lrField.setOnAction(e -> ViewSupport.setStyleClass(lrField, "invalid",
+                model.commitLearningRate(lrField.getText()) != null));
         momentumSlider.valueProperty().bindBidirectional(model.momentumProperty());
         momentumSlider.disableProperty().bind(model.optimizerProperty().isEqualTo(TrainingSetup.ADAM));
         nesterovToggle.selectedProperty().bindBidirectional(model.nesterovProperty());

@@ -1,6 +1,7 @@
 package org.softmaxlab.training;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -137,6 +138,18 @@ class TrainingViewTest {
         robot.write("nine").type(KeyCode.ENTER);
         assertEquals(3, classes.getValue());
         assertTrue(text(robot, "#trainingMessage").contains("not a whole number"), text(robot, "#trainingMessage"));
+    }
+
+    @Test
+    void aRefusedLearningRateIsMarkedUntilAGoodOneIsEntered(FxRobot robot) {
+        TextField lr = robot.lookup("#lrField").queryAs(TextField.class);
+        for (String text : new String[] {"abc", "-1", "0.2"}) {
+            robot.clickOn(lr);
+            robot.interact(lr::selectAll);
+            robot.write(text).type(KeyCode.ENTER);
+        }
+        assertFalse(lr.getStyleClass().contains("invalid"), "two refusals, then a good value: " + lr.getStyleClass());
+        assertEquals("0.2", lr.getText());
     }
 
     @Test
