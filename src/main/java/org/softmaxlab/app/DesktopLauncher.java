@@ -8,6 +8,7 @@ final class DesktopLauncher {
     }
 
     static void launch(String[] args) {
+        SoftmaxLabApp.useRenderingSettings();
         Application.launch(SoftmaxLabApp.class, args);
     }
 }

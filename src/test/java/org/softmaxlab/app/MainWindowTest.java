@@ -199,6 +199,34 @@ class MainWindowTest {
         assertTrue(controls.isVisible());
     }
 
+    @Test
+    void scrollPanesOfBothTabsPaintTheirContentWithoutAnImageCache(FxRobot robot) {
+        java.util.Set<Node> viewports = robot.lookup(".scroll-pane > .viewport").queryAll();
+        assertTrue(viewports.size() >= 3, "the Explorer's two scroll panes and the Training tab's: " + viewports);
+        for (Node viewport : viewports) {
+            assertFalse(viewport.isCache(), "a cached viewport repaints all its controls on every slider drag");
+        }
+    }
+
+    @Test
+    void renderingSettingsMergeChangedAreasIntoFifteenRectanglesUnlessGiven() {
+        String before = System.getProperty(SoftmaxLabApp.DIRTY_REGION_COUNT);
+        try {
+            System.clearProperty(SoftmaxLabApp.DIRTY_REGION_COUNT);
+            SoftmaxLabApp.useRenderingSettings();
+            assertEquals("15", System.getProperty(SoftmaxLabApp.DIRTY_REGION_COUNT));
+            System.setProperty(SoftmaxLabApp.DIRTY_REGION_COUNT, "6");
+            SoftmaxLabApp.useRenderingSettings();
+            assertEquals("6", System.getProperty(SoftmaxLabApp.DIRTY_REGION_COUNT), "the command line wins");
+        } finally {
+            if (before == null) {
+                System.clearProperty(SoftmaxLabApp.DIRTY_REGION_COUNT);
+            } else {
+                System.setProperty(SoftmaxLabApp.DIRTY_REGION_COUNT, before);
+            }
+        }
+    }
+
     private static void snapshot(FxRobot robot, String name) {
         WaitForAsyncUtils.waitForFxEvents();
         javafx.scene.Parent root = robot.lookup(".main-window").queryAs(javafx.scene.Parent.class);
