@@ -1,5 +1,6 @@
 package org.softmaxlab.chart;
 
+import javafx.scene.image.PixelFormat;
 import javafx.scene.image.PixelWriter;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
@@ -12,6 +13,10 @@ import org.softmaxlab.engine.Softmax;
  */
 public final class DecisionRegionCanvas extends PlotCanvas {
     static final int CELL = 4;
+    private static final int LEVELS = 256;
+    private static final int[][] SHADES = shades();
+    /** Where the model's logits are no longer finite numbers. */
+    private static final int UNDEFINED = argb(Color.LIGHTGRAY);
     private double[][] points = new double[0][];
     private int[] labels = new int[0];
     private double[][] weight;
@@ -22,6 +27,7 @@ public final class DecisionRegionCanvas extends PlotCanvas {
     private double minY;
     private double maxY;
     private WritableImage image;
+    private int[] row = new int[0];
 
     public DecisionRegionCanvas() {
         getStyleClass().add("decision-regions");
@@ -93,6 +99,9 @@ public final class DecisionRegionCanvas extends PlotCanvas {
     private void renderRegions(PixelWriter out, int w, int h) {
         int classes = weight.length;
         double[] z = new double[classes];
+        if (row.length < w) {
+            row = new int[w];
+        }
         for (int j = 0; j < h; j++) {
             double y = maxY - (j + 0.5) / h * (maxY - minY);
             for (int i = 0; i < w; i++) {
@@ -103,7 +112,7 @@ public final class DecisionRegionCanvas extends PlotCanvas {
                     finite &= Double.isFinite(z[k]);
                 }
                 if (!finite) {
-                    out.setColor(i, j, Color.LIGHTGRAY);
+                    row[i] = UNDEFINED;
                     continue;
                 }
                 int best = Softmax.argmax(z);
@@ -113,8 +122,29 @@ public final class DecisionRegionCanvas extends PlotCanvas {
                 }
                 double top = 1 / sum;
                 double certainty = classes == 1 ? 1 : (top - 1.0 / classes) / (1 - 1.0 / classes);
-                out.setColor(i, j, Color.WHITE.interpolate(Palette.classColor(best), 0.15 + 0.5 * certainty));
+                row[i] = SHADES[Math.floorMod(best, SHADES.length)][(int) Math.round(certainty * (LEVELS - 1))];
+            }
+            out.setPixels(0, j, w, 1, PixelFormat.getIntArgbInstance(), row, 0, w);
+        }
+    }
+
+    /**
+     * Each class colour mixed into white, from 15% (a toss-up) to 65% (certain), in {@link #LEVELS} steps, as ARGB:
+     * a frame of regions then allocates nothing (a Color per cell made most of the app's garbage while training).
+     */
+    private static int[][] shades() {
+        int[][] shades = new int[Palette.CLASS_COUNT][LEVELS];
+        for (int c = 0; c < shades.length; c++) {
+            for (int level = 0; level < LEVELS; level++) {
+                double certainty = level / (LEVELS - 1.0);
+                shades[c][level] = argb(Color.WHITE.interpolate(Palette.classColor(c), 0.15 + 0.5 * certainty));
             }
         }
+        return shades;
+    }
+
+    private static int argb(Color c) {
+        return 0xFF000000 | (int) Math.round(c.getRed() * 255) << 16 | (int) Math.round(c.getGreen() * 255) << 8
+                | (int) Math.round(c.getBlue() * 255);
     }
 }
