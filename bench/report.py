@@ -37,7 +37,9 @@ print(f"{'shape':>10} {'engine ms':>10} {'numpy ms':>10} {'ratio':>7}   (target 
 for k in engine:
     print(f"{k:>10} {engine[k]:>10.4f} {numpy['numpy_ce_ms'][k]:>10.4f} {results['ratio_engine_over_numpy'][k]:>7.2f}")
 for c, v in ui["explorer_update_ms"].items():
-    print(f"explorer_update_ms {c:>7}: median {v['median']:.2f}, p95 {v['p95']:.2f}   (target median <= 8 at C=10, <= 16 at C=1000)")
+    print(f"explorer_update_ms {c:>7}: median {v['median']:.2f}, p95 {v['p95']:.2f} (view-model and engine "
+          f"{v['model_ms']:.2f}, CSS and layout {v['css_layout_ms']:.2f}, frame {v['render_ms']:.2f})   "
+          f"(target median <= 8 at C=10, <= 16 at C=1000)")
 print(f"training_steps_per_s (engine): {ui['training_steps_per_s']:,.0f}   (target >= 100,000)")
 print(f"training_fps: {ui['training_fps']:.1f} with {ui['training_fps_steps_per_s']:,.0f} steps/s   (target >= 55 fps with >= 10,000 steps/s)")
 print(f"startup_ms: {results['startup_ms']}   (target <= 1500)")

@@ -25,9 +25,10 @@ import org.softmaxlab.training.TrainingViewModel;
 
 /**
  * UI and training figures for bench/run, under headless Monocle with software rendering (1920x1080):
- * explorer_update_ms (one logit change through the slider, view-model, engine, bindings, CSS, layout and a render of
- * the whole Explorer tab into an image), training_steps_per_s (engine alone, 300 points, 3 classes, full batch) and
- * training_fps (the Training tab drawing decision regions while training at full speed). Prints one JSON object.
+ * explorer_update_ms (one logit change through the slider, view-model, engine, bindings, CSS, layout and the frame
+ * that shows it on the whole Explorer tab, as the app paints it), training_steps_per_s (engine alone, 300 points, 3
+ * classes, full batch) and training_fps (frames drawn while the Training tab animates decision regions and trains at
+ * full speed). Starts the toolkit with the app's rendering settings. Prints one JSON object.
  */
 public final class UiBenchmark {
     /** Changes made before measuring, so the JIT has compiled the paths being measured. */
