@@ -10,6 +10,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.DoubleRange;
+import org.softmaxlab.testing.Reference;
 
 /** Invariants of softmax and cross-entropy over generated batches. */
 class CrossEntropyPropertiesTest {
@@ -41,14 +42,7 @@ class CrossEntropyPropertiesTest {
     void probabilitiesAreInUnitIntervalAndSumToOne(@ForAll("batches") Batch b,
                                                    @ForAll @DoubleRange(min = 0.05, max = 20) double t) {
         LossResult r = evaluate(b, CrossEntropyOptions.defaults().withTemperature(t));
-        for (double[] row : r.probabilities()) {
-            double sum = 0;
-            for (double p : row) {
-                assertTrue(p >= 0 && p <= 1, "p = " + p);
-                sum += p;
-            }
-            assertEquals(1.0, sum, 1e-12);
-        }
+        Reference.assertDistributions(r.probabilities());
         assertTrue(Double.isFinite(r.loss()) && r.loss() >= 0, "loss = " + r.loss());
     }
 

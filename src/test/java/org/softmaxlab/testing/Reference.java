@@ -90,4 +90,16 @@ public final class Reference {
             assertClose(expected[i], actual[i], what + "[" + i + "]");
         }
     }
+
+    /** Every row is a probability distribution: entries in [0, 1] summing to 1 within 1e-12. */
+    public static void assertDistributions(double[][] rows) {
+        for (double[] row : rows) {
+            double sum = 0;
+            for (double p : row) {
+                assertTrue(p >= 0 && p <= 1, "p = " + p);
+                sum += p;
+            }
+            assertEquals(1.0, sum, 1e-12);
+        }
+    }
 }
