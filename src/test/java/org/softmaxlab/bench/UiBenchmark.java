@@ -111,55 +111,19 @@ public final class UiBenchmark {
             return null;
         });
         Scene scene = root.getScene();
-        Random random = new Random(classes);
-        int total = WARMUP + changes;
-        double[][] parts = new double[4][changes];
-        CompletableFuture<Void> finished = new CompletableFuture<>();
-        AtomicLong framesRendered = new AtomicLong();
-        long[] clock = new long[3];
-        int[] state = {0, 0}; // changes made; 1 while a change waits for its frame
-        long[] quietSince = {0};
-        Runnable afterLayout = () -> {
-            if (state[1] == 1 && clock[2] == 0) {
-                clock[2] = System.nanoTime();
-            }
-        };
+        Slider slider = onFx(() -> (Slider) root.lookup("#logitSlider-0"));
+        ChangeTimer timer = new ChangeTimer(slider, new Random(classes), changes);
         AnimationTimer driver = new AnimationTimer() {
             @Override
             public void handle(long now) {
-                long frames = framesRendered.get();
-                if (state[1] == 1 || frames != quietSince[0]) {
-                    quietSince[0] = frames;
-                    return;
-                }
-                Slider slider = (Slider) root.lookup("#logitSlider-0");
-                clock[2] = 0;
-                state[1] = 1;
-                clock[0] = System.nanoTime();
-                slider.setValue(-5 + 10 * random.nextDouble());
-                clock[1] = System.nanoTime();
+                timer.pulse();
             }
         };
+        Runnable afterLayout = timer::afterLayout;
         PerformanceTracker tracker = PerformanceTracker.getSceneTracker(scene);
         tracker.setOnRenderedFrameTask(() -> {
             long now = System.nanoTime();
-            Platform.runLater(() -> {
-                if (state[1] == 1 && clock[2] != 0) {
-                    int index = state[0] - WARMUP;
-                    if (index >= 0) {
-                        parts[0][index] = (now - clock[0]) / 1e6;
-                        parts[1][index] = (clock[1] - clock[0]) / 1e6;
-                        parts[2][index] = (clock[2] - clock[1]) / 1e6;
-                        parts[3][index] = (now - clock[2]) / 1e6;
-                    }
-                    state[0]++;
-                    state[1] = 0;
-                    if (state[0] == total) {
-                        finished.complete(null);
-                    }
-                }
-                framesRendered.incrementAndGet();
-            });
+            Platform.runLater(() -> timer.frameDrawn(now));
         });
         onFx(() -> {
             scene.addPostLayoutPulseListener(afterLayout);
@@ -167,7 +131,7 @@ public final class UiBenchmark {
             return null;
         });
         try {
-            finished.get(5, TimeUnit.MINUTES);
+            timer.finished.get(5, TimeUnit.MINUTES);
         } finally {
             onFx(() -> {
                 driver.stop();
@@ -176,12 +140,76 @@ public final class UiBenchmark {
                 return null;
             });
         }
+        double[][] parts = timer.parts;
         for (double[] part : parts) {
             Arrays.sort(part);
         }
         return new double[] {parts[0][changes / 2],
             parts[0][(int) Math.min(changes - 1, Math.ceil(changes * 0.95) - 1)],
             parts[1][changes / 2], parts[2][changes / 2], parts[3][changes / 2]};
+    }
+
+    /**
+     * The clock of {@link #explorerUpdates}, on the FX thread only: a change per quiet pulse, timed at the change, after
+     * layout and when its frame is drawn; the first {@link #WARMUP} changes are not recorded.
+     */
+    private static final class ChangeTimer {
+        /** Per recorded change, in ms: the whole, the change itself, CSS and layout, the frame. */
+        final double[][] parts;
+        final CompletableFuture<Void> finished = new CompletableFuture<>();
+        private final Slider slider;
+        private final Random random;
+        private int made;
+        private boolean waiting;
+        private long changeStart;
+        private long changeEnd;
+        private long laidOut;
+        private long framesDrawn;
+        private long framesAtLastPulse;
+
+        ChangeTimer(Slider slider, Random random, int changes) {
+            this.slider = slider;
+            this.random = random;
+            parts = new double[4][changes];
+        }
+
+        void pulse() {
+            boolean quiet = framesDrawn == framesAtLastPulse;
+            framesAtLastPulse = framesDrawn;
+            if (waiting || !quiet) {
+                return;
+            }
+            waiting = true;
+            laidOut = 0;
+            changeStart = System.nanoTime();
+            slider.setValue(-5 + 10 * random.nextDouble());
+            changeEnd = System.nanoTime();
+        }
+
+        void afterLayout() {
+            if (waiting && laidOut == 0) {
+                laidOut = System.nanoTime();
+            }
+        }
+
+        void frameDrawn(long now) {
+            framesDrawn++;
+            if (!waiting || laidOut == 0) {
+                return;
+            }
+            int index = made - WARMUP;
+            if (index >= 0) {
+                parts[0][index] = (now - changeStart) / 1e6;
+                parts[1][index] = (changeEnd - changeStart) / 1e6;
+                parts[2][index] = (laidOut - changeEnd) / 1e6;
+                parts[3][index] = (now - laidOut) / 1e6;
+            }
+            made++;
+            waiting = false;
+            if (index == parts[0].length - 1) {
+                finished.complete(null);
+            }
+        }
     }
 
     /**
