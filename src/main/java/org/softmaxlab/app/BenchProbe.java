@@ -9,7 +9,8 @@ import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
-import org.softmaxlab.training.TrainingSetup;
+import org.softmaxlab.model.DatasetKind;
+import org.softmaxlab.model.Limits;
 import org.softmaxlab.training.TrainingViewModel;
 
 /**
@@ -48,8 +49,8 @@ final class BenchProbe {
         TabPane tabs = (TabPane) stage.getScene().getRoot().lookup(".tab-pane");
         tabs.getSelectionModel().select(1);
         TrainingViewModel training = workspace.training();
-        training.chooseDataset(TrainingSetup.BLOBS);
-        training.speedExponentProperty().set(TrainingViewModel.MAX_SPEED_EXPONENT);
+        training.chooseDataset(DatasetKind.BLOBS);
+        training.speedExponentProperty().set(Limits.SPEED_EXPONENT.max());
         training.play();
         long[] frames = {0};
         long start = System.nanoTime();

@@ -19,9 +19,9 @@ import javafx.scene.layout.BorderPane;
 import javafx.stage.Window;
 import org.softmaxlab.chart.PlotCanvas;
 import org.softmaxlab.chart.PngExport;
-import org.softmaxlab.chart.ViewSupport;
+import org.softmaxlab.ui.ViewSupport;
 import org.softmaxlab.explorer.ExplorerView;
-import org.softmaxlab.scenario.AtomicFiles;
+import org.softmaxlab.io.AtomicFiles;
 import org.softmaxlab.scenario.Examples;
 import org.softmaxlab.scenario.Scenario;
 import org.softmaxlab.training.TrainingView;
@@ -66,7 +66,7 @@ public final class MainWindow {
         root.setCenter(tabs);
         root.setBottom(status);
         root.getStyleClass().add("main-window");
-        root.getStylesheets().addAll(PlotCanvas.class.getResource("theme.css").toExternalForm(),
+        root.getStylesheets().addAll(ViewSupport.class.getResource("theme.css").toExternalForm(),
                 MainWindow.class.getResource("app.css").toExternalForm());
         installChartMenus();
         applyFontSize();

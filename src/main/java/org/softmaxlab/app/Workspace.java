@@ -17,7 +17,8 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.softmaxlab.explorer.ExplorerViewModel;
-import org.softmaxlab.scenario.AtomicFiles;
+import org.softmaxlab.io.AtomicFiles;
+import org.softmaxlab.model.Limits;
 import org.softmaxlab.scenario.Examples;
 import org.softmaxlab.scenario.Scenario;
 import org.softmaxlab.scenario.ScenarioFormatException;
@@ -65,19 +66,14 @@ public final class Workspace {
 
     /** The current state of both tabs. */
     public Scenario capture() {
-        Scenario.Explorer e = new Scenario.Explorer(explorer.logitMatrix(), explorer.targets(),
-                explorer.weightValues(), explorer.weightsEnabledProperty().get(),
-                explorer.temperatureProperty().get(), explorer.labelSmoothingProperty().get(),
-                explorer.reductionProperty().get(), explorer.selectedSampleProperty().get());
-        int steps = (int) Math.min(ScenarioJson.MAX_STEPS, training.stepProperty().get());
+        Scenario.Explorer e = Scenario.Explorer.of(explorer.state());
+        int steps = (int) Math.min(Limits.STEPS.max(), training.stepProperty().get());
         return new Scenario(tab.get(), e, new Scenario.Training(training.setup(), steps), List.of());
     }
 
     /** Shows a scenario in both tabs. */
     public void apply(Scenario s) {
-        Scenario.Explorer e = s.explorer();
-        explorer.load(e.logits(), e.targets(), e.weights(), e.weightsEnabled(), e.temperature(), e.labelSmoothing(),
-                e.reduction(), e.selectedSample());
+        explorer.load(s.explorer().toState());
         training.load(s.training().setup(), s.training().steps());
         tab.set(s.tab());
     }

@@ -2,15 +2,14 @@ package org.softmaxlab.chart;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import javafx.scene.Node;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.scene.transform.Transform;
 import javax.imageio.ImageIO;
+import org.softmaxlab.io.AtomicFiles;
 
 /** Snapshots of nodes written as PNG files (FX thread only), at a chosen scale for sharp slides. */
 public final class PngExport {
@@ -38,22 +37,13 @@ public final class PngExport {
         return node.snapshot(params, null);
     }
 
-    /**
-     * Writes {@code image} to {@code file} as PNG, through a temporary file moved into place, so a failed write never
-     * leaves a half-written file.
-     */
+    /** Writes {@code image} to {@code file} as PNG, atomically: a failed write never leaves a half-written file. */
     public static void write(WritableImage image, Path file) throws IOException {
         BufferedImage out = toBufferedImage(image);
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, ".export-", ".png.tmp");
-        try {
-            if (!ImageIO.write(out, "png", tmp.toFile())) {
+        AtomicFiles.write(file, stream -> {
+            if (!ImageIO.write(out, "png", stream)) {
                 throw new IOException("no PNG writer available");
             }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
     }
 }

@@ -1,10 +1,7 @@
 package org.softmaxlab.explorer;
 
-import static org.softmaxlab.chart.Numbers.fixed4;
-
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.stream.IntStream;
@@ -31,17 +28,20 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.softmaxlab.chart.BarCanvas;
 import org.softmaxlab.chart.CurveCanvas;
-import org.softmaxlab.chart.Numbers;
-import org.softmaxlab.chart.ViewSupport;
 import org.softmaxlab.engine.Reduction;
+import org.softmaxlab.model.ExplorerPreset;
+import org.softmaxlab.model.ExplorerResults;
+import org.softmaxlab.model.Limits;
+import org.softmaxlab.model.Numbers;
+import org.softmaxlab.ui.Accessibility;
+import org.softmaxlab.ui.LogSlider;
+import org.softmaxlab.ui.ViewSupport;
 
 /**
  * The Explorer tab's controller: binds the controls of {@code ExplorerView.fxml} to an {@link ExplorerViewModel} and
- * shows its {@link ExplorerResult}. No arithmetic happens here; every number shown comes from the view-model.
+ * shows its {@link ExplorerResults}. No arithmetic happens here; every number shown comes from the view-model.
  */
 public final class ExplorerView {
-    /** Classes listed in the numbers panel and given editor rows; beyond this the most probable are listed. */
-    static final int LISTED_CLASSES = ExplorerViewModel.MAX_SLIDER_CLASSES;
 
     @FXML private Spinner<Integer> classCount;
     @FXML private CheckBox manyClassesToggle;
@@ -78,10 +78,8 @@ public final class ExplorerView {
     private ObjectProperty<Integer> classCountValue;
     private ObjectProperty<Integer> sampleCountValue;
     private boolean syncing;
-    private int[] listed = new int[0];
     private static final String BOUND_VALUE = "softmaxlab.boundValue";
-    private static final int STABILITY_ROWS = 5;
-    private Label[][] stabilityCells;
+    private NumbersPanel numbers;
 
     private ExplorerView(ExplorerViewModel model) {
         this.model = model;
@@ -111,6 +109,7 @@ public final class ExplorerView {
         model.messageProperty().addListener((o, a, b) -> messageLabel.setText(b));
         model.resultProperty().addListener((o, a, b) -> show(b));
         lossCurve.setAxisNames("z", "L");
+        numbers = new NumbersPanel(numbersGrid, stabilityGrid, stabilityVerdict);
         addTooltips();
         rebuildClassRows();
         show(model.getResult());
@@ -128,9 +127,9 @@ public final class ExplorerView {
 
     private void bindCounts() {
         SpinnerValueFactory.IntegerSpinnerValueFactory classes = new SpinnerValueFactory.IntegerSpinnerValueFactory(
-                ExplorerViewModel.MIN_CLASSES, ExplorerViewModel.MAX_SLIDER_CLASSES);
+                Limits.CLASSES.min(), Limits.MAX_SLIDER_CLASSES);
         classes.maxProperty().bind(Bindings.when(model.manyClassesProperty())
-                .then(ExplorerViewModel.MAX_CLASSES).otherwise(ExplorerViewModel.MAX_SLIDER_CLASSES));
+                .then(Limits.CLASSES.max()).otherwise(Limits.MAX_SLIDER_CLASSES));
         classes.setConverter(ViewSupport.safeIntegers(classes, messageLabel::setText));
         classCount.setValueFactory(classes);
         classCountValue = model.classCountProperty().asObject();
@@ -138,7 +137,7 @@ public final class ExplorerView {
         manyClassesToggle.selectedProperty().bindBidirectional(model.manyClassesProperty());
 
         SpinnerValueFactory.IntegerSpinnerValueFactory samples = new SpinnerValueFactory.IntegerSpinnerValueFactory(
-                1, ExplorerViewModel.MAX_SAMPLES);
+                Limits.SAMPLES.min(), Limits.SAMPLES.max());
         samples.setConverter(ViewSupport.safeIntegers(samples, messageLabel::setText));
         sampleCount.setValueFactory(samples);
         sampleCountValue = model.sampleCountProperty().asObject();
@@ -159,7 +158,8 @@ public final class ExplorerView {
     private void bindSelectors() {
         StringConverter<Integer> sampleNames = converter(i -> "sample " + i);
         sampleSelector.setConverter(sampleNames);
-        StringConverter<Integer> classNames = converter(i -> i == -100 ? "ignored (-100)" : "class " + i);
+        StringConverter<Integer> classNames = converter(i -> i == Limits.IGNORE_INDEX
+                ? "ignored (" + Limits.IGNORE_INDEX + ")" : "class " + i);
         targetSelector.setConverter(classNames);
         sweepChoice.setConverter(classNames);
         refreshSelectorItems();
@@ -189,7 +189,7 @@ public final class ExplorerView {
             List<Integer> classes = new ArrayList<>(IntStream.range(0, model.classCountProperty().get()).boxed()
                     .toList());
             sweepChoice.getItems().setAll(classes);
-            classes.add(-100);
+            classes.add(Limits.IGNORE_INDEX);
             targetSelector.getItems().setAll(classes);
         } finally {
             syncing = false;
@@ -197,23 +197,15 @@ public final class ExplorerView {
     }
 
     private void bindLossOptions() {
-        temperatureSlider.setMin(Math.log10(ExplorerViewModel.MIN_TEMPERATURE));
-        temperatureSlider.setMax(Math.log10(ExplorerViewModel.MAX_TEMPERATURE));
-        temperatureSlider.setValue(Math.log10(model.temperatureProperty().get()));
-        temperatureSlider.setBlockIncrement(0.05);
-        temperatureSlider.valueProperty().addListener((o, a, b) -> {
-            if (!syncing) {
-                model.temperatureProperty().set(Math.pow(10, b.doubleValue()));
-            }
-        });
-        model.temperatureProperty().addListener((o, a, b) -> {
-            syncTo(temperatureSlider, Math.log10(b.doubleValue()));
-            temperatureField.setText(Numbers.editable(b.doubleValue()));
-        });
+        LogSlider.bind(temperatureSlider, Limits.TEMPERATURE_SLIDER, model.temperatureProperty(), 0.05);
+        model.temperatureProperty().addListener((o, a, b) ->
+                temperatureField.setText(Numbers.editable(b.doubleValue())));
         temperatureField.setText(Numbers.editable(model.temperatureProperty().get()));
         onCommit(temperatureField, () -> model.commitTemperature(temperatureField.getText()),
                 () -> Numbers.editable(model.temperatureProperty().get()));
 
+        labelSmoothingSlider.setMin(Limits.LABEL_SMOOTHING.min());
+        labelSmoothingSlider.setMax(Limits.LABEL_SMOOTHING.max());
         labelSmoothingSlider.setBlockIncrement(0.05);
         labelSmoothingSlider.valueProperty().bindBidirectional(model.labelSmoothingProperty());
         labelSmoothingField.setText(Numbers.editable(model.labelSmoothingProperty().get()));
@@ -232,15 +224,6 @@ public final class ExplorerView {
         model.reductionProperty().addListener((o, a, b) -> reductionChoice.setValue(b.label()));
     }
 
-    private void syncTo(Slider slider, double value) {
-        syncing = true;
-        try {
-            slider.setValue(value);
-        } finally {
-            syncing = false;
-        }
-    }
-
     /** Builds one editor row per listed class (logit and weight), with the ids users' tests rely on. */
     private void rebuildClassRows() {
         // The old rows' sliders are bound both ways to the old per-class properties; unbind them so nothing keeps
@@ -250,7 +233,7 @@ public final class ExplorerView {
         logitRows.getChildren().clear();
         weightRows.getChildren().clear();
         int classes = model.logits().size();
-        int rows = Math.min(classes, LISTED_CLASSES);
+        int rows = Math.min(classes, Limits.MAX_SLIDER_CLASSES);
         for (int c = 0; c < rows; c++) {
             logitRows.getChildren().add(classRow(c, "logit", model.logits().get(c),
                     model.logitRangeProperty().negate(), model.logitRangeProperty(), model::commitLogit));
@@ -346,7 +329,7 @@ public final class ExplorerView {
 
     // ---- showing a result ----------------------------------------------------------------------------------
 
-    private void show(ExplorerResult r) {
+    private void show(ExplorerResults r) {
         if (r == null) {
             return;
         }
@@ -358,26 +341,12 @@ public final class ExplorerView {
         } finally {
             syncing = false;
         }
-        int classes = r.logits().length;
         int y = r.target();
-        double eps = model.labelSmoothingProperty().get();
-        double[] ghost = new double[classes];
-        for (int c = 0; c < classes; c++) {
-            ghost[c] = (c == y ? 1 - eps : 0) + eps / classes;
-        }
-        String[] names = new String[classes];
-        for (int c = 0; c < classes; c++) {
-            names[c] = c == y ? c + " (y)" : Integer.toString(c);
-        }
-        probabilityChart.setLabels(names);
-        probabilityChart.setValues(r.probabilities(), y, y >= 0 ? ghost : null);
-        gradientChart.setLabels(names);
+        probabilityChart.setLabels(r.classLabels());
+        probabilityChart.setValues(r.probabilities(), y, r.ghostTarget());
+        gradientChart.setLabels(r.classLabels());
         gradientChart.setValues(r.gradient(), -1, null);
-        String[] samples = new String[r.loss().samples()];
-        for (int i = 0; i < samples.length; i++) {
-            samples[i] = "s" + i;
-        }
-        lossChart.setLabels(samples);
+        lossChart.setLabels(r.sampleLabels());
         lossChart.setValues(r.loss().perSampleLoss(), r.selected(), null);
         lossCurve.setCurve(r.curveX(), r.curveY(), r.curveX().length);
         lossCurve.setMarker(r.logits()[r.sweepClass()], r.loss().loss(), r.gradient()[r.sweepClass()]);
@@ -386,116 +355,13 @@ public final class ExplorerView {
         lossValue.setText(r.lossText());
         ViewSupport.setStyleClass(lossValue, "undefined", !r.loss().isDefined());
         lossValue.setAccessibleText("batch loss " + r.lossText());
-        entropyValue.setText("Entropy H(P) = " + fixed4(r.entropy()) + " nats (max ln C = "
-                + fixed4(Math.log(classes)) + ")");
+        entropyValue.setText("Entropy H(P) = " + Numbers.fixed4(r.entropy()) + " nats (max ln C = "
+                + Numbers.fixed4(r.maxEntropy()) + ")");
         formulaLabel.setText(r.formula());
         logitsTitle.setText("Logits z of sample " + r.selected());
-        numbersTitle.setText("Sample " + r.selected() + ", target " + (y < 0 ? "ignored" : "class " + y));
-        showNumbers(r);
-        showStability(r);
-    }
-
-    /** The numbers panel: one row per listed class, ids {@code logit-c}, {@code prob-c}, {@code grad-c}. */
-    private void showNumbers(ExplorerResult r) {
-        int[] classes = listedClasses(r);
-        if (!Arrays.equals(classes, listed)) {
-            listed = classes;
-            numbersGrid.getChildren().clear();
-            numbersGrid.addRow(0, header("class"), header("z"), header("P"), header("dL/dz"));
-            for (int k = 0; k < classes.length; k++) {
-                int c = classes[k];
-                Label name = new Label(Integer.toString(c));
-                name.getStyleClass().addAll("class-name", "class-" + (c % 8));
-                numbersGrid.addRow(k + 1, name, number("logit-" + c), number("prob-" + c), number("grad-" + c));
-            }
-        }
-        double[] p = r.probabilities();
-        double[] g = r.gradient();
-        for (int c : classes) {
-            setNumber("logit-" + c, r.logits()[c], "class " + c + " logit ");
-            setNumber("prob-" + c, p[c], "class " + c + " probability ");
-            setNumber("grad-" + c, g[c], "class " + c + " gradient ");
-        }
-    }
-
-    private int[] listedClasses(ExplorerResult r) {
-        double[] p = r.probabilities();
-        if (p.length <= LISTED_CLASSES) {
-            return IntStream.range(0, p.length).toArray();
-        }
-        return IntStream.range(0, p.length).boxed()
-                .sorted(Comparator.comparingDouble((Integer c) -> -p[c]).thenComparing(c -> c))
-                .limit(LISTED_CLASSES).mapToInt(Integer::intValue).sorted().toArray();
-    }
-
-    private void setNumber(String id, double v, String accessiblePrefix) {
-        Label label = (Label) numbersGrid.lookup("#" + id);
-        if (label != null) {
-            label.setText(fixed4(v));
-            label.setAccessibleText(accessiblePrefix + fixed4(v));
-        }
-    }
-
-    private static Label header(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("header");
-        return l;
-    }
-
-    private static Label number(String id) {
-        Label l = new Label();
-        l.setId(id);
-        l.getStyleClass().add("number");
-        return l;
-    }
-
-    /** Stable and naive softmax side by side for the most probable classes of the selected sample. */
-    private void showStability(ExplorerResult r) {
-        double[] p = r.probabilities();
-        int[] top = IntStream.range(0, p.length).boxed()
-                .sorted(Comparator.comparingDouble((Integer c) -> -p[c]).thenComparing(c -> c))
-                .limit(STABILITY_ROWS).mapToInt(Integer::intValue).toArray();
-        if (stabilityCells == null) {
-            stabilityCells = new Label[STABILITY_ROWS][4];
-            stabilityGrid.addRow(0, header("class"), header("exp(z/T)"), header("naive"), header("stable"));
-            for (int k = 0; k < STABILITY_ROWS; k++) {
-                for (int j = 0; j < 4; j++) {
-                    stabilityCells[k][j] = new Label();
-                    stabilityCells[k][j].getStyleClass().add(j == 0 ? "class-index" : "number");
-                }
-                stabilityGrid.addRow(k + 1, stabilityCells[k]);
-            }
-        }
-        boolean broken = false;
-        for (int k = 0; k < STABILITY_ROWS; k++) {
-            boolean shown = k < top.length;
-            for (Label cell : stabilityCells[k]) {
-                cell.setVisible(shown);
-            }
-            if (!shown) {
-                continue;
-            }
-            int c = top[k];
-            double naive = r.naive()[c];
-            double exp = r.naiveExp()[c];
-            stabilityCells[k][0].setText(Integer.toString(c));
-            stabilityCells[k][1].setText(Double.isInfinite(exp) ? "Infinity"
-                    : String.format(java.util.Locale.ROOT, "%.4g", exp));
-            stabilityCells[k][2].setText(fixed4(naive));
-            stabilityCells[k][3].setText(fixed4(p[c]));
-            markBroken(stabilityCells[k][1], Double.isInfinite(exp));
-            markBroken(stabilityCells[k][2], !Double.isFinite(naive));
-            broken |= !Double.isFinite(naive);
-        }
-        stabilityVerdict.setText(broken
-                ? "The naive softmax overflowed: exp(z/T) past 709.78 is Infinity, and Infinity/Infinity is NaN. "
-                + "Subtracting max z first keeps the stable one exact."
-                : "Both agree here. Push a logit past about 709.8 (type it) to see the naive one break.");
-        markBroken(stabilityVerdict, broken);
-    }
-
-    private static void markBroken(Label label, boolean broken) {
-        ViewSupport.setStyleClass(label, "broken", broken);
+        numbersTitle.setText("Sample " + r.selected() + ", target " + (y == Limits.IGNORE_INDEX ? "ignored"
+                : "class " + y));
+        numbers.show(r);
     }
 
     private void addTooltips() {
@@ -511,7 +377,7 @@ public final class ExplorerView {
         reductionChoice.setTooltip(new Tooltip("How per-sample losses combine: mean, sum or none."));
         logScaleToggle.setTooltip(new Tooltip("Show probabilities on a log scale to see tiny ones."));
         temperatureSlider.setAccessibleText("temperature, log scale");
-        org.softmaxlab.chart.Accessibility.helpFromTooltips(classCount);
+        Accessibility.helpFromTooltips(classCount);
         labelSmoothingSlider.setAccessibleText("label smoothing");
     }
 

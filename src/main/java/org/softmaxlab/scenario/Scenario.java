@@ -2,7 +2,8 @@ package org.softmaxlab.scenario;
 
 import java.util.List;
 import org.softmaxlab.engine.Reduction;
-import org.softmaxlab.training.TrainingSetup;
+import org.softmaxlab.model.ExplorerState;
+import org.softmaxlab.model.TrainingSetup;
 
 /**
  * Everything both tabs need to reproduce a view: the file format's content, already validated.
@@ -22,7 +23,7 @@ public record Scenario(String tab, Explorer explorer, Training training, List<St
      * The Explorer's state.
      *
      * @param logits         samples x classes
-     * @param targets        one class index per sample (or -100: ignored)
+     * @param targets        one class index per sample (or ignore_index: ignored)
      * @param weights        one weight per class
      * @param weightsEnabled whether the loss uses the weights
      * @param temperature    T > 0
@@ -32,6 +33,18 @@ public record Scenario(String tab, Explorer explorer, Training training, List<St
      */
     public record Explorer(double[][] logits, int[] targets, double[] weights, boolean weightsEnabled,
                            double temperature, double labelSmoothing, Reduction reduction, int selectedSample) {
+
+        /** The file's part of an Explorer state (the curve and slider ranges are not saved). */
+        public static Explorer of(ExplorerState s) {
+            return new Explorer(s.logits(), s.targets(), s.weights(), s.weightsEnabled(), s.temperature(),
+                    s.labelSmoothing(), s.reduction(), s.selectedSample());
+        }
+
+        /** The Explorer state this describes. */
+        public ExplorerState toState() {
+            return ExplorerState.of(logits, targets, weights, weightsEnabled, temperature, labelSmoothing, reduction,
+                    selectedSample);
+        }
     }
 
     /**

@@ -19,7 +19,11 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import org.softmaxlab.engine.Reduction;
-import org.softmaxlab.training.TrainingSetup;
+import org.softmaxlab.io.AtomicFiles;
+import org.softmaxlab.model.DatasetKind;
+import org.softmaxlab.model.Limits;
+import org.softmaxlab.model.OptimizerKind;
+import org.softmaxlab.model.TrainingSetup;
 
 /**
  * The scenario file format (JSON, version 1), read and written with explicit types: no class names, no Java
@@ -27,11 +31,6 @@ import org.softmaxlab.training.TrainingSetup;
  * ones take defaults. See README "Scenario files" for the format.
  */
 public final class ScenarioJson {
-    /** Larger files are refused before parsing. */
-    public static final long MAX_BYTES = 10L * 1024 * 1024;
-    public static final int MAX_CLASSES = 1000;
-    public static final int MAX_SAMPLES = 8;
-    public static final int MAX_STEPS = 10_000_000;
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -59,10 +58,10 @@ public final class ScenarioJson {
     public static Scenario read(Path file) throws ScenarioFormatException {
         try {
             long size = Files.size(file);
-            if (size > MAX_BYTES) {
+            if (size > Limits.MAX_SCENARIO_BYTES) {
                 throw new ScenarioFormatException(String.format(java.util.Locale.ROOT,
                         "%s is %.1f MB; scenario files are at most %d MB", file.getFileName(), size / 1e6,
-                        MAX_BYTES >> 20));
+                        Limits.MAX_SCENARIO_BYTES >> 20));
             }
             return parse(new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
         } catch (NoSuchFileException e) {
@@ -91,7 +90,8 @@ public final class ScenarioJson {
         List<String> warnings = new ArrayList<>();
         Reader r = new Reader(warnings);
         r.known(root, "", TOP);
-        int version = root.has("version") ? r.integer(root.get("version"), "version", 1, Integer.MAX_VALUE) : 1;
+        int version = root.has("version") ? r.integer(root.get("version"), "version",
+                new Limits.IntRange(1, Integer.MAX_VALUE)) : 1;
         if (version > Scenario.VERSION) {
             throw new ScenarioFormatException("version " + version + " is newer than this app reads ("
                     + Scenario.VERSION + "); update Softmax Lab");
@@ -111,12 +111,14 @@ public final class ScenarioJson {
         }
         r.object(e, "explorer");
         r.known(e, "explorer.", EXPLORER);
-        double[][] logits = e.has("logits") ? r.matrix(e.get("logits"), "explorer.logits", MAX_SAMPLES, MAX_CLASSES)
+        double[][] logits = e.has("logits") ? r.matrix(e.get("logits"), "explorer.logits", Limits.SAMPLES.max(),
+                Limits.CLASSES.max())
                 : defaultExplorer().logits();
         int n = logits.length;
         int c = logits[0].length;
-        if (c < 2) {
-            throw new ScenarioFormatException("explorer.logits needs at least 2 classes, got " + c);
+        if (c < Limits.CLASSES.min()) {
+            throw new ScenarioFormatException("explorer.logits needs at least " + Limits.CLASSES.min()
+                    + " classes, got " + c);
         }
         int[] targets = new int[n];
         if (e.has("targets")) {
@@ -126,10 +128,11 @@ public final class ScenarioJson {
                         + "of logits), not " + (t.isArray() ? t.size() + " values" : kind(t)));
             }
             for (int i = 0; i < n; i++) {
-                targets[i] = r.integer(t.get(i), "explorer.targets[" + i + "]", -100, c - 1);
-                if (targets[i] < 0 && targets[i] != -100) {
+                targets[i] = r.integer(t.get(i), "explorer.targets[" + i + "]",
+                        new Limits.IntRange(Limits.IGNORE_INDEX, c - 1));
+                if (targets[i] < 0 && targets[i] != Limits.IGNORE_INDEX) {
                     throw new ScenarioFormatException("explorer.targets[" + i + "] = " + targets[i]
-                            + " is not a class (0.." + (c - 1) + ", or -100 for ignored)");
+                            + " is not a class (0.." + (c - 1) + ", or " + Limits.IGNORE_INDEX + " for ignored)");
                 }
             }
         }
@@ -138,7 +141,7 @@ public final class ScenarioJson {
         if (e.has("weights") && !e.get("weights").isNull()) {
             weights = r.vector(e.get("weights"), "explorer.weights", c);
             for (int k = 0; k < c; k++) {
-                if (weights[k] < 0) {
+                if (!Limits.CLASS_WEIGHT.contains(weights[k])) {
                     throw new ScenarioFormatException("explorer.weights[" + k + "] = " + weights[k]
                             + "; weights must be >= 0");
                 }
@@ -146,8 +149,9 @@ public final class ScenarioJson {
         }
         boolean enabled = e.has("weights_enabled") ? r.bool(e.get("weights_enabled"), "explorer.weights_enabled")
                 : e.has("weights") && !e.get("weights").isNull();
-        double t = e.has("temperature") ? r.number(e.get("temperature"), "explorer.temperature", 1e-6, 1e6) : 1;
-        double eps = e.has("label_smoothing") ? r.number(e.get("label_smoothing"), "explorer.label_smoothing", 0, 1)
+        double t = e.has("temperature") ? r.number(e.get("temperature"), "explorer.temperature", Limits.TEMPERATURE) : 1;
+        double eps = e.has("label_smoothing") ? r.number(e.get("label_smoothing"), "explorer.label_smoothing",
+                Limits.LABEL_SMOOTHING)
                 : 0;
         Reduction reduction = Reduction.MEAN;
         if (e.has("reduction")) {
@@ -157,8 +161,8 @@ public final class ScenarioJson {
                 throw new ScenarioFormatException("explorer." + ex.getMessage());
             }
         }
-        int selected = e.has("selected_sample") ? r.integer(e.get("selected_sample"), "explorer.selected_sample", 0,
-                n - 1) : 0;
+        int selected = e.has("selected_sample") ? r.integer(e.get("selected_sample"), "explorer.selected_sample",
+                new Limits.IntRange(0, n - 1)) : 0;
         return new Scenario.Explorer(logits, targets, weights, enabled, t, eps, reduction, selected);
     }
 
@@ -168,26 +172,22 @@ public final class ScenarioJson {
         }
         r.object(t, "training");
         r.known(t, "training.", TRAINING);
-        String dataset = t.has("dataset") ? r.text(t.get("dataset"), "training.dataset") : TrainingSetup.NOTEBOOK;
-        if (!TrainingSetup.DATASETS.contains(dataset)) {
-            throw new ScenarioFormatException("training.dataset must be one of " + TrainingSetup.DATASETS
-                    + ", not \"" + dataset + "\"");
-        }
+        String datasetName = t.has("dataset") ? r.text(t.get("dataset"), "training.dataset")
+                : DatasetKind.NOTEBOOK.label();
+        DatasetKind dataset = DatasetKind.fromLabel(datasetName).orElseThrow(() -> new ScenarioFormatException(
+                "training.dataset must be one of " + DatasetKind.labels() + ", not \"" + datasetName + "\""));
         TrainingSetup d = TrainingSetup.forDataset(dataset);
-        boolean notebook = dataset.equals(TrainingSetup.NOTEBOOK);
-        int classes = t.has("classes") ? r.integer(t.get("classes"), "training.classes", 2, 6) : d.classes();
-        if (notebook) {
-            classes = 3;
-        }
-        int perClass = t.has("per_class") ? r.integer(t.get("per_class"), "training.per_class", 1, 1000)
-                : d.perClass();
-        double noise = t.has("noise") ? r.number(t.get("noise"), "training.noise", 0, 10) : d.noise();
-        long dataSeed = t.has("data_seed") ? r.integer(t.get("data_seed"), "training.data_seed", 0,
-                Integer.MAX_VALUE) : d.dataSeed();
-        long initSeed = t.has("init_seed") ? r.integer(t.get("init_seed"), "training.init_seed", 0,
-                Integer.MAX_VALUE) : d.initSeed();
+        int classes = dataset.classes(t.has("classes") ? r.integer(t.get("classes"), "training.classes",
+                Limits.TRAINING_CLASSES) : d.classes());
+        int perClass = t.has("per_class") ? r.integer(t.get("per_class"), "training.per_class",
+                Limits.POINTS_PER_CLASS) : d.perClass();
+        double noise = t.has("noise") ? r.number(t.get("noise"), "training.noise", Limits.NOISE) : d.noise();
+        long dataSeed = t.has("data_seed") ? r.integer(t.get("data_seed"), "training.data_seed", Limits.SEED)
+                : d.dataSeed();
+        long initSeed = t.has("init_seed") ? r.integer(t.get("init_seed"), "training.init_seed", Limits.SEED)
+                : d.initSeed();
         boolean bias = t.has("bias") ? r.bool(t.get("bias"), "training.bias") : d.bias();
-        String optimizer = d.optimizer();
+        OptimizerKind optimizer = d.optimizer();
         double lr = d.lr();
         double momentum = d.momentum();
         boolean nesterov = d.nesterov();
@@ -198,21 +198,18 @@ public final class ScenarioJson {
             r.known(o, "training.optimizer.", OPTIMIZER);
             if (o.has("name")) {
                 String name = r.text(o.get("name"), "training.optimizer.name");
-                optimizer = name.equalsIgnoreCase("adam") ? TrainingSetup.ADAM : name.equalsIgnoreCase("sgd")
-                        ? TrainingSetup.SGD : null;
-                if (optimizer == null) {
-                    throw new ScenarioFormatException("training.optimizer.name must be \"SGD\" or \"Adam\", not \""
-                            + name + "\"");
-                }
+                optimizer = OptimizerKind.fromName(name).orElseThrow(() -> new ScenarioFormatException(
+                        "training.optimizer.name must be \"SGD\" or \"Adam\", not \"" + name + "\""));
             }
-            lr = o.has("lr") ? r.number(o.get("lr"), "training.optimizer.lr", 1e-8, 1000) : lr;
-            momentum = o.has("momentum") ? r.number(o.get("momentum"), "training.optimizer.momentum", 0, 0.999)
+            lr = o.has("lr") ? r.number(o.get("lr"), "training.optimizer.lr", Limits.LEARNING_RATE) : lr;
+            momentum = o.has("momentum") ? r.number(o.get("momentum"), "training.optimizer.momentum",
+                    Limits.MOMENTUM)
                     : momentum;
             nesterov = o.has("nesterov") ? r.bool(o.get("nesterov"), "training.optimizer.nesterov") : nesterov;
             weightDecay = o.has("weight_decay") ? r.number(o.get("weight_decay"), "training.optimizer.weight_decay",
-                    0, 10) : weightDecay;
+                    Limits.WEIGHT_DECAY) : weightDecay;
         }
-        int batch = t.has("batch_size") ? r.integer(t.get("batch_size"), "training.batch_size", 0, 100_000) : 0;
+        int batch = t.has("batch_size") ? r.integer(t.get("batch_size"), "training.batch_size", Limits.BATCH_SIZE) : 0;
         double[] lossWeights = null;
         double eps = 0;
         double temperature = 1;
@@ -223,39 +220,36 @@ public final class ScenarioJson {
             if (l.has("weights") && !l.get("weights").isNull()) {
                 lossWeights = r.vector(l.get("weights"), "training.loss.weights", classes);
                 for (double w : lossWeights) {
-                    if (w < 0) {
+                    if (!Limits.CLASS_WEIGHT.contains(w)) {
                         throw new ScenarioFormatException("training.loss.weights must be >= 0, got " + w);
                     }
                 }
             }
-            eps = l.has("label_smoothing") ? r.number(l.get("label_smoothing"), "training.loss.label_smoothing", 0, 1)
+            eps = l.has("label_smoothing") ? r.number(l.get("label_smoothing"), "training.loss.label_smoothing",
+                    Limits.LABEL_SMOOTHING)
                     : 0;
-            temperature = l.has("temperature") ? r.number(l.get("temperature"), "training.loss.temperature", 1e-6,
-                    1e6) : 1;
+            temperature = l.has("temperature") ? r.number(l.get("temperature"), "training.loss.temperature",
+                    Limits.TEMPERATURE) : 1;
         }
-        double[][] initWeight = notebook && initSeed == 0 ? d.initWeight() : null;
-        double[] initBias = notebook && initSeed == 0 && bias ? d.initBias() : null;
+        TrainingSetup setup = new TrainingSetup(dataset, classes, perClass, noise, dataSeed, initSeed, bias,
+                optimizer, lr, momentum, nesterov && momentum > 0, weightDecay, batch, lossWeights, eps, temperature,
+                null, null).withDefaultInit();
         JsonNode init = t.path("init");
         if (!init.isMissingNode() && !init.isNull()) {
             r.object(init, "training.init");
             r.known(init, "training.init.", INIT);
-            int features = notebook ? 3 : 2;
-            initWeight = r.matrix(init.get("weight") == null ? MAPPER.nullNode() : init.get("weight"),
+            int features = dataset.features();
+            double[][] initWeight = r.matrix(init.get("weight") == null ? MAPPER.nullNode() : init.get("weight"),
                     "training.init.weight", classes, features);
             if (initWeight.length != classes || initWeight[0].length != features) {
                 throw new ScenarioFormatException("training.init.weight must be " + classes + " x " + features
                         + " (classes x features), not " + initWeight.length + " x " + initWeight[0].length);
             }
-            initBias = init.has("bias") && !init.get("bias").isNull()
-                    ? r.vector(init.get("bias"), "training.init.bias", classes) : bias ? new double[classes] : null;
-            if (!bias) {
-                initBias = null;
-            }
+            double[] initBias = init.has("bias") && !init.get("bias").isNull()
+                    ? r.vector(init.get("bias"), "training.init.bias", classes) : new double[classes];
+            setup = setup.withInit(initWeight, bias ? initBias : null);
         }
-        int steps = t.has("steps") ? r.integer(t.get("steps"), "training.steps", 0, MAX_STEPS) : 0;
-        TrainingSetup setup = new TrainingSetup(dataset, classes, perClass, noise, dataSeed, initSeed, bias,
-                optimizer, lr, momentum, nesterov && momentum > 0, weightDecay, batch, lossWeights, eps, temperature,
-                initWeight, initBias);
+        int steps = t.has("steps") ? r.integer(t.get("steps"), "training.steps", Limits.STEPS) : 0;
         return new Scenario.Training(setup, steps);
     }
 
@@ -284,7 +278,7 @@ public final class ScenarioJson {
         ex.put("selected_sample", e.selectedSample());
         TrainingSetup t = s.training().setup();
         ObjectNode tr = root.putObject("training");
-        tr.put("dataset", t.dataset());
+        tr.put("dataset", t.dataset().label());
         tr.put("classes", t.classes());
         tr.put("per_class", t.perClass());
         tr.put("noise", t.noise());
@@ -299,7 +293,7 @@ public final class ScenarioJson {
             }
         }
         ObjectNode o = tr.putObject("optimizer");
-        o.put("name", t.optimizer());
+        o.put("name", t.optimizer().label());
         o.put("lr", t.lr());
         o.put("momentum", t.momentum());
         o.put("nesterov", t.nesterov());
@@ -360,6 +354,8 @@ public final class ScenarioJson {
 
     /** Typed field access with the field's name in every message. */
     private record Reader(List<String> warnings) {
+        static final Limits.Range ANY = new Limits.Range(-Double.MAX_VALUE, Double.MAX_VALUE);
+
         void known(JsonNode object, String prefix, Set<String> fields) {
             Iterator<String> names = object.fieldNames();
             while (names.hasNext()) {
@@ -390,26 +386,26 @@ public final class ScenarioJson {
             return n.booleanValue();
         }
 
-        double number(JsonNode n, String name, double min, double max) throws ScenarioFormatException {
+        double number(JsonNode n, String name, Limits.Range range) throws ScenarioFormatException {
             if (!n.isNumber() || !Double.isFinite(n.doubleValue())) {
                 throw new ScenarioFormatException(name + " must be a finite number, not " + kind(n));
             }
             double v = n.doubleValue();
-            if (v < min || v > max) {
-                throw new ScenarioFormatException(name + " = " + n.asText() + " is out of range (" + min + " to "
-                        + max + ")");
+            if (!range.contains(v)) {
+                throw new ScenarioFormatException(name + " = " + n.asText() + " is out of range (" + range.min()
+                        + " to " + range.max() + ")");
             }
             return v;
         }
 
-        int integer(JsonNode n, String name, int min, int max) throws ScenarioFormatException {
+        int integer(JsonNode n, String name, Limits.IntRange range) throws ScenarioFormatException {
             if (!n.isIntegralNumber() || !n.canConvertToInt()) {
                 throw new ScenarioFormatException(name + " must be a whole number, not " + kind(n));
             }
             int v = n.intValue();
-            if (v < min || v > max) {
-                throw new ScenarioFormatException(name + " = " + v + " is out of range (" + min + " to " + max
-                        + ")");
+            if (!range.contains(v)) {
+                throw new ScenarioFormatException(name + " = " + v + " is out of range (" + range.min() + " to "
+                        + range.max() + ")");
             }
             return v;
         }
@@ -423,7 +419,7 @@ public final class ScenarioJson {
             }
             double[] v = new double[n.size()];
             for (int i = 0; i < v.length; i++) {
-                v[i] = number(n.get(i), name + "[" + i + "]", -Double.MAX_VALUE, Double.MAX_VALUE);
+                v[i] = number(n.get(i), name + "[" + i + "]", ANY);
             }
             return v;
         }

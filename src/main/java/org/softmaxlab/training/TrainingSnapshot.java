@@ -3,6 +3,7 @@ package org.softmaxlab.training;
 import java.util.List;
 import org.softmaxlab.engine.Dataset;
 import org.softmaxlab.engine.TrainingStep;
+import org.softmaxlab.model.ParameterTable;
 
 /**
  * What the training worker hands to the UI, at most once per pulse: the state after {@code steps} updates.
@@ -19,8 +20,15 @@ import org.softmaxlab.engine.TrainingStep;
  * @param message         why training paused by itself (divergence, a stop condition), or ""
  * @param stepsPerSecond  measured over the last second of playing
  * @param dataset         the data being fitted (shared, never modified)
+ * @param temperature     the softmax temperature {@code current} was evaluated with
  */
 public record TrainingSnapshot(TrainingStep current, long steps, double[] historySteps, double[] historyLosses,
-                               double[] historyAccuracy, double[][] historyLogits, double accuracy, List<String> log, boolean running, String message,
-                               double stepsPerSecond, Dataset dataset) {
+                               double[] historyAccuracy, double[][] historyLogits, double accuracy, List<String> log,
+                               boolean running, String message, double stepsPerSecond, Dataset dataset,
+                               double temperature) {
+
+    /** The current parameters [W | b] as a labelled table (null before the first step is evaluated). */
+    public ParameterTable parameters() {
+        return current == null ? null : ParameterTable.of(current.weight(), current.bias());
+    }
 }

@@ -8,10 +8,10 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
-import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.TextInputDialog;
@@ -23,9 +23,15 @@ import org.softmaxlab.chart.BarCanvas;
 import org.softmaxlab.chart.CurveCanvas;
 import org.softmaxlab.chart.DecisionRegionCanvas;
 import org.softmaxlab.chart.HeatMapCanvas;
-import org.softmaxlab.chart.Numbers;
-import org.softmaxlab.chart.ViewSupport;
 import org.softmaxlab.engine.TrainingStep;
+import org.softmaxlab.model.DatasetKind;
+import org.softmaxlab.model.Limits;
+import org.softmaxlab.model.Numbers;
+import org.softmaxlab.model.OptimizerKind;
+import org.softmaxlab.model.ParameterTable;
+import org.softmaxlab.ui.Accessibility;
+import org.softmaxlab.ui.LogSlider;
+import org.softmaxlab.ui.ViewSupport;
 
 /**
  * The Training tab's controller: binds {@code TrainingView.fxml} to a {@link TrainingViewModel} and draws its newest
@@ -37,14 +43,14 @@ public final class TrainingView {
     @FXML private Label speedLabel;
     @FXML private TextField stopLossField;
     @FXML private TextField stopStepsField;
-    @FXML private ChoiceBox<String> datasetChoice;
+    @FXML private ChoiceBox<DatasetKind> datasetChoice;
     @FXML private Spinner<Integer> classesSpinner;
     @FXML private Spinner<Integer> perClassSpinner;
     @FXML private Slider noiseSlider;
     @FXML private Spinner<Integer> dataSeedSpinner;
     @FXML private CheckBox biasToggle;
     @FXML private Label seedLabel;
-    @FXML private ChoiceBox<String> optimizerChoice;
+    @FXML private ChoiceBox<OptimizerKind> optimizerChoice;
     @FXML private Slider lrSlider;
     @FXML private TextField lrField;
     @FXML private Slider momentumSlider;
@@ -87,7 +93,6 @@ public final class TrainingView {
     private ObjectProperty<Integer> classesValue;
     private ObjectProperty<Integer> perClassValue;
     private ObjectProperty<Integer> batchValue;
-    private boolean syncing;
     private org.softmaxlab.engine.Dataset shownData;
 
     private TrainingView(TrainingViewModel model) {
@@ -107,32 +112,31 @@ public final class TrainingView {
 
     @FXML
     private void initialize() {
-        datasetChoice.getItems().setAll(TrainingSetup.DATASETS);
+        datasetChoice.getItems().setAll(DatasetKind.values());
         datasetChoice.valueProperty().bindBidirectional(model.datasetProperty());
-        classesValue = bindSpinner(classesSpinner, 2, 6, model.classesProperty(), model);
-        perClassValue = bindSpinner(perClassSpinner, 1, 1000, model.perClassProperty(), model);
-        batchValue = bindSpinner(batchSpinner, 0, 10_000, model.batchSizeProperty(), model);
+        classesValue = bindSpinner(classesSpinner, Limits.TRAINING_CLASSES, model.classesProperty(), model);
+        perClassValue = bindSpinner(perClassSpinner, Limits.POINTS_PER_CLASS, model.perClassProperty(), model);
+        batchValue = bindSpinner(batchSpinner, Limits.BATCH_SIZE, model.batchSizeProperty(), model);
         SpinnerValueFactory.IntegerSpinnerValueFactory seeds =
-                new SpinnerValueFactory.IntegerSpinnerValueFactory(0, Integer.MAX_VALUE);
+                new SpinnerValueFactory.IntegerSpinnerValueFactory(Limits.SEED.min(), Limits.SEED.max());
         seeds.setConverter(ViewSupport.safeIntegers(seeds, model::showProblem));
         dataSeedSpinner.setValueFactory(seeds);
         seeds.setValue((int) model.dataSeedProperty().get());
         seeds.valueProperty().addListener((o, a, b) -> model.dataSeedProperty().set(b));
         model.dataSeedProperty().addListener((o, a, b) -> seeds.setValue(b.intValue()));
+        setRange(noiseSlider, Limits.NOISE_SLIDER);
         noiseSlider.valueProperty().bindBidirectional(model.noiseProperty());
         biasToggle.selectedProperty().bindBidirectional(model.biasProperty());
         seedLabel.textProperty().bind(model.initSeedProperty().asString("init seed %d"));
-        boolean twoD = !TrainingSetup.NOTEBOOK.equals(model.datasetProperty().get());
         for (javafx.scene.Node n : new javafx.scene.Node[] {classesSpinner, perClassSpinner, noiseSlider,
                 dataSeedSpinner}) {
-            n.disableProperty().bind(model.datasetProperty().isEqualTo(TrainingSetup.NOTEBOOK));
+            n.disableProperty().bind(model.datasetProperty().isEqualTo(DatasetKind.NOTEBOOK));
         }
-        decisionRegions.setVisible(twoD);
+        decisionRegions.setVisible(model.datasetProperty().get().isPlanar());
 
-        optimizerChoice.getItems().setAll(TrainingSetup.SGD, TrainingSetup.ADAM);
+        optimizerChoice.getItems().setAll(OptimizerKind.values());
         optimizerChoice.valueProperty().bindBidirectional(model.optimizerProperty());
-        bindLogSlider(lrSlider, Math.log10(TrainingViewModel.MIN_LR), Math.log10(TrainingViewModel.MAX_LR),
-                model.learningRateProperty());
+        LogSlider.bind(lrSlider, Limits.LEARNING_RATE_SLIDER, model.learningRateProperty(), 0.1);
         lrField.setText(Numbers.editable(model.learningRateProperty().get()));
         model.learningRateProperty().addListener((o, a, b) -> {
             if (!lrField.isFocused()) {
@@ -141,9 +145,11 @@ public final class TrainingView {
         });
         lrField.setOnAction(e -> ViewSupport.setStyleClass(lrField, "invalid",
                 model.commitLearningRate(lrField.getText()) != null));
+        setRange(momentumSlider, Limits.MOMENTUM_SLIDER);
         momentumSlider.valueProperty().bindBidirectional(model.momentumProperty());
-        momentumSlider.disableProperty().bind(model.optimizerProperty().isEqualTo(TrainingSetup.ADAM));
+        momentumSlider.disableProperty().bind(model.optimizerProperty().isEqualTo(OptimizerKind.ADAM));
         nesterovToggle.selectedProperty().bindBidirectional(model.nesterovProperty());
+        setRange(weightDecaySlider, Limits.WEIGHT_DECAY_SLIDER);
         weightDecaySlider.valueProperty().bindBidirectional(model.weightDecayProperty());
 
         trainWeightsEnabled.selectedProperty().bindBidirectional(model.weightsEnabledProperty());
@@ -154,14 +160,13 @@ public final class TrainingView {
             }
         });
         model.classWeightsProperty().addListener((o, a, b) -> classWeightsField.setText(b));
+        setRange(trainLabelSmoothingSlider, Limits.LABEL_SMOOTHING);
         trainLabelSmoothingSlider.valueProperty().bindBidirectional(model.labelSmoothingProperty());
-        bindLogSlider(trainTemperatureSlider, Math.log10(0.05), Math.log10(20), model.temperatureProperty());
+        LogSlider.bind(trainTemperatureSlider, Limits.TEMPERATURE_SLIDER, model.temperatureProperty(), 0.1);
 
+        setRange(speedSlider, Limits.SPEED_EXPONENT);
         speedSlider.valueProperty().bindBidirectional(model.speedExponentProperty());
-        speedLabel.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
-                speedSlider.getValue() >= TrainingViewModel.MAX_SPEED_EXPONENT ? "max"
-                        : String.format(java.util.Locale.ROOT, "%.0f/s", Math.pow(10, speedSlider.getValue())),
-                speedSlider.valueProperty()));
+        speedLabel.textProperty().bind(model.speedTextProperty());
         stopLossField.textProperty().bindBidirectional(model.stopAtLossProperty());
         stopStepsField.textProperty().bindBidirectional(model.stopAfterStepsProperty());
 
@@ -253,20 +258,17 @@ public final class TrainingView {
 
     private void editWeight(int cell) {
         TrainingSnapshot s = model.snapshotProperty().get();
-        if (s == null || s.current() == null) {
+        ParameterTable table = s == null ? null : s.parameters();
+        if (table == null) {
             return;
         }
-        int cols = s.current().weight()[0].length + (s.current().bias() == null ? 0 : 1);
-        int row = cell / cols;
-        int col = cell % cols;
-        boolean isBias = col == s.current().weight()[0].length;
-        double current = isBias ? s.current().bias()[row] : s.current().weight()[row][col];
-        TextInputDialog dialog = new TextInputDialog(Numbers.editable(current));
+        ParameterTable.Entry entry = table.entry(cell);
+        TextInputDialog dialog = new TextInputDialog(Numbers.editable(entry.value()));
         dialog.setTitle("Set initial weight");
-        dialog.setHeaderText((isBias ? "b[" + row + "]" : "W[" + row + "][" + col + "]")
+        dialog.setHeaderText(entry.name()
                 + ": training restarts at step 0 from the current weights with this one changed.");
         dialog.initOwner(playButton.getScene().getWindow());
-        dialog.showAndWait().ifPresent(text -> model.setInitialParameter(row, col, text));
+        dialog.showAndWait().ifPresent(text -> model.setInitialParameter(entry.row(), entry.column(), text));
     }
 
     private void show(TrainingSnapshot s) {
@@ -276,38 +278,21 @@ public final class TrainingView {
         TrainingStep c = s.current();
         lossHistoryChart.setCurve(s.historySteps(), s.historyLosses(), s.historySteps().length);
         lossHistoryChart.setMarker(s.steps(), c.loss(), Double.NaN);
-        boolean twoD = s.dataset().features() == 2;
-        decisionRegions.setVisible(twoD);
-        notebookBars.setVisible(!twoD);
-        if (twoD) {
+        boolean planar = s.dataset().features() == 2;
+        decisionRegions.setVisible(planar);
+        notebookBars.setVisible(!planar);
+        if (planar) {
             if (shownData != s.dataset()) {
                 shownData = s.dataset();
                 decisionRegions.setPoints(s.dataset().x(), s.dataset().labels());
             }
-            decisionRegions.setModel(c.weight(), c.bias(), model.temperatureProperty().get());
+            decisionRegions.setModel(c.weight(), c.bias(), s.temperature());
         } else {
             logitBars.setValues(c.logits()[0], -1, null);
             probabilityBars.setValues(c.probabilities()[0], s.dataset().labels()[0], null);
         }
-        int k = c.weight().length;
-        int d = c.weight()[0].length;
-        double[][] matrix = new double[k][d + (c.bias() == null ? 0 : 1)];
-        String[] rows = new String[k];
-        String[] cols = new String[matrix[0].length];
-        for (int r = 0; r < k; r++) {
-            System.arraycopy(c.weight()[r], 0, matrix[r], 0, d);
-            if (c.bias() != null) {
-                matrix[r][d] = c.bias()[r];
-            }
-            rows[r] = "class " + r;
-        }
-        for (int j = 0; j < d; j++) {
-            cols[j] = "x" + j;
-        }
-        if (c.bias() != null) {
-            cols[d] = "b";
-        }
-        weightHeatMap.setMatrix(matrix, rows, cols);
+        ParameterTable table = s.parameters();
+        weightHeatMap.setMatrix(table.values(), table.rows(), table.columns());
         if (!trainingLog.getItems().equals(s.log())) {
             // Virtualised: only the visible lines are laid out, however long the log grows.
             trainingLog.getItems().setAll(s.log());
@@ -315,11 +300,11 @@ public final class TrainingView {
         }
     }
 
-    private static ObjectProperty<Integer> bindSpinner(Spinner<Integer> spinner, int min, int max,
+    private static ObjectProperty<Integer> bindSpinner(Spinner<Integer> spinner, Limits.IntRange range,
                                                        javafx.beans.property.IntegerProperty value,
                                                        TrainingViewModel model) {
         SpinnerValueFactory.IntegerSpinnerValueFactory factory =
-                new SpinnerValueFactory.IntegerSpinnerValueFactory(min, max);
+                new SpinnerValueFactory.IntegerSpinnerValueFactory(range.min(), range.max());
         factory.setConverter(ViewSupport.safeIntegers(factory, model::showProblem));
         spinner.setValueFactory(factory);
         ObjectProperty<Integer> adapter = value.asObject();
@@ -327,32 +312,9 @@ public final class TrainingView {
         return adapter;
     }
 
-    /** A slider showing log10 of a positive property. */
-    private void bindLogSlider(Slider slider, double min, double max, javafx.beans.property.DoubleProperty value) {
-        slider.setMin(min);
-        slider.setMax(max);
-        slider.setValue(Math.log10(value.get()));
-        slider.setBlockIncrement(0.1);
-        slider.valueProperty().addListener((o, a, b) -> {
-            if (!syncing) {
-                syncing = true;
-                try {
-                    value.set(Math.pow(10, b.doubleValue()));
-                } finally {
-                    syncing = false;
-                }
-            }
-        });
-        value.addListener((o, a, b) -> {
-            if (!syncing) {
-                syncing = true;
-                try {
-                    slider.setValue(Math.log10(b.doubleValue()));
-                } finally {
-                    syncing = false;
-                }
-            }
-        });
+    private static void setRange(Slider slider, Limits.Range range) {
+        slider.setMin(range.min());
+        slider.setMax(range.max());
     }
 
     private void addTooltips() {
@@ -363,6 +325,6 @@ public final class TrainingView {
         momentumSlider.setTooltip(new Tooltip("SGD momentum; changes apply while training runs."));
         classWeightsField.setTooltip(new Tooltip("One weight per class, e.g. 10, 1, 1; press Enter."));
         lossLogScale.setTooltip(new Tooltip("Show the loss on a log scale."));
-        org.softmaxlab.chart.Accessibility.helpFromTooltips(playButton);
+        Accessibility.helpFromTooltips(playButton);
     }
 }

@@ -5,6 +5,7 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
@@ -17,12 +18,17 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ChangeListener;
-import org.softmaxlab.chart.Numbers;
+import javafx.beans.value.ObservableValue;
 import org.softmaxlab.engine.CrossEntropyOptions;
-import org.softmaxlab.engine.Reduction;
+import org.softmaxlab.model.DatasetKind;
+import org.softmaxlab.model.Limits;
+import org.softmaxlab.model.Numbers;
+import org.softmaxlab.model.OptimizerKind;
+import org.softmaxlab.model.TrainingSetup;
 
 /**
  * The Training tab's state as {@code javafx.beans} properties (no scene graph). Training itself runs in a
@@ -31,19 +37,16 @@ import org.softmaxlab.engine.Reduction;
  * loss options apply while it runs.
  */
 public final class TrainingViewModel implements AutoCloseable {
-    public static final double MIN_LR = 1e-4;
-    public static final double MAX_LR = 100;
-    /** Speed slider: log10 of steps per second; the top of the range means "as fast as possible". */
-    public static final double MAX_SPEED_EXPONENT = 6;
-
-    private final StringProperty dataset = new SimpleStringProperty(this, "dataset", TrainingSetup.NOTEBOOK);
+    private final ObjectProperty<DatasetKind> dataset = new SimpleObjectProperty<>(this, "dataset",
+            DatasetKind.NOTEBOOK);
     private final IntegerProperty classes = new SimpleIntegerProperty(this, "classes", 3);
     private final IntegerProperty perClass = new SimpleIntegerProperty(this, "perClass", 100);
     private final DoubleProperty noise = new SimpleDoubleProperty(this, "noise", 0.8);
     private final LongProperty dataSeed = new SimpleLongProperty(this, "dataSeed", 1);
     private final LongProperty initSeed = new SimpleLongProperty(this, "initSeed", 1);
     private final BooleanProperty bias = new SimpleBooleanProperty(this, "bias", true);
-    private final StringProperty optimizer = new SimpleStringProperty(this, "optimizer", TrainingSetup.SGD);
+    private final ObjectProperty<OptimizerKind> optimizer = new SimpleObjectProperty<>(this, "optimizer",
+            OptimizerKind.SGD);
     private final DoubleProperty learningRate = new SimpleDoubleProperty(this, "learningRate", 0.1);
     private final DoubleProperty momentum = new SimpleDoubleProperty(this, "momentum", 0);
     private final BooleanProperty nesterov = new SimpleBooleanProperty(this, "nesterov", false);
@@ -65,6 +68,7 @@ public final class TrainingViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyStringWrapper logText = new ReadOnlyStringWrapper(this, "logText", "");
     private final ReadOnlyStringWrapper rateText = new ReadOnlyStringWrapper(this, "rateText", "");
+    private final ReadOnlyStringWrapper speedText = new ReadOnlyStringWrapper(this, "speedText", "");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running", false);
 
     private final TrainingWorker worker;
@@ -85,7 +89,7 @@ public final class TrainingViewModel implements AutoCloseable {
                 reset();
             }
         };
-        for (javafx.beans.value.ObservableValue<?> p : java.util.List.of(classes, perClass, noise, dataSeed,
+        for (ObservableValue<?> p : java.util.List.of(classes, perClass, noise, dataSeed,
                 initSeed, bias, optimizer, nesterov, weightDecay, batchSize)) {
             p.addListener(restart);
         }
@@ -102,24 +106,21 @@ public final class TrainingViewModel implements AutoCloseable {
                 worker.submit(w -> w.setLossOptions(options));
             }
         };
-        for (javafx.beans.value.ObservableValue<?> p : java.util.List.of(weightsEnabled, classWeights,
+        for (ObservableValue<?> p : java.util.List.of(weightsEnabled, classWeights,
                 labelSmoothing, temperature)) {
             p.addListener(lossOptions);
         }
-        speedExponent.addListener((o, a, b) -> {
-            double sps = stepsPerSecond();
-            worker.submit(w -> w.setSpeed(sps));
-        });
-        worker.submit(w -> w.setSpeed(stepsPerSecond()));
+        speedExponent.addListener((o, a, b) -> submitSpeed());
+        submitSpeed();
     }
 
     // ---- commands ------------------------------------------------------------------------------------------
 
     /** Loads the dataset's default setup (the notebook's example, or 3 blobs) and restarts at step 0. */
-    public void chooseDataset(String name) {
+    public void chooseDataset(DatasetKind kind) {
         explicitWeight = null;
         explicitBias = null;
-        load(TrainingSetup.forDataset(name));
+        load(TrainingSetup.forDataset(kind));
         reset();
     }
 
@@ -156,8 +157,9 @@ public final class TrainingViewModel implements AutoCloseable {
     /** Sets the learning rate from typed text (finite, > 0); returns null or the problem. */
     public String commitLearningRate(String text) {
         Numbers.Parsed p = Numbers.parseFinite(text);
-        if (!p.ok() || p.value() <= 0) {
-            return refuse("learning rate: " + (p.ok() ? "it must be > 0" : p.error()));
+        if (!p.ok() || !Limits.LEARNING_RATE.contains(p.value())) {
+            return refuse("learning rate: " + (p.ok() ? "it must be " + Numbers.rangeText(Limits.LEARNING_RATE)
+                    : p.error()));
         }
         learningRate.set(p.value());
         message.set("");
@@ -166,9 +168,9 @@ public final class TrainingViewModel implements AutoCloseable {
 
     /** Sets the class weights from text such as "10, 1, 1" (K finite numbers >= 0); returns null or the problem. */
     public String commitClassWeights(String text) {
-        String problem = parseWeights(text, classes()) == null ? weightsProblem(text, classes()) : null;
-        if (problem != null) {
-            return refuse(problem);
+        Numbers.ParsedList weights = parseWeights(text);
+        if (!weights.ok()) {
+            return refuse(weights.error());
         }
         classWeights.set(text.strip());
         message.set("");
@@ -213,12 +215,8 @@ public final class TrainingViewModel implements AutoCloseable {
         explicitWeight = s.initWeight();
         explicitBias = s.initBias();
         if (s.classWeights() != null) {
-            StringBuilder text = new StringBuilder();
-            for (double w : s.classWeights()) {
-                text.append(text.length() > 0 ? ", " : "").append(Numbers.editable(w));
-            }
             applying = true;
-            classWeights.set(text.toString());
+            classWeights.set(Numbers.list(s.classWeights()));
             applying = false;
         }
         reset();
@@ -236,10 +234,7 @@ public final class TrainingViewModel implements AutoCloseable {
     }
 
     /** Completes when the worker has handled every command given so far (tests). */
-    public CompletableFuture<Void> sync() {
-        return worker.sync();
-    }
-
+    public CompletableFuture<Void> sync() { return worker.sync(); }
     @Override
     public void close() {
         worker.close();
@@ -247,18 +242,13 @@ public final class TrainingViewModel implements AutoCloseable {
 
     // ---- state ---------------------------------------------------------------------------------------------
 
-    /** The setup the next reset starts from. */
+    /** The setup the next reset starts from: the controls' settings, and the initial parameters set by hand if any. */
     public TrainingSetup setup() {
-        TrainingSetup defaults = TrainingSetup.forDataset(dataset.get());
-        boolean notebook = TrainingSetup.NOTEBOOK.equals(dataset.get());
-        double[] weights = weightsEnabled.get() ? parseWeights(classWeights.get(), classes()) : null;
-        return new TrainingSetup(dataset.get(), notebook ? 3 : classes.get(), perClass.get(), noise.get(),
-                dataSeed.get(), initSeed.get(), bias.get(), optimizer.get(), learningRate.get(), momentum.get(),
-                nesterov.get(), weightDecay.get(), batchSize.get(), weights, labelSmoothing.get(),
-                temperature.get(), explicitWeight != null ? explicitWeight
-                : notebook && initSeed.get() == 0 ? defaults.initWeight() : null,
-                explicitWeight != null ? explicitBias
-                : notebook && initSeed.get() == 0 && bias.get() ? defaults.initBias() : null);
+        TrainingSetup s = new TrainingSetup(dataset.get(), dataset.get().classes(classes.get()), perClass.get(),
+                noise.get(), dataSeed.get(), initSeed.get(), bias.get(), optimizer.get(), learningRate.get(),
+                momentum.get(), nesterov.get(), weightDecay.get(), batchSize.get(), enabledWeights(),
+                labelSmoothing.get(), temperature.get(), null, null);
+        return explicitWeight != null ? s.withInit(explicitWeight, explicitBias) : s.withDefaultInit();
     }
 
     private void load(TrainingSetup s) {
@@ -289,41 +279,24 @@ public final class TrainingViewModel implements AutoCloseable {
     }
 
     private CrossEntropyOptions lossOptions() {
-        double[] weights = weightsEnabled.get() ? parseWeights(classWeights.get(), classes()) : null;
-        return new CrossEntropyOptions(weights, CrossEntropyOptions.DEFAULT_IGNORE_INDEX, Reduction.MEAN,
-                labelSmoothing.get(), temperature.get());
+        return setup().lossOptions();
     }
 
-    private int classes() {
-        return TrainingSetup.NOTEBOOK.equals(dataset.get()) ? 3 : classes.get();
+    /** The class weights when weighting is on and the text holds K valid weights, else null. */
+    private double[] enabledWeights() {
+        return weightsEnabled.get() ? parseWeights(classWeights.get()).values() : null;
     }
 
-    /** K weights from "a, b, c"; null when the text is not that. */
-    static double[] parseWeights(String text, int k) {
-        return weightsProblem(text, k) == null ? java.util.Arrays.stream(text.split("[,\\s]+"))
-                .filter(s -> !s.isEmpty()).mapToDouble(Double::parseDouble).toArray() : null;
+    private Numbers.ParsedList parseWeights(String text) {
+        return Numbers.parseList(text, dataset.get().classes(classes.get()), "class weights", Limits.CLASS_WEIGHT);
     }
 
-    private static String weightsProblem(String text, int k) {
-        String[] parts = (text == null ? "" : text.strip()).split("[,\\s]+");
-        if (parts.length != k || parts[0].isEmpty()) {
-            return "class weights: enter " + k + " numbers separated by commas";
-        }
-        for (String part : parts) {
-            Numbers.Parsed p = Numbers.parseFinite(part);
-            if (!p.ok()) {
-                return "class weights: " + p.error();
-            }
-            if (p.value() < 0) {
-                return "class weights: weights must be >= 0, got " + part;
-            }
-        }
-        return null;
-    }
-
-    private double stepsPerSecond() {
-        return speedExponent.get() >= MAX_SPEED_EXPONENT ? TrainingWorker.UNLIMITED
-                : Math.pow(10, speedExponent.get());
+    /** Hands the speed to the worker as a plain value read here, on the FX thread, and names it. */
+    private void submitSpeed() {
+        boolean unlimited = speedExponent.get() >= Limits.SPEED_EXPONENT.max();
+        double perSecond = unlimited ? TrainingWorker.UNLIMITED : Math.pow(10, speedExponent.get());
+        speedText.set(unlimited ? "max" : Numbers.count(perSecond) + "/s");
+        worker.submit(w -> w.setSpeed(perSecond));
     }
 
     private void applyStops() {
@@ -345,10 +318,10 @@ public final class TrainingViewModel implements AutoCloseable {
             return;
         }
         lossText.set(Numbers.fixed4(s.current().loss()));
-        accuracyText.set(String.format(java.util.Locale.ROOT, "%.1f%%", 100 * s.accuracy()));
+        accuracyText.set(Numbers.percent(s.accuracy()));
         gradientNormText.set(Numbers.fixed4(s.current().gradientNorm()));
         logText.set(String.join("\n", s.log()));
-        rateText.set(s.running() ? String.format(java.util.Locale.ROOT, "%,.0f steps/s", s.stepsPerSecond()) : "");
+        rateText.set(s.running() ? Numbers.count(s.stepsPerSecond()) + " steps/s" : "");
     }
 
     /** Shows a problem with the user's input (e.g. a spinner entry that was not taken) in the message line. */
@@ -363,121 +336,37 @@ public final class TrainingViewModel implements AutoCloseable {
 
     // ---- properties ----------------------------------------------------------------------------------------
 
-    public StringProperty datasetProperty() {
-        return dataset;
-    }
-
-    public IntegerProperty classesProperty() {
-        return classes;
-    }
-
-    public IntegerProperty perClassProperty() {
-        return perClass;
-    }
-
-    public DoubleProperty noiseProperty() {
-        return noise;
-    }
-
-    public LongProperty dataSeedProperty() {
-        return dataSeed;
-    }
-
-    public LongProperty initSeedProperty() {
-        return initSeed;
-    }
-
-    public BooleanProperty biasProperty() {
-        return bias;
-    }
-
-    public StringProperty optimizerProperty() {
-        return optimizer;
-    }
-
-    public DoubleProperty learningRateProperty() {
-        return learningRate;
-    }
-
-    public DoubleProperty momentumProperty() {
-        return momentum;
-    }
-
-    public BooleanProperty nesterovProperty() {
-        return nesterov;
-    }
-
-    public DoubleProperty weightDecayProperty() {
-        return weightDecay;
-    }
-
-    public IntegerProperty batchSizeProperty() {
-        return batchSize;
-    }
-
-    public BooleanProperty weightsEnabledProperty() {
-        return weightsEnabled;
-    }
-
+    public ObjectProperty<DatasetKind> datasetProperty() { return dataset; }
+    public IntegerProperty classesProperty() { return classes; }
+    public IntegerProperty perClassProperty() { return perClass; }
+    public DoubleProperty noiseProperty() { return noise; }
+    public LongProperty dataSeedProperty() { return dataSeed; }
+    public LongProperty initSeedProperty() { return initSeed; }
+    public BooleanProperty biasProperty() { return bias; }
+    public ObjectProperty<OptimizerKind> optimizerProperty() { return optimizer; }
+    public DoubleProperty learningRateProperty() { return learningRate; }
+    public DoubleProperty momentumProperty() { return momentum; }
+    public BooleanProperty nesterovProperty() { return nesterov; }
+    public DoubleProperty weightDecayProperty() { return weightDecay; }
+    public IntegerProperty batchSizeProperty() { return batchSize; }
+    public BooleanProperty weightsEnabledProperty() { return weightsEnabled; }
     /** The class weights as typed ("10, 1, 1"); set through {@link #commitClassWeights}. */
-    public ReadOnlyStringProperty classWeightsProperty() {
-        return classWeights;
-    }
-
-    public DoubleProperty labelSmoothingProperty() {
-        return labelSmoothing;
-    }
-
-    public DoubleProperty temperatureProperty() {
-        return temperature;
-    }
-
-    /** log10 of the steps per second; {@link #MAX_SPEED_EXPONENT} means as fast as possible. */
-    public DoubleProperty speedExponentProperty() {
-        return speedExponent;
-    }
-
-    public StringProperty stopAtLossProperty() {
-        return stopAtLoss;
-    }
-
-    public StringProperty stopAfterStepsProperty() {
-        return stopAfterSteps;
-    }
-
-    public ReadOnlyObjectProperty<TrainingSnapshot> snapshotProperty() {
-        return snapshot.getReadOnlyProperty();
-    }
-
-    public ReadOnlyLongProperty stepProperty() {
-        return step.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty lossTextProperty() {
-        return lossText.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty accuracyTextProperty() {
-        return accuracyText.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty gradientNormTextProperty() {
-        return gradientNormText.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty logTextProperty() {
-        return logText.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty rateTextProperty() {
-        return rateText.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty runningProperty() {
-        return running.getReadOnlyProperty();
-    }
+    public ReadOnlyStringProperty classWeightsProperty() { return classWeights; }
+    public DoubleProperty labelSmoothingProperty() { return labelSmoothing; }
+    public DoubleProperty temperatureProperty() { return temperature; }
+    /** log10 of the steps per second; the top of {@link Limits#SPEED_EXPONENT} means as fast as possible. */
+    public DoubleProperty speedExponentProperty() { return speedExponent; }
+    public StringProperty stopAtLossProperty() { return stopAtLoss; }
+    public StringProperty stopAfterStepsProperty() { return stopAfterSteps; }
+    public ReadOnlyObjectProperty<TrainingSnapshot> snapshotProperty() { return snapshot.getReadOnlyProperty(); }
+    public ReadOnlyLongProperty stepProperty() { return step.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty lossTextProperty() { return lossText.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty accuracyTextProperty() { return accuracyText.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty gradientNormTextProperty() { return gradientNormText.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty logTextProperty() { return logText.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty rateTextProperty() { return rateText.getReadOnlyProperty(); }
+    /** The chosen speed: "10/s", or "max". */
+    public ReadOnlyStringProperty speedTextProperty() { return speedText.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty runningProperty() { return running.getReadOnlyProperty(); }
 }

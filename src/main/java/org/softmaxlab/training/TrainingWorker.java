@@ -14,6 +14,8 @@ import org.softmaxlab.engine.CrossEntropyOptions;
 import org.softmaxlab.engine.Sgd;
 import org.softmaxlab.engine.Trainer;
 import org.softmaxlab.engine.TrainingStep;
+import org.softmaxlab.model.Numbers;
+import org.softmaxlab.model.TrainingSetup;
 
 /**
  * Runs a {@link Trainer} on its own thread. The UI never waits for it: commands go in through a queue, and the
@@ -196,9 +198,12 @@ public final class TrainingWorker implements AutoCloseable {
                 }
             } catch (InterruptedException e) {
                 return;
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
+                // Any failure of a step or a command (an Error too) stops the run, not the thread: the user is told
+                // and Reset starts over.
                 running = false;
-                message = "training stopped: " + e.getMessage();
+                message = "training stopped: " + (e.getMessage() == null ? e.getClass().getSimpleName()
+                        : e.getMessage());
                 publish();
             }
         }
@@ -257,14 +262,14 @@ public final class TrainingWorker implements AutoCloseable {
             running = false;
             message = String.format(Locale.ROOT, "Training diverged at step %d: the loss rose to %.4g, more than "
                     + "%.0f times its start (%.4f). The learning rate %s is too large; press Reset.", step, loss,
-                    DIVERGENCE_FACTOR, firstLoss, org.softmaxlab.chart.Numbers.editable(
+                    DIVERGENCE_FACTOR, firstLoss, Numbers.editable(
                             trainer.optimizer().learningRate()));
         } else if (trainer.steps() >= stopAfter) {
             running = false;
             message = "Stopped after " + trainer.steps() + " steps.";
         } else if (loss <= stopAtLoss) {
             running = false;
-            message = "Stopped: the loss reached " + String.format(Locale.ROOT, "%.4f", loss) + ".";
+            message = "Stopped: the loss reached " + Numbers.fixed4(loss) + ".";
         }
     }
 
@@ -287,8 +292,8 @@ public final class TrainingWorker implements AutoCloseable {
     private void publish() {
         lastPublish = System.nanoTime();
         if (trainer == null) {
-            latest.set(new TrainingSnapshot(null, 0, new double[0], new double[0], new double[0], new double[0][], 0, List.copyOf(log), false,
-                    message, 0, null));
+            latest.set(new TrainingSnapshot(null, 0, new double[0], new double[0], new double[0], new double[0][], 0,
+                    List.copyOf(log), false, message, 0, null, 1));
             return;
         }
         TrainingStep current = trainer.peek();
@@ -298,7 +303,7 @@ public final class TrainingWorker implements AutoCloseable {
         latest.set(new TrainingSnapshot(current, trainer.steps(), history.steps(), history.losses(),
                 history.accuracies(), history.logits(),
                 trainer.datasetAccuracy(), List.copyOf(log), running, message, running ? measuredRate : 0,
-                trainer.dataset()));
+                trainer.dataset(), trainer.lossOptions().temperature()));
     }
 
     /** Stops the thread; further commands are ignored. */

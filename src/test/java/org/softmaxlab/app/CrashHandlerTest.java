@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.softmaxlab.explorer.ExplorerPreset;
 import org.softmaxlab.explorer.ExplorerViewModel;
+import org.softmaxlab.model.ExplorerPreset;
 import org.softmaxlab.training.TrainingViewModel;
 
 class CrashHandlerTest {

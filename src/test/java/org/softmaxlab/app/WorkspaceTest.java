@@ -12,10 +12,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.softmaxlab.engine.Reduction;
-import org.softmaxlab.explorer.ExplorerPreset;
 import org.softmaxlab.explorer.ExplorerViewModel;
+import org.softmaxlab.model.DatasetKind;
+import org.softmaxlab.model.ExplorerPreset;
+import org.softmaxlab.model.OptimizerKind;
+import org.softmaxlab.model.TrainingSetup;
 import org.softmaxlab.scenario.Examples;
-import org.softmaxlab.training.TrainingSetup;
 import org.softmaxlab.training.TrainingViewModel;
 
 /** Opening, saving and exporting through the workspace, without the toolkit. */
@@ -50,7 +52,7 @@ class WorkspaceTest {
         explorer.temperatureProperty().set(0.5);
         explorer.reductionProperty().set(Reduction.SUM);
         explorer.selectedSampleProperty().set(1);
-        training.chooseDataset(TrainingSetup.BLOBS);
+        training.chooseDataset(DatasetKind.BLOBS);
         training.learningRateProperty().set(0.3);
         for (int i = 0; i < 7; i++) {
             training.step();
@@ -62,7 +64,7 @@ class WorkspaceTest {
         assertTrue(w.saveAs(file), w.statusProperty().get());
 
         explorer.reset();
-        training.chooseDataset(TrainingSetup.SPIRAL);
+        training.chooseDataset(DatasetKind.SPIRAL);
         settle();
         assertTrue(w.open(file), w.statusProperty().get());
         settle();
@@ -71,7 +73,7 @@ class WorkspaceTest {
         assertEquals(Reduction.SUM, explorer.reductionProperty().get());
         assertEquals(1, explorer.selectedSampleProperty().get());
         assertTrue(explorer.weightsEnabledProperty().get());
-        assertEquals(TrainingSetup.BLOBS, training.datasetProperty().get());
+        assertEquals(DatasetKind.BLOBS, training.datasetProperty().get());
         assertEquals(0.3, training.learningRateProperty().get());
         assertEquals(7, training.stepProperty().get());
         assertEquals(trainingLoss, training.lossTextProperty().get());

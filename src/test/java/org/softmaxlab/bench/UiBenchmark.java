@@ -20,7 +20,10 @@ import org.softmaxlab.app.MainWindow;
 import org.softmaxlab.app.SoftmaxLabApp;
 import org.softmaxlab.app.Workspace;
 import org.softmaxlab.engine.Trainer;
-import org.softmaxlab.training.TrainingSetup;
+import org.softmaxlab.model.DatasetKind;
+import org.softmaxlab.model.Limits;
+import org.softmaxlab.model.OptimizerKind;
+import org.softmaxlab.model.TrainingSetup;
 import org.softmaxlab.training.TrainingViewModel;
 
 /**
@@ -222,8 +225,8 @@ public final class UiBenchmark {
         PerformanceTracker tracker = PerformanceTracker.getSceneTracker(root.getScene());
         onFx(() -> {
             ((TabPane) root.lookup(".tab-pane")).getSelectionModel().select(1);
-            training.chooseDataset(TrainingSetup.BLOBS);
-            training.speedExponentProperty().set(TrainingViewModel.MAX_SPEED_EXPONENT);
+            training.chooseDataset(DatasetKind.BLOBS);
+            training.speedExponentProperty().set(Limits.SPEED_EXPONENT.max());
             training.play();
             return null;
         });

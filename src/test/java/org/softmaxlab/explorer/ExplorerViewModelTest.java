@@ -16,6 +16,8 @@ import org.softmaxlab.engine.LossResult;
 import org.softmaxlab.engine.Reduction;
 import org.softmaxlab.engine.Softmax;
 import org.softmaxlab.engine.Targets;
+import org.softmaxlab.model.ExplorerPreset;
+import org.softmaxlab.model.ExplorerResults;
 
 /** The Explorer's view-model, without the JavaFX toolkit: every derived value equals the engine's. */
 class ExplorerViewModelTest {
@@ -27,7 +29,7 @@ class ExplorerViewModelTest {
 
     private static void assertMatchesEngine(ExplorerViewModel vm) {
         LossResult expected = engine(vm);
-        ExplorerResult r = vm.getResult();
+        ExplorerResults r = vm.getResult();
         assertEquals(expected.loss(), r.loss().loss(), 0.0);
         int s = vm.selectedSampleProperty().get();
         assertArrayEquals(expected.probabilities()[s], r.probabilities(), 0.0);
@@ -93,7 +95,7 @@ class ExplorerViewModelTest {
     void addingAConstantChangesNothingButTheLogits() {
         ExplorerViewModel vm = new ExplorerViewModel();
         vm.applyPreset(ExplorerPreset.EXAMPLE_A);
-        ExplorerResult before = vm.getResult();
+        ExplorerResults before = vm.getResult();
         vm.addToAllLogits(7.5);
         assertEquals(9.5, vm.logits().get(0).get());
         assertEquals(before.loss().loss(), vm.getResult().loss().loss(), 1e-14);
@@ -205,7 +207,7 @@ class ExplorerViewModelTest {
     void stabilityPanelDataShowsTheNaiveOverflow() {
         ExplorerViewModel vm = new ExplorerViewModel();
         vm.applyPreset(ExplorerPreset.HUGE);
-        ExplorerResult r = vm.getResult();
+        ExplorerResults r = vm.getResult();
         assertTrue(Double.isNaN(r.naive()[0]));
         assertTrue(Double.isInfinite(r.naiveExp()[0]));
         assertArrayEquals(Softmax.softmax(new double[] {1000, 999, 0}), r.probabilities(), 0);
@@ -219,7 +221,7 @@ class ExplorerViewModelTest {
         vm.applyPreset(ExplorerPreset.EXAMPLE_A);
         vm.sweepClassProperty().set(0);
         vm.logits().get(0).set(2.0);
-        ExplorerResult r = vm.getResult();
+        ExplorerResults r = vm.getResult();
         double[] xs = r.curveX();
         int mid = xs.length / 2;
         assertEquals(0.0, xs[mid], 1e-12);

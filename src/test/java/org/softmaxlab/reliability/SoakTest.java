@@ -10,9 +10,12 @@ import javafx.scene.control.Slider;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.softmaxlab.model.DatasetKind;
+import org.softmaxlab.model.Limits;
+import org.softmaxlab.model.OptimizerKind;
+import org.softmaxlab.model.TrainingSetup;
 import org.softmaxlab.testing.FxErrors;
 import org.softmaxlab.testing.PulseMonitor;
-import org.softmaxlab.training.TrainingSetup;
 import org.softmaxlab.training.TrainingView;
 import org.softmaxlab.training.TrainingViewModel;
 import org.testfx.api.FxRobot;
@@ -45,8 +48,8 @@ class SoakTest {
         PulseMonitor gaps = new PulseMonitor();
         try {
             robot.interact(() -> {
-                model.chooseDataset(TrainingSetup.BLOBS);
-                robot.lookup("#speedSlider").queryAs(Slider.class).setValue(TrainingViewModel.MAX_SPEED_EXPONENT);
+                model.chooseDataset(DatasetKind.BLOBS);
+                robot.lookup("#speedSlider").queryAs(Slider.class).setValue(Limits.SPEED_EXPONENT.max());
                 model.play();
             });
             WaitForAsyncUtils.waitFor(600, TimeUnit.SECONDS, () -> model.stepProperty().get() >= target / 10);

@@ -25,11 +25,11 @@ import org.softmaxlab.app.FileDialogs;
 import org.softmaxlab.app.MainWindow;
 import org.softmaxlab.app.SoftmaxLabApp;
 import org.softmaxlab.app.Workspace;
-import org.softmaxlab.chart.Numbers;
 import org.softmaxlab.engine.CrossEntropyLoss;
 import org.softmaxlab.engine.LossResult;
 import org.softmaxlab.engine.Targets;
 import org.softmaxlab.explorer.ExplorerViewModel;
+import org.softmaxlab.model.Numbers;
 import org.softmaxlab.testing.FxErrors;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -164,7 +164,7 @@ class UiRobustnessTest {
             case 19 -> node(List.of("#playButton", "#stepButton", "#resetButton").get(random.nextInt(3)),
                     Button.class).fire();
             case 20 -> {
-                ChoiceBox<String> box = node("#datasetChoice", ChoiceBox.class);
+                ChoiceBox<Object> box = node("#datasetChoice", ChoiceBox.class);
                 box.setValue(box.getItems().get(random.nextInt(box.getItems().size())));
             }
             case 21 -> {

@@ -15,14 +15,17 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.softmaxlab.engine.Reduction;
-import org.softmaxlab.training.TrainingSetup;
+import org.softmaxlab.io.AtomicFiles;
+import org.softmaxlab.model.DatasetKind;
+import org.softmaxlab.model.OptimizerKind;
+import org.softmaxlab.model.TrainingSetup;
 
 class ScenarioJsonTest {
 
     private static Scenario sample() {
         Scenario.Explorer e = new Scenario.Explorer(new double[][] {{2, 1, 0.1}, {0, 5, 0.2}}, new int[] {0, -100},
                 new double[] {1, 2.5, 0}, true, 0.7, 0.15, Reduction.SUM, 1);
-        TrainingSetup t = new TrainingSetup(TrainingSetup.BLOBS, 4, 30, 0.5, 9, 3, false, TrainingSetup.ADAM, 0.02,
+        TrainingSetup t = new TrainingSetup(DatasetKind.BLOBS, 4, 30, 0.5, 9, 3, false, OptimizerKind.ADAM, 0.02,
                 0, false, 0.001, 16, new double[] {1, 2, 3, 4}, 0.1, 2, null, null);
         return new Scenario(Scenario.TRAINING_TAB, e, new Scenario.Training(t, 120), List.of());
     }
@@ -41,9 +44,9 @@ class ScenarioJsonTest {
         assertEquals(Reduction.SUM, back.explorer().reduction());
         assertEquals(1, back.explorer().selectedSample());
         TrainingSetup t = back.training().setup();
-        assertEquals(TrainingSetup.BLOBS, t.dataset());
+        assertEquals(DatasetKind.BLOBS, t.dataset());
         assertEquals(4, t.classes());
-        assertEquals(TrainingSetup.ADAM, t.optimizer());
+        assertEquals(OptimizerKind.ADAM, t.optimizer());
         assertEquals(16, t.batchSize());
         assertArrayEquals(new double[] {1, 2, 3, 4}, t.classWeights());
         assertFalse(t.bias());
@@ -68,7 +71,7 @@ class ScenarioJsonTest {
                 s.warnings());
         assertArrayEquals(new int[] {0}, s.explorer().targets());
         assertEquals(1.0, s.explorer().temperature());
-        assertEquals(TrainingSetup.NOTEBOOK, s.training().setup().dataset());
+        assertEquals(DatasetKind.NOTEBOOK, s.training().setup().dataset());
         assertEquals(Scenario.EXPLORER_TAB, s.tab());
     }
 

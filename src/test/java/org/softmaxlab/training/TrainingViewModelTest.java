@@ -10,6 +10,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.softmaxlab.model.DatasetKind;
+import org.softmaxlab.model.Limits;
+import org.softmaxlab.model.OptimizerKind;
 
 /** The Training tab's view-model with its worker thread, without the JavaFX toolkit. */
 class TrainingViewModelTest {
@@ -67,8 +70,8 @@ class TrainingViewModelTest {
 
     @Test
     void playRunsAndPauseStops() throws Exception {
-        vm.chooseDataset(TrainingSetup.BLOBS);
-        vm.speedExponentProperty().set(TrainingViewModel.MAX_SPEED_EXPONENT);
+        vm.chooseDataset(DatasetKind.BLOBS);
+        vm.speedExponentProperty().set(Limits.SPEED_EXPONENT.max());
         vm.play();
         awaitPulse(() -> vm.stepProperty().get() > 2000);
         vm.pause();
@@ -85,9 +88,9 @@ class TrainingViewModelTest {
 
     @Test
     void divergentLearningRatePausesWithAMessageAndResetRecovers() throws Exception {
-        vm.chooseDataset(TrainingSetup.SPIRAL);
+        vm.chooseDataset(DatasetKind.SPIRAL);
         assertNull(vm.commitLearningRate("100"));
-        vm.speedExponentProperty().set(TrainingViewModel.MAX_SPEED_EXPONENT);
+        vm.speedExponentProperty().set(Limits.SPEED_EXPONENT.max());
         vm.play();
         awaitPulse(() -> vm.messageProperty().get().contains("diverged"));
         settle();
@@ -101,7 +104,7 @@ class TrainingViewModelTest {
 
     @Test
     void sameSeedResetIsIdenticalAndNewSeedIsNot() throws Exception {
-        vm.chooseDataset(TrainingSetup.BLOBS);
+        vm.chooseDataset(DatasetKind.BLOBS);
         for (int i = 0; i < 20; i++) {
             vm.step();
         }
@@ -123,7 +126,7 @@ class TrainingViewModelTest {
 
     @Test
     void learningRateAndWeightsChangeWithoutAReset() throws Exception {
-        vm.chooseDataset(TrainingSetup.IMBALANCED);
+        vm.chooseDataset(DatasetKind.IMBALANCED);
         for (int i = 0; i < 5; i++) {
             vm.step();
         }
@@ -143,9 +146,9 @@ class TrainingViewModelTest {
 
     @Test
     void stopConditionsPause() throws Exception {
-        vm.chooseDataset(TrainingSetup.BLOBS);
+        vm.chooseDataset(DatasetKind.BLOBS);
         vm.stopAfterStepsProperty().set("250");
-        vm.speedExponentProperty().set(TrainingViewModel.MAX_SPEED_EXPONENT);
+        vm.speedExponentProperty().set(Limits.SPEED_EXPONENT.max());
         vm.play();
         awaitPulse(() -> vm.messageProperty().get().startsWith("Stopped"));
         assertEquals(250, vm.stepProperty().get());

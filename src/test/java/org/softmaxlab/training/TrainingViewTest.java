@@ -21,6 +21,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.softmaxlab.app.SoftmaxLabApp;
 import org.softmaxlab.chart.BarCanvas;
 import org.softmaxlab.chart.PngExport;
+import org.softmaxlab.model.DatasetKind;
+import org.softmaxlab.model.OptimizerKind;
 import org.softmaxlab.testing.FxErrors;
 import org.softmaxlab.testing.PulseMonitor;
 import org.testfx.api.FxRobot;
@@ -65,9 +67,9 @@ class TrainingViewTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static void chooseDataset(FxRobot robot, String name) {
-        ChoiceBox<String> box = robot.lookup("#datasetChoice").queryAs(ChoiceBox.class);
-        robot.interact(() -> box.setValue(name));
+    private static void chooseDataset(FxRobot robot, DatasetKind kind) {
+        ChoiceBox<DatasetKind> box = robot.lookup("#datasetChoice").queryAs(ChoiceBox.class);
+        robot.interact(() -> box.setValue(kind));
     }
 
     private static void clickTimes(FxRobot robot, String id, int times) {
@@ -78,8 +80,8 @@ class TrainingViewTest {
 
     @Test
     void notebookExampleCByTheStepButton(FxRobot robot) throws Exception {
-        chooseDataset(robot, TrainingSetup.BLOBS);
-        chooseDataset(robot, TrainingSetup.NOTEBOOK);
+        chooseDataset(robot, DatasetKind.BLOBS);
+        chooseDataset(robot, DatasetKind.NOTEBOOK);
         awaitText(robot, "#trainLossValue", "2.0499");
         awaitText(robot, "#stepValue", "0");
         BarCanvas logits = robot.lookup("#logitBars").queryAs(BarCanvas.class);
@@ -98,7 +100,7 @@ class TrainingViewTest {
 
     @Test
     void playThenPauseAdvancesTheCounter(FxRobot robot) throws Exception {
-        chooseDataset(robot, TrainingSetup.BLOBS);
+        chooseDataset(robot, DatasetKind.BLOBS);
         awaitText(robot, "#stepValue", "0");
         robot.clickOn("#playButton");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Long.parseLong(text(robot, "#stepValue")) > 5);
@@ -113,7 +115,7 @@ class TrainingViewTest {
 
     @Test
     void divergentLearningRatePausesWithAMessage(FxRobot robot) throws Exception {
-        chooseDataset(robot, TrainingSetup.SPIRAL);
+        chooseDataset(robot, DatasetKind.SPIRAL);
         TextField lr = robot.lookup("#lrField").queryAs(TextField.class);
         robot.clickOn(lr);
         robot.interact(lr::selectAll);
@@ -130,7 +132,7 @@ class TrainingViewTest {
 
     @Test
     void aBadSpinnerEntryIsExplainedAndKept(FxRobot robot) throws Exception {
-        chooseDataset(robot, TrainingSetup.BLOBS);
+        chooseDataset(robot, DatasetKind.BLOBS);
         javafx.scene.control.Spinner<?> classes = robot.lookup("#classesSpinner")
                 .queryAs(javafx.scene.control.Spinner.class);
         robot.clickOn(classes.getEditor());
@@ -154,7 +156,7 @@ class TrainingViewTest {
 
     @Test
     void keyboardPlaysStepsAndResets(FxRobot robot) throws Exception {
-        chooseDataset(robot, TrainingSetup.BLOBS);
+        chooseDataset(robot, DatasetKind.BLOBS);
         awaitText(robot, "#stepValue", "0");
         robot.clickOn("#lossHistoryChart");
         robot.type(KeyCode.RIGHT);
@@ -168,7 +170,7 @@ class TrainingViewTest {
 
     @Test
     void theFxThreadKeepsDrawingWhileTrainingAtFullSpeed(FxRobot robot) throws Exception {
-        chooseDataset(robot, TrainingSetup.BLOBS);
+        chooseDataset(robot, DatasetKind.BLOBS);
         robot.interact(() -> robot.lookup("#speedSlider").queryAs(Slider.class).setValue(6));
         PulseMonitor timer = new PulseMonitor();
         robot.clickOn("#playButton");
@@ -189,12 +191,12 @@ class TrainingViewTest {
     @Test
     void screenshotsForTheReadme(FxRobot robot) throws Exception {
         Path dir = Path.of("target", "screenshots");
-        chooseDataset(robot, TrainingSetup.NOTEBOOK);
+        chooseDataset(robot, DatasetKind.NOTEBOOK);
         awaitText(robot, "#stepValue", "0");
         clickTimes(robot, "#stepButton", 30);
         awaitText(robot, "#stepValue", "30");
         snapshot(robot, dir.resolve("training-notebook.png"));
-        chooseDataset(robot, TrainingSetup.BLOBS);
+        chooseDataset(robot, DatasetKind.BLOBS);
         awaitText(robot, "#stepValue", "0");
         clickTimes(robot, "#stepButton", 15);
         awaitText(robot, "#stepValue", "15");

@@ -1,4 +1,4 @@
-package org.softmaxlab.chart;
+package org.softmaxlab.ui;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,7 +28,7 @@ public final class ViewSupport {
         loader.setControllerFactory(type -> controller);
         try {
             Parent root = loader.load();
-            root.getStylesheets().addAll(PlotCanvas.class.getResource("theme.css").toExternalForm(),
+            root.getStylesheets().addAll(ViewSupport.class.getResource("theme.css").toExternalForm(),
                     owner.getResource(css).toExternalForm());
             drawScrollPanesDirectly(root);
             return root;

@@ -1,4 +1,4 @@
-package org.softmaxlab.chart;
+package org.softmaxlab.ui;
 
 import javafx.scene.Node;
 import javafx.scene.Parent;

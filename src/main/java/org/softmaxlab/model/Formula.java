@@ -1,6 +1,6 @@
-package org.softmaxlab.explorer;
+package org.softmaxlab.model;
 
-import static org.softmaxlab.chart.Numbers.fixed4;
+import static org.softmaxlab.model.Numbers.fixed4;
 
 import org.softmaxlab.engine.CrossEntropyLoss;
 import org.softmaxlab.engine.CrossEntropyOptions;
@@ -18,7 +18,7 @@ final class Formula {
     static String of(double[][] logits, int[] targets, CrossEntropyOptions options, LossResult r) {
         StringBuilder s = new StringBuilder();
         if (options.temperature() != 1.0) {
-            s.append("P = softmax(z / T), T = ").append(org.softmaxlab.chart.Numbers.editable(options.temperature()))
+            s.append("P = softmax(z / T), T = ").append(Numbers.editable(options.temperature()))
                     .append('\n');
         }
         double eps = options.labelSmoothing();
@@ -65,7 +65,7 @@ final class Formula {
                     terms.append(" + ");
                 }
                 if (weighted) {
-                    terms.append(org.softmaxlab.chart.Numbers.editable(options.weightOf(y))).append('\u00b7');
+                    terms.append(Numbers.editable(options.weightOf(y))).append('\u00b7');
                 }
                 terms.append("ln ").append(fixed4(r.probabilities()[n][y]));
                 shown++;
@@ -79,7 +79,7 @@ final class Formula {
         return switch (r.reduction()) {
             case MEAN -> (weighted ? "L = -(1/S) \u03a3 w_y ln P_y,  S = \u03a3 w_y = " + fixed4(s)
                     : "L = -(1/n) \u03a3 ln P_y,  n = " + counted)
-                    + "\n  = -(1/" + org.softmaxlab.chart.Numbers.editable(weighted ? s : counted) + ")("
+                    + "\n  = -(1/" + Numbers.editable(weighted ? s : counted) + ")("
                     + terms + ") = " + value;
             case SUM -> "L = -\u03a3 " + w + "ln P_y = -(" + terms + ") = " + value;
             case NONE -> "L_n = -" + w + "ln P_y:  " + perSample(r) + "  (sum " + value + ")";

@@ -1,4 +1,4 @@
-package org.softmaxlab.explorer;
+package org.softmaxlab.model;
 
 import java.util.List;
 import org.softmaxlab.engine.Reduction;
@@ -34,6 +34,11 @@ public record ExplorerPreset(String name, double[][] logits, int[] targets, doub
     public static ExplorerPreset named(String name) {
         return all().stream().filter(p -> p.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no preset named \"" + name + "\""));
+    }
+
+    /** The Explorer's state this preset starts from: sample 0 selected, weighting on when it has weights. */
+    public ExplorerState toState() {
+        return ExplorerState.of(logits, targets, weights, weights != null, temperature, labelSmoothing, reduction, 0);
     }
 
     private static ExplorerPreset plain(String name, double[][] logits, int target) {

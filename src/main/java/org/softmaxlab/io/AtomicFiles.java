@@ -1,4 +1,4 @@
-package org.softmaxlab.scenario;
+package org.softmaxlab.io;
 
 import java.io.IOException;
 import java.io.OutputStream;
