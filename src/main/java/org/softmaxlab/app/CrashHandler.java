@@ -7,27 +7,43 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
- * What happens when an exception escapes anywhere: the details go to a log file in {@code <app folder>/logs}, the
- * session is saved and marked as crashed (so the next start offers to restore it), and the user is told in one
- * sentence. The app keeps running.
+ * What happens when an exception escapes anywhere: the details go to a log file in {@code <app folder>/logs} at once,
+ * on the thread that failed; then, on the UI thread (the view-models are confined to it), the session is saved and
+ * marked as crashed (so the next start offers to restore it), and the user is told in one sentence. The app keeps
+ * running.
  */
 public final class CrashHandler implements Thread.UncaughtExceptionHandler {
     static final String CRASH_MARKER = "crashed";
     private final Workspace workspace;
+    private final Executor uiThread;
     private final Consumer<String> tellUser;
 
-    /** @param tellUser shows a short message (a dialog in the app), called on the thread that failed */
-    public CrashHandler(Workspace workspace, Consumer<String> tellUser) {
+    /**
+     * @param uiThread runs the saving and the report on the thread that owns the workspace ({@code Platform::runLater}
+     *                 in the app)
+     * @param tellUser shows a short message (a dialog in the app), called through {@code uiThread}
+     */
+    public CrashHandler(Workspace workspace, Executor uiThread, Consumer<String> tellUser) {
         this.workspace = workspace;
+        this.uiThread = uiThread;
         this.tellUser = tellUser;
     }
 
     @Override
     public void uncaughtException(Thread thread, Throwable error) {
         Path log = writeLog(thread, error);
+        try {
+            uiThread.execute(() -> saveAndReport(error, log));
+        } catch (RuntimeException e) {
+            // No UI thread to hand over to (it is shutting down): the log above is what is kept.
+        }
+    }
+
+    private void saveAndReport(Throwable error, Path log) {
         boolean saved = false;
         try {
             saved = workspace.saveSession();

@@ -43,8 +43,8 @@ public final class SoftmaxLabApp extends Application {
     @Override
     public void start(Stage stage) {
         workspace = createWorkspace();
-        Thread.setDefaultUncaughtExceptionHandler(new CrashHandler(workspace, message ->
-                Platform.runLater(() -> showError(stage, message))));
+        Thread.setDefaultUncaughtExceptionHandler(new CrashHandler(workspace, Platform::runLater,
+                message -> showError(stage, message)));
         List<String> args = getParameters().getRaw();
         if (!args.isEmpty()) {
             workspace.open(Path.of(args.get(0)));

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import javafx.geometry.VPos;
 import javafx.scene.text.TextAlignment;
+import org.softmaxlab.model.Numbers;
 
 /**
  * One bar per class, drawn on a Canvas so that 1000 bars cost a few milliseconds. The data is copied into arrays
@@ -121,7 +122,7 @@ public final class BarCanvas extends PlotCanvas {
                 g.setFill(textFill());
                 g.setTextAlign(TextAlignment.CENTER);
                 g.setTextBaseline(v < 0 ? VPos.TOP : VPos.BOTTOM);
-                g.fillText(String.format(Locale.ROOT, "%.4f", v), x + barW / 2, v < 0 ? y + 2 : y - 2);
+                g.fillText(Numbers.fixed4(v), x + barW / 2, v < 0 ? y + 2 : y - 2);
             }
         }
         drawClassLabels(g, left, top + plotH, slot, font);

@@ -1,8 +1,8 @@
 package org.softmaxlab.chart;
 
-import java.util.Locale;
 import javafx.geometry.VPos;
 import javafx.scene.text.TextAlignment;
+import org.softmaxlab.model.Numbers;
 
 /**
  * A line plot y(x) on a Canvas, with an optional marked point and its tangent (the loss-versus-logit curve), a
@@ -206,7 +206,7 @@ public final class CurveCanvas extends PlotCanvas {
                 best = i;
             }
         }
-        readout = String.format(Locale.ROOT, "%s = %s, %s = %.4f", xName, Ticks.label(xs[best]), yName, ys[best]);
+        readout = xName + " = " + Ticks.label(xs[best]) + ", " + yName + " = " + Numbers.fixed4(ys[best]);
         double bx = px.applyAsDouble(xs[best]);
         g.setStroke(axisStroke());
         g.setLineWidth(1);

@@ -4,7 +4,7 @@ import javafx.scene.image.PixelFormat;
 import javafx.scene.image.PixelWriter;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
-import org.softmaxlab.engine.Softmax;
+import org.softmaxlab.model.PlanarClassifier;
 
 /**
  * 2-D points coloured by class over the regions a linear softmax model predicts: each region in its class colour,
@@ -19,9 +19,7 @@ public final class DecisionRegionCanvas extends PlotCanvas {
     private static final int UNDEFINED = argb(Color.LIGHTGRAY);
     private double[][] points = new double[0][];
     private int[] labels = new int[0];
-    private double[][] weight;
-    private double[] bias;
-    private double temperature = 1;
+    private PlanarClassifier model;
     private double minX;
     private double maxX;
     private double minY;
@@ -58,9 +56,7 @@ public final class DecisionRegionCanvas extends PlotCanvas {
 
     /** The model whose predictions colour the regions: weight K x 2, bias K (or null), temperature. */
     public void setModel(double[][] w, double[] b, double t) {
-        weight = w;
-        bias = b;
-        temperature = t;
+        model = new PlanarClassifier(w, b, t);
         invalidatePlot();
     }
 
@@ -73,7 +69,7 @@ public final class DecisionRegionCanvas extends PlotCanvas {
             return;
         }
         double left = 8;
-        if (weight != null) {
+        if (model != null) {
             int w = Math.max(1, (int) (plotW / CELL));
             int h = Math.max(1, (int) (plotH / CELL));
             if (image == null || (int) image.getWidth() != w || (int) image.getHeight() != h) {
@@ -97,8 +93,6 @@ public final class DecisionRegionCanvas extends PlotCanvas {
     }
 
     private void renderRegions(PixelWriter out, int w, int h) {
-        int classes = weight.length;
-        double[] z = new double[classes];
         if (row.length < w) {
             row = new int[w];
         }
@@ -106,23 +100,9 @@ public final class DecisionRegionCanvas extends PlotCanvas {
             double y = maxY - (j + 0.5) / h * (maxY - minY);
             for (int i = 0; i < w; i++) {
                 double x = minX + (i + 0.5) / w * (maxX - minX);
-                boolean finite = true;
-                for (int k = 0; k < classes; k++) {
-                    z[k] = weight[k][0] * x + weight[k][1] * y + (bias == null ? 0 : bias[k]);
-                    finite &= Double.isFinite(z[k]);
-                }
-                if (!finite) {
-                    row[i] = UNDEFINED;
-                    continue;
-                }
-                int best = Softmax.argmax(z);
-                double sum = 0;
-                for (int k = 0; k < classes; k++) {
-                    sum += Math.exp((z[k] - z[best]) / temperature);
-                }
-                double top = 1 / sum;
-                double certainty = classes == 1 ? 1 : (top - 1.0 / classes) / (1 - 1.0 / classes);
-                row[i] = SHADES[Math.floorMod(best, SHADES.length)][(int) Math.round(certainty * (LEVELS - 1))];
+                int best = model.classify(x, y);
+                row[i] = best == PlanarClassifier.UNDEFINED ? UNDEFINED : SHADES[Math.floorMod(best, SHADES.length)]
+                        [(int) Math.round(model.certainty() * (LEVELS - 1))];
             }
             out.setPixels(0, j, w, 1, PixelFormat.getIntArgbInstance(), row, 0, w);
         }

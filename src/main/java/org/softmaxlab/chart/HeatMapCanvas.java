@@ -1,10 +1,10 @@
 package org.softmaxlab.chart;
 
-import java.util.Locale;
 import java.util.function.IntConsumer;
 import javafx.geometry.VPos;
 import javafx.scene.paint.Color;
 import javafx.scene.text.TextAlignment;
+import org.softmaxlab.model.Numbers;
 
 /**
  * A matrix as coloured cells with their values: orange above 0, blue below, white at 0, scaled to the largest
@@ -90,7 +90,7 @@ public final class HeatMapCanvas extends PlotCanvas {
                         : Color.LIGHTGRAY);
                 g.fillRect(left + c * cellW + 1, top + r * cellH + 1, cellW - 2, cellH - 2);
                 g.setFill(t > 0.6 ? Color.WHITE : textFill());
-                g.fillText(String.format(Locale.ROOT, "%.3f", v), left + (c + 0.5) * cellW, top + (r + 0.5) * cellH);
+                g.fillText(Numbers.decimals(v, 3), left + (c + 0.5) * cellW, top + (r + 0.5) * cellH);
             }
         }
     }

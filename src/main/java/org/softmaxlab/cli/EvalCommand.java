@@ -9,6 +9,7 @@ import org.softmaxlab.engine.CrossEntropyOptions;
 import org.softmaxlab.engine.LossResult;
 import org.softmaxlab.engine.Reduction;
 import org.softmaxlab.engine.Targets;
+import org.softmaxlab.model.Limits;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -16,7 +17,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = {"Evaluate cross-entropy on one batch: reads one JSON object, prints one JSON object.",
                 "In:  {\"logits\": [[..],..] or [..], \"targets\": [i,..] or [[p,..],..], \"weight\": [..],",
-                "      \"ignore_index\": -100, \"reduction\": \"mean\", \"label_smoothing\": 0.0, \"temperature\": 1.0}",
+                "      \"ignore_index\": " + Limits.IGNORE_INDEX
+                        + ", \"reduction\": \"mean\", \"label_smoothing\": 0.0, \"temperature\": 1.0}",
                 "Out: {\"probs\", \"log_probs\", \"per_sample_loss\", \"loss\", \"grad_logits\"}"})
 final class EvalCommand implements Callable<Integer> {
     private static final Set<String> FIELDS = fields();

@@ -17,14 +17,13 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Set;
+import org.softmaxlab.model.Limits;
 
 /**
  * Reads one JSON object from a file or standard input, with bounded size and nesting, and converts its fields to
  * engine types. Every problem is a {@link BadInputException} whose message names the field.
  */
 final class JsonInput {
-    /** Larger inputs are refused before parsing. */
-    static final int MAX_BYTES = 16 * 1024 * 1024;
     static final int MAX_DEPTH = 32;
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
@@ -78,8 +77,8 @@ final class JsonInput {
         int read;
         while ((read = in.read(buffer)) != -1) {
             total += read;
-            if (total > MAX_BYTES) {
-                throw new BadInputException(where + " is larger than " + (MAX_BYTES >> 20) + " MiB");
+            if (total > Limits.MAX_INPUT_BYTES) {
+                throw new BadInputException(where + " is larger than " + (Limits.MAX_INPUT_BYTES >> 20) + " MiB");
             }
             out.write(buffer, 0, read);
         }

@@ -11,6 +11,7 @@ import org.softmaxlab.engine.Optimizer;
 import org.softmaxlab.engine.Sgd;
 import org.softmaxlab.engine.Trainer;
 import org.softmaxlab.engine.TrainingStep;
+import org.softmaxlab.model.Limits;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -23,7 +24,6 @@ import picocli.CommandLine.Parameters;
                 "     \"weight_decay\", \"betas\", \"eps\"}, \"loss\": {eval's options}, \"steps\": 51,",
                 "     \"batch_size\": 0 (full batch), \"shuffle_seed\": 0}"})
 final class TrainCommand implements Callable<Integer> {
-    static final int MAX_STEPS = 10_000_000;
     private static final Set<String> FIELDS = Set.of("x", "targets", "init", "bias", "optimizer", "loss", "steps",
             "batch_size", "shuffle_seed");
     private static final Set<String> OPTIMIZER_FIELDS = Set.of("name", "lr", "momentum", "dampening", "nesterov",
@@ -55,8 +55,8 @@ final class TrainCommand implements Callable<Integer> {
         CrossEntropyOptions options = lossNode.isMissingNode() ? CrossEntropyOptions.defaults()
                 : LossOptionsJson.read(lossNode, "loss.");
         int steps = in.has("steps") ? JsonInput.integer(in.get("steps"), "steps") : 51;
-        if (steps < 0 || steps > MAX_STEPS) {
-            throw new BadInputException("steps must be in 0.." + MAX_STEPS + ", got " + steps);
+        if (!Limits.STEPS.contains(steps)) {
+            throw new BadInputException("steps must be in 0.." + Limits.STEPS.max() + ", got " + steps);
         }
         int batch = in.has("batch_size") ? JsonInput.integer(in.get("batch_size"), "batch_size") : 0;
         long shuffleSeed = in.has("shuffle_seed") ? JsonInput.integer(in.get("shuffle_seed"), "shuffle_seed") : 0;

@@ -54,26 +54,20 @@ public final class CrossEntropyLoss {
         double[][] logProbs = new double[n][classes];
         double[][] grad = new double[n][classes];
         double[] perSample = new double[n];
-        double denominator = 0;
-        int counted = 0;
         for (int i = 0; i < n; i++) {
             double rest = softmaxRow(logits[i], 0, classes, probs[i], logProbs[i], 0);
             if (targets instanceof Targets.ClassIndices indices) {
                 int y = indices.get(i);
-                if (y == options.ignoreIndex()) {
-                    continue;
+                if (y != options.ignoreIndex()) {
+                    perSample[i] = indexTargetRow(y, rest, probs[i], logProbs[i], grad[i], 0, classes);
                 }
-                counted++;
-                denominator += options.weightOf(y);
-                perSample[i] = indexTargetRow(y, rest, probs[i], logProbs[i], grad[i], 0, classes);
             } else {
-                counted++;
-                denominator += 1;
                 perSample[i] = probabilityTargetRow((Targets.ClassProbabilities) targets, i, probs[i],
                         logProbs[i], grad[i]);
             }
         }
-        return reduce(probs, logProbs, perSample, grad, denominator, counted, targets);
+        return reduce(probs, logProbs, perSample, grad, TargetWeights.meanDenominator(options, targets),
+                TargetWeights.counted(options, targets));
     }
 
     /**
@@ -167,7 +161,8 @@ public final class CrossEntropyLoss {
     static final int PARALLEL_THRESHOLD = 1 << 15;
 
     /**
-     * The fast path for large batches: class-index targets on a flat row-major {@code n x classes} array, the reduced
+     * The fast path for large batches, measured against numpy by the engine benchmark (the trainer uses the same rows
+     * through {@link #plainLossAndGradient} and {@link #evaluateFlat}): class-index targets on a flat row-major {@code n x classes} array, the reduced
      * loss returned and {@code dL/dlogits} written into {@code gradient} (same layout), with no probabilities or
      * log-probabilities kept. Same numbers as {@link #evaluate} (to rounding). Without weights, smoothing and
      * temperature each row takes one fused pass (max, exp-sum into the gradient, scale); large batches are split over
@@ -175,7 +170,7 @@ public final class CrossEntropyLoss {
      *
      * @throws IllegalArgumentException for wrong lengths, non-finite logits or a target out of range
      */
-    public double lossAndGradient(double[] logits, int n, int classes, int[] targets, double[] gradient) {
+    double lossAndGradient(double[] logits, int n, int classes, int[] targets, double[] gradient) {
         Checks.require(n > 0 && classes > 0, "the batch needs at least one row and one class, got " + n + " x "
                 + classes);
         Checks.require(logits != null && logits.length == n * classes, "logits must hold n x classes = "
@@ -186,16 +181,11 @@ public final class CrossEntropyLoss {
         Checks.require(!options.hasWeight() || options.weight().length == classes,
                 "weight has " + (options.hasWeight() ? options.weight().length : 0) + " entries but there are "
                         + classes + " classes");
-        for (int i = 0; i < n; i++) {
-            int y = targets[i];
-            Checks.require(y == options.ignoreIndex() || (y >= 0 && y < classes), "targets[" + i + "] = " + y
-                    + " is out of range: class indices are 0.." + (classes - 1));
-        }
-        boolean plain = !options.hasWeight() && options.labelSmoothing() == 0 && options.temperature() == 1.0;
-        double denominator = plain && options.reduction() == Reduction.MEAN ? countTargets(targets) : 0;
-        if (!plain) {
+        TargetWeights.checkIndices(options, targets, n, classes);
+        if (!isPlain()) {
             return lossAndGradientGeneral(logits, n, classes, targets, gradient);
         }
+        double denominator = TargetWeights.meanDenominator(options, targets, n);
         if (options.reduction() == Reduction.MEAN && denominator == 0) {
             java.util.Arrays.fill(gradient, Double.NaN);
             return Double.NaN;
@@ -213,20 +203,6 @@ public final class CrossEntropyLoss {
         }
         Checks.require(!Double.isNaN(total), "logits must be finite numbers");
         return total * scale;
-    }
-
-    private double countTargets(int[] targets) {
-        return countTargets(targets, targets.length);
-    }
-
-    private double countTargets(int[] targets, int n) {
-        int count = 0;
-        for (int i = 0; i < n; i++) {
-            if (targets[i] != options.ignoreIndex()) {
-                count++;
-            }
-        }
-        return count;
     }
 
     /**
@@ -297,7 +273,7 @@ public final class CrossEntropyLoss {
 
     /** True when the fused rows apply: no weights, no smoothing, temperature 1. */
     boolean isPlain() {
-        return !options.hasWeight() && options.labelSmoothing() == 0 && options.temperature() == 1.0;
+        return TargetWeights.isPlain(options);
     }
 
     /**
@@ -305,7 +281,8 @@ public final class CrossEntropyLoss {
      * or NaN when undefined or a logit is not finite.
      */
     double plainLossAndGradient(double[] z, int n, int classes, int[] labels, double[] g) {
-        double denominator = options.reduction() == Reduction.MEAN ? countTargets(labels, n) : 1;
+        double denominator = options.reduction() == Reduction.MEAN ? TargetWeights.meanDenominator(options, labels, n)
+                : 1;
         if (denominator == 0) {
             return Double.NaN;
         }
@@ -330,8 +307,6 @@ public final class CrossEntropyLoss {
      * used). The caller has checked the shapes, that the logits are finite and the labels in range.
      */
     double evaluateFlat(double[] z, int n, int classes, int[] labels, double[] p, double[] logP, double[] g) {
-        double denominator = 0;
-        int counted = 0;
         double sum = 0;
         for (int i = 0; i < n; i++) {
             int o = i * classes;
@@ -341,14 +316,13 @@ public final class CrossEntropyLoss {
                 java.util.Arrays.fill(g, o, o + classes, 0.0);
                 continue;
             }
-            counted++;
-            denominator += options.weightOf(y);
             sum += indexTargetRow(y, rest, p, logP, g, o, classes);
         }
         double scale = 1.0 / options.temperature();
         double loss = sum;
         if (options.reduction() == Reduction.MEAN) {
-            if (counted == 0 || denominator == 0) {
+            double denominator = TargetWeights.meanDenominator(options, labels, n);
+            if (denominator == 0) {
                 return Double.NaN;
             }
             loss = sum / denominator;
@@ -384,7 +358,7 @@ public final class CrossEntropyLoss {
     }
 
     private LossResult reduce(double[][] probs, double[][] logProbs, double[] perSample, double[][] grad,
-                              double denominator, int counted, Targets targets) {
+                              double denominator, int counted) {
         double sum = 0;
         for (double l : perSample) {
             sum += l;
@@ -415,12 +389,7 @@ public final class CrossEntropyLoss {
 
     private void checkTargets(Targets targets, int classes) {
         if (targets instanceof Targets.ClassIndices indices) {
-            for (int i = 0; i < indices.size(); i++) {
-                int y = indices.get(i);
-                Checks.require(y == options.ignoreIndex() || (y >= 0 && y < classes),
-                        "targets[" + i + "] = " + y + " is out of range: class indices are 0.." + (classes - 1)
-                                + " (or ignore_index " + options.ignoreIndex() + ")");
-            }
+            TargetWeights.checkIndices(options, indices.indices(), indices.size(), classes);
         } else {
             Targets.ClassProbabilities probs = (Targets.ClassProbabilities) targets;
             for (int i = 0; i < probs.size(); i++) {

@@ -7,7 +7,7 @@ import java.util.Arrays;
  * temperature applied to the logits before softmax.
  *
  * @param weight         one weight per class ({@code null}: every class weighs 1); each finite and >= 0
- * @param ignoreIndex    class-index targets equal to this count nowhere (default -100)
+ * @param ignoreIndex    class-index targets equal to this count nowhere (default {@link #DEFAULT_IGNORE_INDEX})
  * @param reduction      none, sum or mean (default mean)
  * @param labelSmoothing eps in [0, 1] (default 0)
  * @param temperature    T > 0; the loss sees {@code logits / T} (default 1)
@@ -33,7 +33,7 @@ public record CrossEntropyOptions(double[] weight, int ignoreIndex, Reduction re
         }
     }
 
-    /** PyTorch's defaults: no weight, ignore_index -100, mean, no smoothing, T = 1. */
+    /** PyTorch's defaults: no weight, the default ignore_index, mean, no smoothing, T = 1. */
     public static CrossEntropyOptions defaults() {
         return new CrossEntropyOptions(null, DEFAULT_IGNORE_INDEX, Reduction.MEAN, 0.0, 1.0);
     }

@@ -4,7 +4,7 @@ package org.softmaxlab.engine;
  * The reduced loss of a batch as one logit {@code z[sample][cls]} sweeps a range with every other logit fixed.
  *
  * <p>Each sample's loss is {@code -sum_c q_c log p_c = Q * lse(z/T) - sum_c q_c z_c / T} with the weighted target
- * vector q of {@link CrossEntropyLoss} and {@code Q = sum_c q_c}, and only {@code lse} and the {@code q_k z_k} term
+ * vector q of {@link TargetWeights} and {@code Q = sum_c q_c}, and only {@code lse} and the {@code q_k z_k} term
  * depend on the swept logit, so each point costs O(1) after one O(C) pass. The denominator of the mean does not depend
  * on the logits. The slope of the curve at the current logit is {@code gradient[sample][cls]} of
  * {@link CrossEntropyLoss#evaluate}.
@@ -33,7 +33,7 @@ public final class LossCurve {
         double t = options.temperature();
         double[] z = logits[sample];
         int classes = z.length;
-        double[] q = targetWeights(options, targets, sample, classes);
+        double[] q = TargetWeights.of(options, targets, sample, classes);
         double total = 0;
         double qz = 0;
         double otherMax = Double.NEGATIVE_INFINITY;
@@ -56,7 +56,7 @@ public final class LossCurve {
                 rest += base.perSampleLoss()[i];
             }
         }
-        double scale = options.reduction() == Reduction.MEAN ? 1.0 / meanDenominator(options, targets) : 1.0;
+        double scale = options.reduction() == Reduction.MEAN ? 1.0 / TargetWeights.meanDenominator(options, targets) : 1.0;
         for (int k = 0; k < values.length; k++) {
             double u = values[k] / t;
             double lse;
@@ -70,42 +70,5 @@ public final class LossCurve {
             out[k] = (rest + rowLoss) * scale;
         }
         return out;
-    }
-
-    /** What the mean divides by: the target classes' weights of samples not ignored, or n for probability rows. */
-    static double meanDenominator(CrossEntropyOptions options, Targets targets) {
-        if (!(targets instanceof Targets.ClassIndices indices)) {
-            return targets.size();
-        }
-        double s = 0;
-        for (int i = 0; i < indices.size(); i++) {
-            int y = indices.get(i);
-            if (y != options.ignoreIndex()) {
-                s += options.weightOf(y);
-            }
-        }
-        return s;
-    }
-
-    /** The vector q with per-sample loss {@code -sum_c q_c log p_c}, as in {@link CrossEntropyLoss}. */
-    static double[] targetWeights(CrossEntropyOptions options, Targets targets, int sample, int classes) {
-        double eps = options.labelSmoothing();
-        double[] q = new double[classes];
-        if (targets instanceof Targets.ClassIndices indices) {
-            int y = indices.get(sample);
-            if (y == options.ignoreIndex()) {
-                return q;
-            }
-            for (int c = 0; c < classes; c++) {
-                q[c] = eps / classes * options.weightOf(c);
-            }
-            q[y] += (1 - eps) * options.weightOf(y);
-        } else {
-            Targets.ClassProbabilities p = (Targets.ClassProbabilities) targets;
-            for (int c = 0; c < classes; c++) {
-                q[c] = options.weightOf(c) * (p.get(sample, c) * (1 - eps) + eps / classes);
-            }
-        }
-        return q;
     }
 }

@@ -82,6 +82,11 @@ public final class Numbers {
      * ("1.2346e-05", never a misleading "0.0000") and from a million up. Exactly 0 is "0.0000".
      */
     public static String fixed4(double v) {
+        return decimals(v, 4);
+    }
+
+    /** As {@link #fixed4} with {@code digits} decimals (small cells): scientific below 10^-digits and from 1e6. */
+    public static String decimals(double v, int digits) {
         if (Double.isNaN(v)) {
             return "NaN";
         }
@@ -89,11 +94,11 @@ public final class Numbers {
             return v > 0 ? "Infinity" : "-Infinity";
         }
         double magnitude = Math.abs(v);
-        if (magnitude >= 1e6 || (magnitude < 1e-4 && magnitude > 0)) {
-            return String.format(Locale.ROOT, "%.4e", v);
+        if (magnitude >= 1e6 || (magnitude < Math.pow(10, -digits) && magnitude > 0)) {
+            return String.format(Locale.ROOT, "%." + digits + "e", v);
         }
-        String s = String.format(Locale.ROOT, "%.4f", v);
-        return s.equals("-0.0000") ? "0.0000" : s;
+        String s = String.format(Locale.ROOT, "%." + digits + "f", v);
+        return s.matches("-0\\.0*") ? s.substring(1) : s;
     }
 
     /** A fraction as a percentage with one decimal ("87.5%"). */

@@ -26,9 +26,16 @@ class CrashHandlerTest {
             Thread failing = new Thread(() -> {
                 throw new IllegalStateException("boom");
             }, "worker-7");
-            failing.setUncaughtExceptionHandler(new CrashHandler(workspace, told::add));
+            List<Runnable> handedToUi = new ArrayList<>();
+            failing.setUncaughtExceptionHandler(new CrashHandler(workspace, handedToUi::add, told::add));
             failing.start();
             failing.join();
+
+            // The failing thread only writes the log; saving and telling wait for the UI thread.
+            assertEquals(1, handedToUi.size());
+            assertTrue(told.isEmpty());
+            assertFalse(CrashHandler.crashedLastTime(workspace));
+            handedToUi.get(0).run();
 
             assertEquals(1, told.size());
             assertTrue(told.get(0).contains("IllegalStateException: boom"), told.get(0));

@@ -1,4 +1,4 @@
-package org.softmaxlab.bench;
+package org.softmaxlab.engine;
 
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -10,8 +10,6 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.softmaxlab.engine.CrossEntropyLoss;
-import org.softmaxlab.engine.CrossEntropyOptions;
 
 /**
  * Forward + backward of mean cross-entropy (loss and dL/dlogits) at the shapes of bench/run, through the engine's
