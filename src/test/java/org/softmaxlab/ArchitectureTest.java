@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The layering of docs/ARCHITECTURE.md, checked on the compiled classes:
- * {@code engine <- model <- (scenario, cli, view-models) <- views <- app}, with {@code chart} and {@code ui} beside
- * the views and {@code io} a leaf anyone may use.
+ * {@code engine <- model <- json <- (scenario, cli)} and {@code model <- view-models <- views <- app}, with
+ * {@code chart} and {@code ui} beside the views and {@code io} a leaf anyone may use.
  */
 class ArchitectureTest {
     private static final JavaClasses MAIN = new ClassFileImporter()
@@ -39,6 +39,13 @@ class ArchitectureTest {
     void ioDependsOnlyOnJava() {
         classes().that().resideInAPackage("org.softmaxlab.io..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.softmaxlab.io..")
+                .check(MAIN);
+    }
+
+    @Test
+    void theJsonLayerKnowsNoToolkit() {
+        noClasses().that().resideInAPackage("org.softmaxlab.json..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.softmaxlab.engine..")
                 .check(MAIN);
     }
 
@@ -82,6 +89,7 @@ class ArchitectureTest {
                 .layer("views").definedBy("org.softmaxlab.explorer..", "org.softmaxlab.training..")
                 .layer("view support").definedBy("org.softmaxlab.chart..", "org.softmaxlab.ui..")
                 .layer("files and commands").definedBy("org.softmaxlab.scenario..", "org.softmaxlab.cli..")
+                .layer("json").definedBy("org.softmaxlab.json..")
                 .layer("model").definedBy("org.softmaxlab.model..")
                 .layer("io").definedBy("org.softmaxlab.io..")
                 .layer("engine").definedBy("org.softmaxlab.engine..")
@@ -89,7 +97,9 @@ class ArchitectureTest {
                 .whereLayer("views").mayOnlyBeAccessedByLayers("app")
                 .whereLayer("view support").mayOnlyBeAccessedByLayers("app", "views")
                 .whereLayer("files and commands").mayOnlyBeAccessedByLayers("app")
-                .whereLayer("model").mayOnlyBeAccessedByLayers("app", "views", "view support", "files and commands")
+                .whereLayer("json").mayOnlyBeAccessedByLayers("files and commands")
+                .whereLayer("model").mayOnlyBeAccessedByLayers("app", "views", "view support", "files and commands",
+                        "json")
                 .whereLayer("engine").mayOnlyBeAccessedByLayers("app", "views", "files and commands", "model")
                 .check(MAIN);
     }

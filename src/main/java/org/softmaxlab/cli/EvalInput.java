@@ -1,0 +1,59 @@
+package org.softmaxlab.cli;
+
+import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.softmaxlab.engine.CrossEntropyOptions;
+import org.softmaxlab.engine.Targets;
+import org.softmaxlab.json.Fields;
+import org.softmaxlab.json.JsonInputException;
+import org.softmaxlab.json.JsonRecords;
+
+/**
+ * What {@code eval} reads: logits (n rows of C numbers, or one flat row), targets (class indices or probability rows;
+ * for one flat row also a bare index or one flat probability row) and the loss options.
+ */
+record EvalInput(JsonNode logits, JsonNode targets, @JsonAlias("weights") double[] weight, Integer ignoreIndex,
+                 String reduction, Double labelSmoothing, Double temperature) {
+
+    /** Whether the logits are one flat row (a single sample, written without the outer brackets). */
+    boolean single() {
+        return logits != null && logits.isArray() && !logits.isEmpty() && !logits.get(0).isArray();
+    }
+
+    double[][] logitMatrix() throws JsonInputException {
+        JsonNode z = Fields.required(logits, "logits");
+        if (single()) {
+            return new double[][] {Fields.finite(JsonRecords.convert(z, double[].class, "logits"), "logits")};
+        }
+        if (!z.isArray() || z.isEmpty()) {
+            throw new JsonInputException("logits must be a non-empty array of rows, not "
+                    + (z.isArray() ? "an empty array" : JsonRecords.kind(z)));
+        }
+        return Fields.matrix(JsonRecords.convert(z, double[][].class, "logits"), "logits", Integer.MAX_VALUE,
+                Integer.MAX_VALUE);
+    }
+
+    Targets targetValues(int classes) throws JsonInputException {
+        JsonNode t = Fields.required(targets, "targets");
+        if (single() && t.isIntegralNumber()) {
+            return Targets.indices(JsonRecords.convert(t, int.class, "targets"));
+        }
+        if (!t.isArray() || t.isEmpty()) {
+            throw new JsonInputException("targets must be a non-empty array of class indices or of probability "
+                    + "rows, not " + (t.isArray() ? "an empty array" : JsonRecords.kind(t)));
+        }
+        if (t.get(0).isArray()) {
+            return Targets.probabilities(Fields.matrix(JsonRecords.convert(t, double[][].class, "targets"),
+                    "targets", Integer.MAX_VALUE, Integer.MAX_VALUE));
+        }
+        if (single() && t.size() == classes && classes > 1) {
+            return Targets.probabilities(new double[][] {Fields.finite(JsonRecords.convert(t, double[].class,
+                    "targets"), "targets")});
+        }
+        return Targets.indices(JsonRecords.convert(t, int[].class, "targets"));
+    }
+
+    CrossEntropyOptions options() throws JsonInputException {
+        return new LossOptionsInput(weight, ignoreIndex, reduction, labelSmoothing, temperature).validate("");
+    }
+}
