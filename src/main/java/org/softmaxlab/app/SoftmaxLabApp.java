@@ -10,7 +10,6 @@ import javafx.application.Platform;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.geometry.Rectangle2D;
-import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
@@ -92,10 +91,5 @@ public final class SoftmaxLabApp extends Application {
     /** Fresh view-models over the app folder ({@link Workspace#defaultHome()}). */
     public static Workspace createWorkspace() {
         return new Workspace(new ExplorerViewModel(), new TrainingViewModel(), Workspace.defaultHome());
-    }
-
-    /** The whole window's content with fresh view-models and the system file choosers; used by UI tests. */
-    public static Parent createRoot() {
-        return MainWindow.create(createWorkspace(), FileDialogs.system());
     }
 }

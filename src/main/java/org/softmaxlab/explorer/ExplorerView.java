@@ -232,8 +232,7 @@ public final class ExplorerView {
         unbindSliders(weightRows);
         logitRows.getChildren().clear();
         weightRows.getChildren().clear();
-        int classes = model.logits().size();
-        int rows = Math.min(classes, Limits.MAX_SLIDER_CLASSES);
+        int rows = model.state().editableClasses();
         for (int c = 0; c < rows; c++) {
             logitRows.getChildren().add(classRow(c, "logit", model.logits().get(c),
                     model.logitRangeProperty().negate(), model.logitRangeProperty(), model::commitLogit));
@@ -242,8 +241,8 @@ public final class ExplorerView {
             weightRow.disableProperty().bind(model.weightsEnabledProperty().not());
             weightRows.getChildren().add(weightRow);
         }
-        if (classes > rows) {
-            Label more = new Label("Classes " + rows + ".." + (classes - 1)
+        if (model.state().generatedClasses() != null) {
+            Label more = new Label("Classes " + model.state().generatedClasses()
                     + " have generated logits; the panels list the most probable.");
             more.setWrapText(true);
             more.getStyleClass().add("note");

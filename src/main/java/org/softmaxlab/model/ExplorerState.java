@@ -52,6 +52,16 @@ public record ExplorerState(double[][] logits, int[] targets, double[] weights, 
         return logits[0].length;
     }
 
+    /** Classes with an editor row (a slider and a field): all, up to {@link Limits#MAX_SLIDER_CLASSES}. */
+    public int editableClasses() {
+        return Math.min(classes(), Limits.MAX_SLIDER_CLASSES);
+    }
+
+    /** The classes without an editor row, whose logits were generated, as "20..999"; null when there are none. */
+    public String generatedClasses() {
+        return classes() > editableClasses() ? editableClasses() + ".." + (classes() - 1) : null;
+    }
+
     /** The selected sample's logits (a copy). */
     public double[] selectedLogits() {
         return logits[selectedSample].clone();

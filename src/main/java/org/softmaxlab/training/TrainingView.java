@@ -296,7 +296,7 @@ public final class TrainingView {
         if (!trainingLog.getItems().equals(s.log())) {
             // Virtualised: only the visible lines are laid out, however long the log grows.
             trainingLog.getItems().setAll(s.log());
-            trainingLog.scrollTo(Math.max(0, s.log().size() - 1));
+            trainingLog.scrollTo(s.log().isEmpty() ? 0 : s.log().size() - 1);
         }
     }
 

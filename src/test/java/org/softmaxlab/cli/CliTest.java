@@ -14,6 +14,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
@@ -97,7 +98,7 @@ class CliTest {
         for (int k = 0; k < printed.length; k++) {
             JsonNode line = Reference.parse(lines[10 * k]);
             assertEquals(10 * k, line.get("step").asInt());
-            assertEquals(printed[k], String.format("%.4f", line.get("loss").asDouble()));
+            assertEquals(printed[k], String.format(Locale.ROOT, "%.4f", line.get("loss").asDouble()));
             assertEquals(k == 0 ? 0.0 : 1.0, line.get("accuracy").asDouble(), "class 2 leads from step 10 on");
         }
         JsonNode first = Reference.parse(lines[0]);

@@ -2,6 +2,7 @@ package org.softmaxlab.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /** The numbers the seed notebook prints, reproduced by the engine (printed precision). */
@@ -11,7 +12,7 @@ class NotebookTest {
     void exampleAUnweightedMean() {
         LossResult r = new CrossEntropyLoss(CrossEntropyOptions.defaults())
                 .evaluate(new double[][] {{2.0, 1.0, 0.1}, {0.0, 5.0, 0.2}}, Targets.indices(0, 1));
-        assertEquals("0.2159", String.format("%.4f", r.loss()));
+        assertEquals("0.2159", String.format(Locale.ROOT, "%.4f", r.loss()));
         double[][] printed = {{-0.17049944, 0.12121648, 0.04928295}, {0.00331929, -0.00737348, 0.00405419}};
         for (int i = 0; i < 2; i++) {
             for (int c = 0; c < 3; c++) {
@@ -25,7 +26,7 @@ class NotebookTest {
         CrossEntropyOptions options = CrossEntropyOptions.defaults().withWeight(new double[] {1.0, 10.0});
         LossResult r = new CrossEntropyLoss(options)
                 .evaluate(new double[][] {{2.0, 1.0}, {2.0, 1.0}}, Targets.indices(1, 1));
-        assertEquals("1.3133", String.format("%.4f", r.loss()));
+        assertEquals("1.3133", String.format(Locale.ROOT, "%.4f", r.loss()));
         for (double[] row : r.gradient()) {
             assertWithinFloat32(0.3655293, row[0], "gradient of class 0");
             assertWithinFloat32(-0.3655293, row[1], "gradient of class 1");
@@ -54,7 +55,7 @@ class NotebookTest {
             TrainingStep s = trainer.step();
             assertEquals(step, s.step());
             if (step % 10 == 0) {
-                assertEquals(losses[step / 10], String.format("%.4f", s.loss()), "loss at step " + step);
+                assertEquals(losses[step / 10], String.format(Locale.ROOT, "%.4f", s.loss()), "loss at step " + step);
                 for (int c = 0; c < 3; c++) {
                     assertEquals(logits[step / 10][c], Math.round(s.logits()[0][c] * 1000) / 1000.0, 1e-12,
                             "logit " + c + " at step " + step);

@@ -20,7 +20,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.softmaxlab.app.FileDialogs;
+import org.softmaxlab.app.MainWindow;
 import org.softmaxlab.app.SoftmaxLabApp;
+import org.softmaxlab.app.Workspace;
 import org.softmaxlab.chart.BarCanvas;
 import org.softmaxlab.chart.PngExport;
 import org.softmaxlab.engine.CrossEntropyLoss;
@@ -42,10 +45,12 @@ class ExplorerViewTest {
     private static final double[][] EXAMPLE_A = {{2.0, 1.0, 0.1}, {0.0, 5.0, 0.2}};
     private FxErrors errors;
     private Parent root;
+    private Workspace workspace;
 
     @Start
     void start(Stage stage) {
-        root = SoftmaxLabApp.createRoot();
+        workspace = SoftmaxLabApp.createWorkspace();
+        root = MainWindow.create(workspace, FileDialogs.system());
         stage.setScene(new Scene(root, 1920, 1080));
         stage.show();
     }
@@ -57,6 +62,7 @@ class ExplorerViewTest {
 
     @AfterEach
     void noUncaughtErrors() {
+        workspace.training().close();
         errors.assertNone();
     }
 

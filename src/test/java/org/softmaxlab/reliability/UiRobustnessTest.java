@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import javafx.event.ActionEvent;
 import javafx.scene.Node;
@@ -19,6 +20,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.softmaxlab.app.FileDialogs;
@@ -71,11 +73,20 @@ class UiRobustnessTest {
         robot.interact(window::close);
     }
 
+    /** A fixed seed keeps the default build reproducible. */
     @Test
     void randomActionsNeverBreakTheApp(FxRobot robot) throws Exception {
-        // A fixed seed keeps the default build reproducible; the long run explores new sequences each time.
-        long seed = Long.getLong("softmaxlab.seed", LongRun.enabled() ? System.nanoTime() : 20261129L);
-        int actions = LongRun.pick(2_000, 20_000);
+        randomActions(robot, Long.getLong("softmaxlab.seed", 20261129L), 2_000);
+    }
+
+    /** The long run of {@code -Plong} explores new sequences each time. */
+    @Test
+    @Tag("slow")
+    void manyMoreRandomActionsFromAFreshSeed(FxRobot robot) throws Exception {
+        randomActions(robot, Long.getLong("softmaxlab.seed", System.nanoTime()), 20_000);
+    }
+
+    private void randomActions(FxRobot robot, long seed, int actions) throws Exception {
         System.out.println("UiRobustnessTest: " + actions + " actions, seed " + seed
                 + " (rerun with -Dsoftmaxlab.seed=" + seed + ")");
         Random random = new Random(seed);
@@ -102,7 +113,7 @@ class UiRobustnessTest {
             errors.assertNone();
         }
         long heapEnd = heapAfterGc();
-        System.out.printf("UiRobustnessTest: heap after GC %.1f MB after %d actions, %.1f MB at the end%n",
+        System.out.printf(Locale.ROOT, "UiRobustnessTest: heap after GC %.1f MB after %d actions, %.1f MB at the end%n",
                 heapEarly / 1e6, actions / 5, heapEnd / 1e6);
         // Replaced controls must not stay reachable: a leak of a row of sliders per resize shows up here.
         assertTrue(heapEnd - heapEarly < 64_000_000L, "heap grew by " + (heapEnd - heapEarly) / 1e6 + " MB");

@@ -18,7 +18,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.softmaxlab.app.FileDialogs;
+import org.softmaxlab.app.MainWindow;
 import org.softmaxlab.app.SoftmaxLabApp;
+import org.softmaxlab.app.Workspace;
 import org.softmaxlab.chart.BarCanvas;
 import org.softmaxlab.chart.PngExport;
 import org.softmaxlab.model.DatasetKind;
@@ -35,10 +38,12 @@ import org.testfx.util.WaitForAsyncUtils;
 class TrainingViewTest {
     private FxErrors errors;
     private Parent root;
+    private Workspace workspace;
 
     @Start
     void start(Stage stage) {
-        root = SoftmaxLabApp.createRoot();
+        workspace = SoftmaxLabApp.createWorkspace();
+        root = MainWindow.create(workspace, FileDialogs.system());
         stage.setScene(new Scene(root, 1920, 1080));
         stage.show();
     }
@@ -51,6 +56,7 @@ class TrainingViewTest {
 
     @AfterEach
     void noUncaughtErrors() {
+        workspace.training().close();
         errors.assertNone();
     }
 
