@@ -87,6 +87,16 @@ class CliTest {
     }
 
     @Test
+    void weightsIsReadAsWeightLikeInScenarioFiles() {
+        Run plural = run("{\"logits\": [[2.0, 1.0], [2.0, 1.0]], \"targets\": [1, 1], \"weights\": [1, 10]}", "eval");
+        Run singular = run("{\"logits\": [[2.0, 1.0], [2.0, 1.0]], \"targets\": [1, 1], \"weight\": [1, 10]}", "eval");
+        assertEquals(0, plural.code(), plural.err());
+        assertEquals(singular.out(), plural.out());
+        assertEquals("1.3133", String.format(Locale.ROOT, "%.4f", Reference.parse(plural.out()).get("loss").asDouble()),
+                "example B");
+    }
+
+    @Test
     void trainReproducesNotebookExampleC() {
         String in = "{\"x\": [[1,0,0]], \"targets\": [2], \"init\": {\"weight\": [[0.2210,0,0],[-1.4186,0,0],"
                 + "[-1.5137,0,0]], \"bias\": [0,0,0]}, \"optimizer\": {\"name\": \"sgd\", \"lr\": 0.1}, \"steps\": 51}";

@@ -75,6 +75,16 @@ class ScenarioJsonTest {
         assertEquals(Scenario.EXPLORER_TAB, s.tab());
     }
 
+    @Test
+    void weightAndWeightsAreOneField() throws Exception {
+        Scenario s = ScenarioJson.parse("{\"explorer\": {\"logits\": [[1, 2]], \"weight\": [3, 4]},"
+                + " \"training\": {\"loss\": {\"weight\": [1, 2, 3]}}}");
+        assertArrayEquals(new double[] {3, 4}, s.explorer().weights());
+        assertTrue(s.explorer().weightsEnabled());
+        assertArrayEquals(new double[] {1, 2, 3}, s.training().setup().classWeights());
+        assertTrue(s.warnings().isEmpty(), s.warnings().toString());
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "not JSON | hello | not valid JSON",
