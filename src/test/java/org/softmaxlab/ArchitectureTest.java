@@ -67,8 +67,8 @@ class ArchitectureTest {
 
     @Test
     void viewModelsUseNoSceneGraph() {
-        noClasses().that().haveNameMatching(
-                        "org\\.softmaxlab\\.(explorer|training)\\.(\\w*ViewModel|TrainingWorker|TrainingSnapshot|LossHistory)(\\$.*)?")
+        noClasses().that().haveNameMatching("org\\.softmaxlab\\.(explorer|training)\\."
+                        + "(\\w*ViewModel|TrainingWorker|TrainingSnapshot|LossHistory)(\\$.*)?")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.fxml..",
                         "javafx.animation..", "javafx.stage..", "org.softmaxlab.chart..", "org.softmaxlab.ui..")
                 .check(MAIN);

@@ -72,8 +72,9 @@ record TrainInput(double[][] x, int[] targets, Init init, Boolean bias, Optimize
             throw new JsonInputException("init.bias needs init.weight");
         }
         int classes = i.classes() != null ? i.classes() : maxPlusOne(labels);
-        if (classes < 1 || classes > 100_000) {
-            throw new JsonInputException("init.classes must be in 1..100000, got " + classes);
+        if (!Limits.CLI_CLASSES.contains(classes)) {
+            throw new JsonInputException("init.classes must be in " + Limits.CLI_CLASSES.min() + ".."
+                    + Limits.CLI_CLASSES.max() + ", got " + classes);
         }
         return Linear.initialised(features, classes, withBias, Fields.or(i.seed(), 0));
     }

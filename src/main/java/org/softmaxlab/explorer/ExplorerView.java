@@ -365,7 +365,8 @@ public final class ExplorerView {
 
     private void addTooltips() {
         classCount.setTooltip(new Tooltip("Number of classes C."));
-        manyClassesToggle.setTooltip(new Tooltip("Allow up to 1000 classes with generated logits."));
+        manyClassesToggle.setTooltip(new Tooltip("Allow up to " + Limits.CLASSES.max()
+                + " classes with generated logits."));
         sampleCount.setTooltip(new Tooltip("Number of samples n in the batch."));
         sampleSelector.setTooltip(new Tooltip("The sample whose logits you are editing."));
         targetSelector.setTooltip(new Tooltip("The correct class y of the selected sample."));

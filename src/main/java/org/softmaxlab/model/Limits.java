@@ -72,6 +72,8 @@ public final class Limits {
     public static final Range WEIGHT_DECAY_SLIDER = new Range(0, 0.1);
     /** Mini-batch size, 0 for the full batch. */
     public static final IntRange BATCH_SIZE = new IntRange(0, 100_000);
+    /** Classes of a layer the CLI's {@code train} initialises itself. */
+    public static final IntRange CLI_CLASSES = new IntRange(1, 100_000);
     /** Steps a scenario or the CLI may ask for. */
     public static final IntRange STEPS = new IntRange(0, 10_000_000);
     /** Speed slider: log10 of steps per second; the top means "as fast as possible". */
