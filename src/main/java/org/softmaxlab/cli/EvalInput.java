@@ -46,11 +46,26 @@ record EvalInput(JsonNode logits, JsonNode targets, @JsonAlias("weights") double
             return Targets.probabilities(Fields.matrix(JsonRecords.convert(t, double[][].class, "targets"),
                     "targets", Integer.MAX_VALUE, Integer.MAX_VALUE));
         }
-        if (single() && t.size() == classes && classes > 1) {
+        if (single()) {
+            // One sample: a bare index, or one row of C probabilities; whole numbers only would be a guess.
+            if (t.size() != classes || allIntegers(t)) {
+                throw new JsonInputException("for one flat row of logits, targets is a class index (a number) or one "
+                        + "row of " + classes + " probabilities written with decimals, not "
+                        + (allIntegers(t) ? "an array of whole numbers" : "an array of " + t.size() + " numbers"));
+            }
             return Targets.probabilities(new double[][] {Fields.finite(JsonRecords.convert(t, double[].class,
                     "targets"), "targets")});
         }
         return Targets.indices(JsonRecords.convert(t, int[].class, "targets"));
+    }
+
+    private static boolean allIntegers(JsonNode array) {
+        for (JsonNode v : array) {
+            if (!v.isIntegralNumber()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     CrossEntropyOptions options() throws JsonInputException {

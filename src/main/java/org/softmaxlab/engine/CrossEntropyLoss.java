@@ -18,8 +18,9 @@ package org.softmaxlab.engine;
  * <p>Gradient: writing each sample's loss as {@code -sum_c q_c log p_c}, {@code dl/dz_c = (p_c sum(q) - q_c) / T}.
  * Without smoothing this is the notebook's {@code (w_{y_k}/S)(P_k - Y_k)} for the mean.
  *
- * <p>Where PyTorch returns NaN (mean with every target ignored, or target weights summing to 0) the result's loss and
- * gradient are NaN and {@link LossResult#undefinedReason()} says why; nothing is thrown.
+ * <p>Where PyTorch returns NaN (mean with every target ignored, or target weights summing to 0) the result's loss is
+ * NaN and {@link LossResult#undefinedReason()} says why; the gradient is PyTorch's: 0 in every ignored row, NaN in the
+ * counted rows. Nothing is thrown.
  *
  * <p>Throws {@link IllegalArgumentException} for an empty batch, ragged or non-finite logits, targets of the wrong
  * count or shape, a class index out of range, negative or non-finite probabilities, or a weight vector whose length
@@ -49,6 +50,11 @@ public final class CrossEntropyLoss {
                 "weight has " + (weight == null ? 0 : weight.length) + " entries but there are " + classes
                         + " classes");
         checkTargets(targets, classes);
+        Checks.require(targets instanceof Targets.ClassIndices
+                        || options.ignoreIndex() == CrossEntropyOptions.DEFAULT_IGNORE_INDEX,
+                "ignore_index " + options.ignoreIndex() + " applies to class-index targets only; with class-probability "
+                        + "targets leave it at its default (" + CrossEntropyOptions.DEFAULT_IGNORE_INDEX
+                        + "), as PyTorch requires");
 
         double[][] probs = new double[n][classes];
         double[][] logProbs = new double[n][classes];
@@ -67,7 +73,7 @@ public final class CrossEntropyLoss {
             }
         }
         return reduce(probs, logProbs, perSample, grad, TargetWeights.meanDenominator(options, targets),
-                TargetWeights.counted(options, targets));
+                TargetWeights.counted(options, targets), targets);
     }
 
     /**
@@ -187,7 +193,7 @@ public final class CrossEntropyLoss {
         }
         double denominator = TargetWeights.meanDenominator(options, targets, n);
         if (options.reduction() == Reduction.MEAN && denominator == 0) {
-            java.util.Arrays.fill(gradient, Double.NaN);
+            undefinedGradient(gradient, n, classes, targets);
             return Double.NaN;
         }
         double scale = options.reduction() == Reduction.MEAN ? 1.0 / denominator : 1.0;
@@ -278,12 +284,13 @@ public final class CrossEntropyLoss {
 
     /**
      * The fused plain path on trusted input (the trainer's own buffers, labels already checked): the reduced loss,
-     * or NaN when undefined or a logit is not finite.
+     * or NaN when undefined (the gradient then as PyTorch gives it) or a logit is not finite.
      */
     double plainLossAndGradient(double[] z, int n, int classes, int[] labels, double[] g) {
         double denominator = options.reduction() == Reduction.MEAN ? TargetWeights.meanDenominator(options, labels, n)
                 : 1;
         if (denominator == 0) {
+            undefinedGradient(g, n, classes, labels);
             return Double.NaN;
         }
         double scale = 1.0 / denominator;
@@ -303,8 +310,8 @@ public final class CrossEntropyLoss {
     /**
      * The training fast path: class-index targets on flat row-major buffers ({@code n} rows of {@code classes}),
      * no allocation. Fills {@code p}, {@code logP} and {@code g} (the gradient of the reduced loss with respect to
-     * the logits) and returns the reduced loss, NaN when undefined (then {@code g} is left unscaled and must not be
-     * used). The caller has checked the shapes, that the logits are finite and the labels in range.
+     * the logits) and returns the reduced loss, NaN when undefined (then {@code g} is PyTorch's gradient of the
+     * undefined mean: 0 in ignored rows, NaN in the others). The caller has checked the shapes, that the logits are finite and the labels in range.
      */
     double evaluateFlat(double[] z, int n, int classes, int[] labels, double[] p, double[] logP, double[] g) {
         double sum = 0;
@@ -323,6 +330,7 @@ public final class CrossEntropyLoss {
         if (options.reduction() == Reduction.MEAN) {
             double denominator = TargetWeights.meanDenominator(options, labels, n);
             if (denominator == 0) {
+                undefinedGradient(g, n, classes, labels);
                 return Double.NaN;
             }
             loss = sum / denominator;
@@ -358,7 +366,7 @@ public final class CrossEntropyLoss {
     }
 
     private LossResult reduce(double[][] probs, double[][] logProbs, double[] perSample, double[][] grad,
-                              double denominator, int counted) {
+                              double denominator, int counted, Targets targets) {
         double sum = 0;
         for (double l : perSample) {
             sum += l;
@@ -378,13 +386,31 @@ public final class CrossEntropyLoss {
             scale = undefined == null ? scale / denominator : Double.NaN;
         }
         if (scale != 1.0) {
-            for (double[] row : grad) {
-                for (int c = 0; c < row.length; c++) {
-                    row[c] *= scale;
+            for (int i = 0; i < grad.length; i++) {
+                // As PyTorch: an ignored row's gradient is 0 even when the mean is undefined (0/0 elsewhere).
+                if (!isIgnored(targets, i)) {
+                    for (int c = 0; c < grad[i].length; c++) {
+                        grad[i][c] *= scale;
+                    }
                 }
             }
         }
         return new LossResult(probs, logProbs, perSample, loss, grad, reduction, undefined);
+    }
+
+    private boolean isIgnored(Targets targets, int i) {
+        return targets instanceof Targets.ClassIndices indices && indices.get(i) == options.ignoreIndex();
+    }
+
+    /**
+     * The gradient of an undefined mean (its denominator is 0), as PyTorch gives it: 0 in the ignored rows, NaN in the
+     * counted ones (whose weights are all 0).
+     */
+    private void undefinedGradient(double[] g, int n, int classes, int[] labels) {
+        for (int i = 0; i < n; i++) {
+            java.util.Arrays.fill(g, i * classes, (i + 1) * classes,
+                    labels[i] == options.ignoreIndex() ? 0.0 : Double.NaN);
+        }
     }
 
     private void checkTargets(Targets targets, int classes) {

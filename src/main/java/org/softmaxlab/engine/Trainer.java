@@ -115,10 +115,18 @@ public final class Trainer {
         return batchRows;
     }
 
-    /** Fraction of the last step's (or peek's) batch whose largest logit is its label. */
+    /**
+     * Fraction of the last step's (or peek's) batch whose largest logit is its label, over the samples not ignored
+     * (NaN when every one is).
+     */
     public double lastAccuracy() {
         int correct = 0;
+        int counted = 0;
         for (int r = 0; r < batchRows; r++) {
+            if (batchLabels[r] == loss.options().ignoreIndex()) {
+                continue;
+            }
+            counted++;
             int best = r * classes;
             for (int c = 1; c < classes; c++) {
                 if (z[r * classes + c] > z[best]) {
@@ -129,20 +137,25 @@ public final class Trainer {
                 correct++;
             }
         }
-        return (double) correct / batchRows;
+        return counted == 0 ? Double.NaN : (double) correct / counted;
     }
 
-    /** Fraction of the whole dataset the current model classifies right. */
+    /** Fraction of the whole dataset (its samples not ignored) the current model classifies right. */
     public double datasetAccuracy() {
         double[] row = new double[classes];
         int correct = 0;
+        int counted = 0;
         for (int i = 0; i < data.size(); i++) {
+            if (data.labels()[i] == loss.options().ignoreIndex()) {
+                continue;
+            }
+            counted++;
             model.forwardFlat(x, i * features, row, 0);
             if (Softmax.argmax(row) == data.labels()[i]) {
                 correct++;
             }
         }
-        return (double) correct / data.size();
+        return counted == 0 ? Double.NaN : (double) correct / counted;
     }
 
     /**
@@ -168,22 +181,36 @@ public final class Trainer {
             }
             lossValue = finite ? loss.evaluateFlat(z, n, classes, batchLabels, p, logP, g) : Double.NaN;
         }
-        if (!Double.isFinite(lossValue)) {
+        boolean diverged = !finite || Double.isInfinite(lossValue)
+                || (Double.isNaN(lossValue) && loss.isPlain() && !withProbabilities && !logitsFinite(n));
+        if (diverged) {
             Arrays.fill(p, Double.NaN);
             Arrays.fill(g, Double.NaN);
             for (double[] gr : grads) {
                 Arrays.fill(gr, Double.NaN);
             }
         } else {
+            // A finite loss, or an undefined mean (every target ignored, or their weights sum to 0): as in PyTorch the
+            // step goes on with the gradient it has (0 in ignored rows, NaN in the others), so weight decay and the
+            // optimiser's state advance.
             backward(n);
         }
         if (update) {
-            if (Double.isFinite(lossValue)) {
+            if (!diverged) {
                 optimizer.step(parameters, grads);
             }
             steps++;
         }
         return lossValue;
+    }
+
+    private boolean logitsFinite(int n) {
+        for (int k = 0; k < n * classes; k++) {
+            if (!Double.isFinite(z[k])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -257,11 +284,23 @@ public final class Trainer {
             for (int k = 0; k < batchRows * classes; k++) {
                 finite &= Double.isFinite(z[k]);
             }
-            reason = finite ? "undefined: the targets' weights sum to 0"
-                    : "diverged: the logits are no longer finite numbers";
+            reason = !finite ? "diverged: the logits are no longer finite numbers"
+                    : TargetWeights.meanDenominator(loss.options(), batchLabels, batchRows) == 0
+                    && countIgnored() == batchRows ? "undefined: every target in the batch equals ignore_index"
+                    : "undefined: the targets' weights sum to 0";
         }
         return new TrainingStep(step, lossValue, rows(z), rows(p), rows(g), weight, bias, lastAccuracy(),
                 Math.sqrt(norm), reason);
+    }
+
+    private int countIgnored() {
+        int ignored = 0;
+        for (int r = 0; r < batchRows; r++) {
+            if (batchLabels[r] == loss.options().ignoreIndex()) {
+                ignored++;
+            }
+        }
+        return ignored;
     }
 
     private double[][] rows(double[] flat) {
@@ -298,6 +337,9 @@ public final class Trainer {
         Checks.require(!options.hasWeight() || options.weight().length == data.classes(),
                 "weight has " + (options.hasWeight() ? options.weight().length : 0) + " entries but there are "
                         + data.classes() + " classes");
+        TargetWeights.checkIndices(options, data.labels(), data.size(), data.classes());
+        Checks.require(options.reduction() != Reduction.NONE, "a training step needs one loss to differentiate: "
+                + "reduction must be \"mean\" or \"sum\", not \"none\"");
         this.loss = new CrossEntropyLoss(options);
     }
 

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.softmaxlab.testing.Reference;
@@ -194,6 +195,32 @@ class CliTest {
             "{\"x\": [[1, 0]], \"targets\": [0], \"init\": {\"seed\": 1, \"weight\": [[1, 0]]}}"})
     void trainRejectsBadInputWithOneErrorLine(String input) {
         assertOneErrorLine(run(input, "train"));
+    }
+
+    /** What PyTorch refuses is refused too, with a line that says why. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "eval | {\"logits\": [[1, 2]], \"targets\": [[0.5, 0.5]], \"ignore_index\": 1} | ignore_index 1 applies to "
+                    + "class-index targets only",
+            "eval | {\"logits\": [1, 2, 3], \"targets\": [0, 1, 0]} | not an array of whole numbers",
+            "train | {\"x\": [[1, 0]], \"targets\": [0], \"loss\": {\"reduction\": \"none\"}} | reduction must be "
+                    + "\"mean\" or \"sum\", not \"none\""})
+    void whatPyTorchRefusesIsRefused(String command, String input, String message) {
+        Run r = run(input, command);
+        assertOneErrorLine(r);
+        assertTrue(r.err().contains(message), r.err());
+    }
+
+    @Test
+    void trainCountsIgnoredTargetsNowhereAsEvalDoes() {
+        Run r = run("{\"x\": [[1, 0], [0, 1], [1, 1], [2, 0]], \"targets\": [0, 1, 0, -100], \"steps\": 1,"
+                + " \"init\": {\"weight\": [[1, 0], [0, 1]], \"bias\": [0, 0]}, \"optimizer\": {\"lr\": 1e-9}}", "train");
+        assertEquals(0, r.code(), r.err());
+        JsonNode step = Reference.parse(r.out());
+        Run eval = run("{\"logits\": [[1, 0], [0, 1], [1, 1], [2, 0]], \"targets\": [0, 1, 0, -100]}", "eval");
+        assertClose(Reference.parse(eval.out()).get("loss").asDouble(), step.get("loss").asDouble(),
+                "train's step-0 loss is eval's loss with the same sample ignored");
+        assertEquals(1.0, step.get("accuracy").asDouble(), "3 counted samples, all right (a tie goes to class 0)");
     }
 
     @Test

@@ -76,14 +76,29 @@ class TrainerTest {
     }
 
     @Test
-    void zeroWeightsGiveAnUndefinedStepThatDoesNotMoveTheModel() {
+    void zeroWeightsGiveAnUndefinedStepThatStillUpdatesAsPyTorchDoes() {
         Dataset data = Datasets.notebookSample();
         Trainer t = new Trainer(data, Linear.initialised(3, 3, true, 1), Sgd.plain(0.1),
                 CrossEntropyOptions.defaults().withWeight(new double[] {1, 1, 0}), 0, 0);
-        double[][] before = t.model().weight();
         TrainingStep s = t.step();
         assertTrue(Double.isNaN(s.loss()));
         assertEquals("undefined: the targets' weights sum to 0", s.undefinedReason());
-        assertArrayEquals(before[2], t.model().weight()[2]);
+        assertTrue(Double.isNaN(t.model().weight()[2][0]), "torch steps with the NaN gradient of 0/0");
+    }
+
+    @Test
+    void ignoredSamplesCountNowhereAndAnAllIgnoredStepStillDecaysTheWeights() {
+        Dataset data = new Dataset("some ignored", new double[][] {{1, 0}, {0, 1}, {1, 1}}, new int[] {0, -100, 1}, 2);
+        Trainer t = new Trainer(data, Linear.of(new double[][] {{1, 0}, {0, 1}}, null), Sgd.plain(0.1),
+                CrossEntropyOptions.defaults(), 0, 0);
+        TrainingStep s = t.step();
+        assertEquals(0.5, s.accuracy(), 0, "sample 2 is predicted 0 and sample 0 is right; sample 1 is not counted");
+        Dataset ignored = new Dataset("all ignored", new double[][] {{1, 0}}, new int[] {-100}, 2);
+        Trainer decaying = new Trainer(ignored, Linear.of(new double[][] {{1, 0}, {0, 1}}, null),
+                new Sgd(0.1, 0, 0, false, 0.5), CrossEntropyOptions.defaults(), 0, 0);
+        TrainingStep undefined = decaying.step();
+        assertTrue(Double.isNaN(undefined.loss()));
+        assertTrue(Double.isNaN(undefined.accuracy()), "no sample is counted");
+        assertEquals(1 - 0.1 * 0.5, decaying.model().weight()[0][0], 1e-15, "weight decay still acts");
     }
 }

@@ -37,6 +37,18 @@ public final class Reference {
         }
     }
 
+    /** The whole reference file as one JSON value. */
+    public static JsonNode loadDocument(String file) {
+        try (InputStream in = Reference.class.getResourceAsStream("/reference/" + file)) {
+            if (in == null) {
+                throw new IllegalStateException("missing reference file " + file);
+            }
+            return MAPPER.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static JsonNode parse(String json) {
         try {
             return MAPPER.readTree(json);
