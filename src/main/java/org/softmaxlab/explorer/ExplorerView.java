@@ -356,7 +356,7 @@ public final class ExplorerView {
         lossValue.setAccessibleText("batch loss " + r.lossText());
         entropyValue.setText("Entropy H(P) = " + Numbers.fixed4(r.entropy()) + " nats (max ln C = "
                 + Numbers.fixed4(r.maxEntropy()) + ")");
-        formulaLabel.setText(r.formula());
+        formulaLabel.setText(r.formula().text());
         logitsTitle.setText("Logits z of sample " + r.selected());
         numbersTitle.setText("Sample " + r.selected() + ", target " + (y == Limits.IGNORE_INDEX ? "ignored"
                 : "class " + y));

@@ -36,7 +36,7 @@ import org.softmaxlab.engine.Targets;
  * @param sweepClass    which class's logit the curve sweeps
  */
 public record ExplorerResults(LossResult loss, int selected, int target, double[] logits, String lossText,
-                              String formula, double entropy, double maxEntropy, double[] ghostTarget,
+                              Formula formula, double entropy, double maxEntropy, double[] ghostTarget,
                               String[] classLabels, String[] sampleLabels, int[] listedClasses, int[] topClasses,
                               double[] naive, double[] naiveExp, double[] curveX, double[] curveY, int sweepClass) {
     /** Points on the loss curve. */

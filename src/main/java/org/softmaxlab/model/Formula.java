@@ -2,40 +2,60 @@ package org.softmaxlab.model;
 
 import static org.softmaxlab.model.Numbers.fixed4;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.softmaxlab.engine.CrossEntropyLoss;
 import org.softmaxlab.engine.CrossEntropyOptions;
 import org.softmaxlab.engine.LossResult;
 import org.softmaxlab.engine.Reduction;
 import org.softmaxlab.engine.Targets;
 
-/** The loss formula with the Explorer's numbers substituted, as plain text. */
-final class Formula {
+/**
+ * The loss formula with the Explorer's numbers substituted: its text, and each number in it as a named term, so that
+ * every number shown is the value of the term it labels (and a test can recompute each one).
+ *
+ * <p>Terms: {@code T}; with label smoothing {@code eps}, {@code L_nll}, {@code L_uniform} and {@code L}; for the
+ * negative log-likelihood part {@code S} (weighted mean) or {@code n} (mean), {@code w_y[i]} and {@code P_y[i]} of the
+ * first samples shown, {@code L_n[i]} (reduction none), and the part's value ({@code L_nll}, or {@code L} without
+ * smoothing; for none, the sum of the {@code L_n}).
+ *
+ * @param text  the formula as shown, one line per step
+ * @param terms every number in {@code text}, in order of appearance
+ */
+public record Formula(String text, List<Term> terms) {
     private static final int SHOWN_TERMS = 4;
 
-    private Formula() {
+    /** One number of the formula: what it is and its value (shown with {@link Numbers#fixed4} or as a count). */
+    public record Term(String name, double value) {
     }
 
-    static String of(double[][] logits, int[] targets, CrossEntropyOptions options, LossResult r) {
-        StringBuilder s = new StringBuilder();
+    /** The value of the first term called {@code name}. */
+    public double valueOf(String name) {
+        return terms.stream().filter(t -> t.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no term " + name)).value();
+    }
+
+    static Formula of(double[][] logits, int[] targets, CrossEntropyOptions options, LossResult r) {
+        Builder b = new Builder();
         if (options.temperature() != 1.0) {
-            s.append("P = softmax(z / T), T = ").append(Numbers.editable(options.temperature()))
-                    .append('\n');
+            b.text("P = softmax(z / T), T = ").count("T", options.temperature()).text("\n");
         }
         double eps = options.labelSmoothing();
+        LossResult nll = r;
         if (eps > 0) {
-            CrossEntropyLoss nll = new CrossEntropyLoss(options.withLabelSmoothing(0));
-            CrossEntropyLoss uniform = new CrossEntropyLoss(options.withLabelSmoothing(1));
-            double a = total(nll.evaluate(logits, Targets.indices(targets)));
-            double b = total(uniform.evaluate(logits, Targets.indices(targets)));
-            s.append("L = (1-\u03b5) L_nll + \u03b5 L_uniform = ").append(fixed4(1 - eps)).append(" \u00b7 ")
-                    .append(fixed4(a)).append(" + ").append(fixed4(eps)).append(" \u00b7 ").append(fixed4(b))
-                    .append(" = ").append(fixed4(total(r))).append('\n');
-            s.append("L_nll: ");
+            nll = new CrossEntropyLoss(options.withLabelSmoothing(0)).evaluate(logits, Targets.indices(targets));
+            LossResult uniform = new CrossEntropyLoss(options.withLabelSmoothing(1)).evaluate(logits,
+                    Targets.indices(targets));
+            b.text("L = (1-\u03b5) L_nll + \u03b5 L_uniform = ").number("1-\u03b5", 1 - eps).text(" \u00b7 ")
+                    .number("L_nll", total(nll)).text(" + ").number("\u03b5", eps).text(" \u00b7 ")
+                    .number("L_uniform", total(uniform)).text(" = ").number("L", total(r)).text("\n");
+            b.text("L_nll: ");
         }
-        s.append(nllLine(targets, options, r));
-        return s.toString();
+        nllLine(b, targets, options, nll, eps > 0 ? "L_nll" : "L");
+        return b.build();
     }
 
+    /** The reduced loss, or for reduction none the sum of the per-sample losses. */
     private static double total(LossResult r) {
         if (r.reduction() != Reduction.NONE) {
             return r.loss();
@@ -47,51 +67,99 @@ final class Formula {
         return t;
     }
 
-    private static String nllLine(int[] targets, CrossEntropyOptions options, LossResult r) {
+    private static void nllLine(Builder b, int[] targets, CrossEntropyOptions options, LossResult r, String name) {
         boolean weighted = options.hasWeight();
-        StringBuilder terms = new StringBuilder();
+        String w = weighted ? "w_y " : "";
         double s = 0;
-        int shown = 0;
         int counted = 0;
+        for (int y : targets) {
+            if (y != options.ignoreIndex()) {
+                counted++;
+                s += options.weightOf(y);
+            }
+        }
+        switch (r.reduction()) {
+            case MEAN -> {
+                if (weighted) {
+                    b.text("L = -(1/S) \u03a3 w_y ln P_y,  S = \u03a3 w_y = ").number("S", s);
+                } else {
+                    b.text("L = -(1/n) \u03a3 ln P_y,  n = ").count("n", counted);
+                }
+                b.text("\n  = -(1/").count(weighted ? "S" : "n", weighted ? s : counted).text(")(");
+                terms(b, targets, options, r);
+                b.text(") = ");
+            }
+            case SUM -> {
+                b.text("L = -\u03a3 " + w + "ln P_y = -(");
+                terms(b, targets, options, r);
+                b.text(") = ");
+            }
+            case NONE -> {
+                b.text("L_n = -" + w + "ln P_y:  ");
+                double[] l = r.perSampleLoss();
+                for (int i = 0; i < Math.min(l.length, SHOWN_TERMS); i++) {
+                    b.text(i > 0 ? ", " : "").number("L_n[" + i + "]", l[i]);
+                }
+                b.text(l.length > SHOWN_TERMS ? ", \u2026  (sum " : "  (sum ");
+            }
+        }
+        if (r.isDefined()) {
+            b.number(name, total(r));
+        } else {
+            b.text(r.undefinedReason());
+        }
+        if (r.reduction() == Reduction.NONE) {
+            b.text(")");
+        }
+    }
+
+    /** The first counted samples' w_y ln P_y, then "+ ..." for the rest. */
+    private static void terms(Builder b, int[] targets, CrossEntropyOptions options, LossResult r) {
+        int shown = 0;
         for (int n = 0; n < targets.length; n++) {
             int y = targets[n];
             if (y == options.ignoreIndex()) {
                 continue;
             }
-            counted++;
-            s += options.weightOf(y);
-            if (shown < SHOWN_TERMS) {
-                if (shown > 0) {
-                    terms.append(" + ");
-                }
-                if (weighted) {
-                    terms.append(Numbers.editable(options.weightOf(y))).append('\u00b7');
-                }
-                terms.append("ln ").append(fixed4(r.probabilities()[n][y]));
-                shown++;
-            } else if (shown == SHOWN_TERMS) {
-                terms.append(" + \u2026");
-                shown++;
+            if (shown == SHOWN_TERMS) {
+                b.text(" + \u2026");
+                return;
             }
+            b.text(shown > 0 ? " + " : "");
+            if (options.hasWeight()) {
+                b.count("w_y[" + n + "]", options.weightOf(y)).text("\u00b7");
+            }
+            b.text("ln ").number("P_y[" + n + "]", r.probabilities()[n][y]);
+            shown++;
         }
-        String w = weighted ? "w_y " : "";
-        String value = r.isDefined() ? fixed4(total(r)) : r.undefinedReason();
-        return switch (r.reduction()) {
-            case MEAN -> (weighted ? "L = -(1/S) \u03a3 w_y ln P_y,  S = \u03a3 w_y = " + fixed4(s)
-                    : "L = -(1/n) \u03a3 ln P_y,  n = " + counted)
-                    + "\n  = -(1/" + Numbers.editable(weighted ? s : counted) + ")("
-                    + terms + ") = " + value;
-            case SUM -> "L = -\u03a3 " + w + "ln P_y = -(" + terms + ") = " + value;
-            case NONE -> "L_n = -" + w + "ln P_y:  " + perSample(r) + "  (sum " + value + ")";
-        };
     }
 
-    private static String perSample(LossResult r) {
-        StringBuilder b = new StringBuilder();
-        double[] l = r.perSampleLoss();
-        for (int i = 0; i < Math.min(l.length, SHOWN_TERMS); i++) {
-            b.append(i > 0 ? ", " : "").append(fixed4(l[i]));
+    /** Text and terms together, so that each number is appended with its name. */
+    private static final class Builder {
+        private final StringBuilder text = new StringBuilder();
+        private final List<Term> terms = new ArrayList<>();
+
+        Builder text(String s) {
+            text.append(s);
+            return this;
         }
-        return l.length > SHOWN_TERMS ? b + ", \u2026" : b.toString();
+
+        /** A computed value, shown with four decimals (scientific where they would hide it). */
+        Builder number(String name, double value) {
+            terms.add(new Term(name, value));
+            text.append(fixed4(value));
+            return this;
+        }
+
+        /** A value given by the user or a count, shown as typed ("2", "0.5", "10"). */
+        Builder count(String name, double value) {
+            terms.add(new Term(name, value));
+            text.append(Numbers.editable(value));
+            return this;
+        }
+
+        Formula build() {
+            return new Formula(text.toString(), List.copyOf(terms));
+        }
     }
 }

@@ -237,12 +237,12 @@ class ExplorerViewModelTest {
         vm.applyPreset(ExplorerPreset.UNIFORM);
         assertEquals(Math.log(5), vm.getResult().entropy(), 1e-15);
         assertEquals("1.6094", vm.getResult().lossText());
-        assertTrue(vm.getResult().formula().contains("ln 0.2000"), vm.getResult().formula());
+        assertTrue(vm.getResult().formula().text().contains("ln 0.2000"), vm.getResult().formula().text());
         vm.applyPreset(ExplorerPreset.EXAMPLE_B);
-        assertTrue(vm.getResult().formula().contains("S = \u03a3 w_y = 20.0000"), vm.getResult().formula());
-        assertTrue(vm.getResult().formula().endsWith("= 1.3133"), vm.getResult().formula());
+        assertTrue(vm.getResult().formula().text().contains("S = \u03a3 w_y = 20.0000"), vm.getResult().formula().text());
+        assertTrue(vm.getResult().formula().text().endsWith("= 1.3133"), vm.getResult().formula().text());
         vm.labelSmoothingProperty().set(0.1);
-        assertTrue(vm.getResult().formula().startsWith("L = (1-\u03b5) L_nll"), vm.getResult().formula());
+        assertTrue(vm.getResult().formula().text().startsWith("L = (1-\u03b5) L_nll"), vm.getResult().formula().text());
     }
 
     @Test
