@@ -162,9 +162,6 @@ public final class ExplorerView {
                 ? "ignored (" + Limits.IGNORE_INDEX + ")" : "class " + i);
         targetSelector.setConverter(classNames);
         sweepChoice.setConverter(classNames);
-        refreshSelectorItems();
-        model.sampleCountProperty().addListener((o, a, b) -> refreshSelectorItems());
-        model.classCountProperty().addListener((o, a, b) -> refreshSelectorItems());
         sampleSelector.valueProperty().addListener((o, a, b) -> {
             if (!syncing && b != null) {
                 model.selectedSampleProperty().set(b);
@@ -182,15 +179,27 @@ public final class ExplorerView {
         });
     }
 
-    private void refreshSelectorItems() {
+    /**
+     * The pickers' items for this result's batch, then their values: done together from the result, so that a
+     * picker is never left empty by a change of C or n (the items are replaced only when the counts change).
+     */
+    private void showSelectors(ExplorerResults r) {
         syncing = true;
         try {
-            sampleSelector.getItems().setAll(IntStream.range(0, model.sampleCountProperty().get()).boxed().toList());
-            List<Integer> classes = new ArrayList<>(IntStream.range(0, model.classCountProperty().get()).boxed()
-                    .toList());
-            sweepChoice.getItems().setAll(classes);
-            classes.add(Limits.IGNORE_INDEX);
-            targetSelector.getItems().setAll(classes);
+            int samples = r.sampleLabels().length;
+            int classes = r.classLabels().length;
+            if (sampleSelector.getItems().size() != samples) {
+                sampleSelector.getItems().setAll(IntStream.range(0, samples).boxed().toList());
+            }
+            if (sweepChoice.getItems().size() != classes) {
+                List<Integer> all = new ArrayList<>(IntStream.range(0, classes).boxed().toList());
+                sweepChoice.getItems().setAll(all);
+                all.add(Limits.IGNORE_INDEX);
+                targetSelector.getItems().setAll(all);
+            }
+            sampleSelector.setValue(r.selected());
+            targetSelector.setValue(r.target());
+            sweepChoice.setValue(r.sweepClass());
         } finally {
             syncing = false;
         }
@@ -332,14 +341,7 @@ public final class ExplorerView {
         if (r == null) {
             return;
         }
-        syncing = true;
-        try {
-            sampleSelector.setValue(r.selected());
-            targetSelector.setValue(r.target());
-            sweepChoice.setValue(r.sweepClass());
-        } finally {
-            syncing = false;
-        }
+        showSelectors(r);
         int y = r.target();
         probabilityChart.setLabels(r.classLabels());
         probabilityChart.setValues(r.probabilities(), y, r.ghostTarget());

@@ -184,7 +184,7 @@ public record ExplorerState(double[][] logits, int[] targets, double[] weights, 
      * The batch resized to {@code n} samples of {@code c} classes (each clamped to {@link Limits}), keeping every
      * value that fits. New logits are 0, or, above {@link Limits#MAX_SLIDER_CLASSES} classes, seeded Gaussian draws
      * (the same sizes always give the same logits); new samples target class 0, new classes weigh 1; a target past
-     * the last class moves to the last class. The selection and the swept class stay while they exist.
+     * the last class moves to the last class. The selection and the swept class stay while they exist, else move to the nearest that does.
      */
     public ExplorerState withShape(int n, int c) {
         int classes = Limits.CLASSES.clamp(c);
@@ -207,7 +207,7 @@ public record ExplorerState(double[][] logits, int[] targets, double[] weights, 
             w[k] = 1.0;
         }
         return new ExplorerState(z, y, w, weightsEnabled, temperature, labelSmoothing, reduction,
-                Math.min(selectedSample, samples - 1), sweepClass < classes ? sweepClass : 0,
+                Math.min(selectedSample, samples - 1), Math.min(sweepClass, classes - 1),
                 widened(logitRange, maxAbs(z)), weightRange);
     }
 

@@ -194,6 +194,42 @@ class ExplorerViewTest {
                 "the naive column shows NaN");
     }
 
+    /** Each picker always shows a valid value: kept while it exists, else the nearest one. */
+    @Test
+    void pickersAlwaysHoldAValidValue(FxRobot robot) {
+        spin(robot, "#classCount", 6);
+        spin(robot, "#sampleCount", 4);
+        choose(robot, "#sampleSelector", 3);
+        choose(robot, "#targetSelector", 5);
+        choose(robot, "#sweepChoice", 4);
+        WaitForAsyncUtils.waitForFxEvents();
+        spin(robot, "#classCount", 7);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertPickers(robot, 3, 5, 4);
+        choose(robot, "#sampleSelector", 1);
+        choose(robot, "#targetSelector", 6);
+        choose(robot, "#sampleSelector", 3);
+        spin(robot, "#classCount", 3);
+        spin(robot, "#sampleCount", 2);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertPickers(robot, 1, 2, 2);
+        robot.interact(() -> {
+            workspace.saveSession();
+            workspace.openExample(org.softmaxlab.scenario.Examples.ALL.get(0));
+            workspace.restoreSession();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertPickers(robot, 1, 2, 0); // the swept class is not part of a scenario: a restore sweeps class 0
+    }
+
+    private static void assertPickers(FxRobot robot, int sample, int target, int sweep) {
+        assertEquals(sample, robot.lookup("#sampleSelector").queryAs(ChoiceBox.class).getValue(), "sample picker");
+        assertEquals(target, robot.lookup("#targetSelector").queryAs(javafx.scene.control.ComboBox.class).getValue(),
+                "target picker");
+        assertEquals(sweep, robot.lookup("#sweepChoice").queryAs(javafx.scene.control.ComboBox.class).getValue(),
+                "sweep picker");
+    }
+
     @Test
     void manyClassesModeShowsAThousandBars(FxRobot robot) {
         robot.clickOn("#manyClassesToggle");
