@@ -71,7 +71,14 @@ public final class Workspace {
         return new Scenario(tab.get(), e, new Scenario.Training(training.setup(), steps), List.of());
     }
 
-    /** Shows a scenario in both tabs. */
+    /** Shows a scenario in both tabs; the Explorer's preset picker names it {@code origin}. */
+    public void apply(Scenario s, String origin) {
+        explorer.load(s.explorer().toState(), origin);
+        training.load(s.training().setup(), s.training().steps());
+        tab.set(s.tab());
+    }
+
+    /** Shows a scenario in both tabs (a restored session: its origin is not known). */
     public void apply(Scenario s) {
         explorer.load(s.explorer().toState());
         training.load(s.training().setup(), s.training().steps());
@@ -88,7 +95,7 @@ public final class Workspace {
         } catch (ScenarioFormatException e) {
             return fail("Cannot open " + path.getFileName() + ": " + e.getMessage());
         }
-        apply(s);
+        apply(s, path.getFileName().toString());
         file.set(path);
         remember(path);
         return ok("Opened " + path.getFileName() + warnings(s));
@@ -102,7 +109,7 @@ public final class Workspace {
         } catch (ScenarioFormatException e) {
             return fail(e.getMessage());
         }
-        apply(s);
+        apply(s, example.title());
         file.set(null);
         return ok("Opened the example \u201c" + example.title() + "\u201d");
     }

@@ -95,14 +95,13 @@ public final class ExplorerView {
         bindCounts();
         bindSelectors();
         bindLossOptions();
-        presetChoice.getItems().setAll(ExplorerPreset.all().stream().map(ExplorerPreset::name).toList());
-        presetChoice.setValue(model.presetProperty().get());
+        showPreset(model.presetProperty().get());
         presetChoice.valueProperty().addListener((o, a, b) -> {
-            if (!syncing && b != null && !b.equals(model.presetProperty().get())) {
+            if (!syncing && b != null && ExplorerPreset.names().contains(b)) {
                 model.applyPreset(b);
             }
         });
-        model.presetProperty().addListener((o, a, b) -> presetChoice.setValue(b));
+        model.presetProperty().addListener((o, a, b) -> showPreset(b));
         weightsEnabled.selectedProperty().bindBidirectional(model.weightsEnabledProperty());
         logScaleToggle.selectedProperty().addListener((o, a, b) -> probabilityChart.setLogScale(b));
         model.logits().addListener((ListChangeListener<DoubleProperty>) c -> rebuildClassRows());
@@ -113,6 +112,23 @@ public final class ExplorerView {
         addTooltips();
         rebuildClassRows();
         show(model.getResult());
+    }
+
+    /** The presets, then what the state came from when that is not a preset (an example, a file, "Custom"). */
+    private void showPreset(String origin) {
+        syncing = true;
+        try {
+            List<String> items = new ArrayList<>(ExplorerPreset.names());
+            if (!items.contains(origin)) {
+                items.add(origin);
+            }
+            if (!presetChoice.getItems().equals(items)) {
+                presetChoice.getItems().setAll(items);
+            }
+            presetChoice.setValue(origin);
+        } finally {
+            syncing = false;
+        }
     }
 
     @FXML
@@ -319,7 +335,8 @@ public final class ExplorerView {
             }
         });
         field.focusedProperty().addListener((o, was, is) -> {
-            if (!is && !field.getText().equals(current.get())) {
+            // A field whose row was replaced (a new state with other classes) loses focus too: it commits nothing.
+            if (!is && field.getScene() != null && !field.getText().equals(current.get())) {
                 showFieldProblem(field, commit.get());
             }
         });

@@ -17,8 +17,6 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -47,7 +45,7 @@ public final class ExplorerViewModel {
     private final DoubleProperty labelSmoothing = new SimpleDoubleProperty(this, "labelSmoothing", 0.0);
     private final ObjectProperty<Reduction> reduction = new SimpleObjectProperty<>(this, "reduction", Reduction.MEAN);
     private final IntegerProperty sweepClass = new SimpleIntegerProperty(this, "sweepClass", 0);
-    private final StringProperty preset = new SimpleStringProperty(this, "preset", ExplorerPreset.DEFAULT);
+    private final ReadOnlyStringWrapper preset = new ReadOnlyStringWrapper(this, "preset", ExplorerPreset.DEFAULT);
     private final ReadOnlyDoubleWrapper logitRange = new ReadOnlyDoubleWrapper(this, "logitRange");
     private final ReadOnlyDoubleWrapper weightRange = new ReadOnlyDoubleWrapper(this, "weightRange");
     private final ObservableList<DoubleProperty> logits = FXCollections.observableArrayList();
@@ -58,6 +56,12 @@ public final class ExplorerViewModel {
 
     /** True while a new state is being pushed into the properties: their changes are not edits. */
     private boolean pushing;
+    /** The preset or example the state came from, and its name: the picker shows it until the state differs. */
+    private ExplorerState origin;
+    private String originName = CUSTOM;
+
+    /** What the preset picker says once the state is no longer the preset or example it came from. */
+    public static final String CUSTOM = "Custom";
 
     public ExplorerViewModel() {
         onEdit(classCount, c -> s -> s.withShape(s.samples(), maxClasses(c.intValue())));
@@ -89,8 +93,7 @@ public final class ExplorerViewModel {
     /** Loads a preset by name (see {@link ExplorerPreset#all()}). */
     public void applyPreset(String name) {
         ExplorerPreset p = ExplorerPreset.named(name);
-        load(p.toState());
-        preset.set(p.name());
+        load(p.toState(), p.name());
     }
 
     /** Back to the default preset. */
@@ -98,8 +101,18 @@ public final class ExplorerViewModel {
         applyPreset(ExplorerPreset.DEFAULT);
     }
 
-    /** Replaces the whole state at once (scenario files, presets); "many classes" follows its class count. */
+    /** Replaces the whole state at once (a restored session); the picker says {@link #CUSTOM}. */
     public void load(ExplorerState s) {
+        load(s, CUSTOM);
+    }
+
+    /**
+     * Replaces the whole state at once with one that {@code name} produced (a preset, an example, a file); the preset
+     * picker shows that name until the state differs from it. "Many classes" follows the class count.
+     */
+    public void load(ExplorerState s, String name) {
+        origin = s;
+        originName = name;
         pushing = true;
         try {
             manyClasses.set(s.classes() > Limits.MAX_SLIDER_CLASSES);
@@ -263,6 +276,7 @@ public final class ExplorerViewModel {
             sweepClass.set(s.sweepClass());
             logitRange.set(s.logitRange());
             weightRange.set(s.weightRange());
+            preset.set(s.sameProblemAs(origin) ? originName : CUSTOM);
         } finally {
             pushing = false;
         }
@@ -318,8 +332,8 @@ public final class ExplorerViewModel {
     public ObjectProperty<Reduction> reductionProperty() { return reduction; }
     /** Which class's logit the loss curve sweeps. */
     public IntegerProperty sweepClassProperty() { return sweepClass; }
-    /** The name of the preset last applied. */
-    public StringProperty presetProperty() { return preset; }
+    /** The preset, example or file the state came from, or {@link #CUSTOM} once it differs from it. */
+    public ReadOnlyStringProperty presetProperty() { return preset.getReadOnlyProperty(); }
     /** Half-width of the logit sliders' range; grows to fit typed values. */
     public ReadOnlyDoubleProperty logitRangeProperty() { return logitRange.getReadOnlyProperty(); }
     /** Upper end of the weight sliders' range; grows to fit typed values. */

@@ -30,6 +30,11 @@ public record ExplorerPreset(String name, double[][] logits, int[] targets, doub
                 plain(HUGE, new double[][] {{1000.0, 999.0, 0.0}}, 0));
     }
 
+    /** The presets' names, in menu order. */
+    public static List<String> names() {
+        return all().stream().map(ExplorerPreset::name).toList();
+    }
+
     /** The preset of that name. */
     public static ExplorerPreset named(String name) {
         return all().stream().filter(p -> p.name().equals(name)).findFirst()

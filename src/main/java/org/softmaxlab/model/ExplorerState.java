@@ -93,6 +93,17 @@ public record ExplorerState(double[][] logits, int[] targets, double[] weights, 
                 labelSmoothing, temperature);
     }
 
+    /**
+     * Whether {@code other} poses the same problem: the same logits, targets, weighting and loss options (the
+     * selection, the swept class and the slider ranges aside). A state edited away from its preset is "Custom".
+     */
+    public boolean sameProblemAs(ExplorerState other) {
+        return other != null && Arrays.deepEquals(logits, other.logits) && Arrays.equals(targets, other.targets)
+                && weightsEnabled == other.weightsEnabled && (!weightsEnabled || Arrays.equals(weights, other.weights))
+                && temperature == other.temperature && labelSmoothing == other.labelSmoothing
+                && reduction == other.reduction;
+    }
+
     // ---- edits ----------------------------------------------------------------------------------------------
 
     /** Logit {@code c} of the selected sample set to {@code v}; the slider range widens to fit. */

@@ -194,6 +194,23 @@ class ExplorerViewTest {
                 "the naive column shows NaN");
     }
 
+    /** The preset picker names what produced the state, and says "Custom" once the state differs from it. */
+    @Test
+    void thePresetPickerSaysWhereTheStateCameFrom(FxRobot robot) {
+        choose(robot, "#presetChoice", ExplorerPreset.EXAMPLE_A);
+        assertEquals(ExplorerPreset.EXAMPLE_A, robot.lookup("#presetChoice").queryAs(ChoiceBox.class).getValue());
+        type(robot, "#logitField-0", "3");
+        assertEquals(ExplorerViewModel.CUSTOM, robot.lookup("#presetChoice").queryAs(ChoiceBox.class).getValue());
+        choose(robot, "#presetChoice", ExplorerPreset.EXAMPLE_A);
+        assertEquals("2.0000", robot.lookup("#logit-0").queryAs(Label.class).getText(), "choosing it again reloads");
+        org.softmaxlab.scenario.Examples.Example b = org.softmaxlab.scenario.Examples.ALL.get(1);
+        robot.interact(() -> workspace.openExample(b));
+        assertEquals(b.title(), robot.lookup("#presetChoice").queryAs(ChoiceBox.class).getValue());
+        choose(robot, "#sampleSelector", 1);
+        assertEquals(b.title(), robot.lookup("#presetChoice").queryAs(ChoiceBox.class).getValue(),
+                "selecting a sample changes no number");
+    }
+
     /** Each picker always shows a valid value: kept while it exists, else the nearest one. */
     @Test
     void pickersAlwaysHoldAValidValue(FxRobot robot) {
