@@ -364,6 +364,7 @@ public final class ExplorerView {
         probabilityChart.setValues(r.probabilities(), y, r.ghostTarget());
         gradientChart.setLabels(r.classLabels());
         gradientChart.setValues(r.gradient(), -1, null);
+        lossChart.setTitle(r.perSampleTitle());
         lossChart.setLabels(r.sampleLabels());
         lossChart.setValues(r.loss().perSampleLoss(), r.selected(), null);
         lossCurve.setCurve(r.curveX(), r.curveY(), r.curveX().length);
@@ -373,7 +374,8 @@ public final class ExplorerView {
         lossValue.setText(r.lossText());
         ViewSupport.setStyleClass(lossValue, "undefined", !r.loss().isDefined());
         lossValue.setAccessibleText("batch loss " + r.lossText());
-        entropyValue.setText("Entropy H(P) = " + Numbers.fixed4(r.entropy()) + " nats (max ln C = "
+        entropyValue.setText("Entropy of sample " + r.selected() + "'s prediction, H(P) = "
+                + Numbers.fixed4(r.entropy()) + " nats (max ln C = "
                 + Numbers.fixed4(r.maxEntropy()) + ")");
         formulaLabel.setText(r.formula().text());
         logitsTitle.setText("Logits z of sample " + r.selected());

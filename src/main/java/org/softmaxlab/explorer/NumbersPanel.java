@@ -18,6 +18,7 @@ final class NumbersPanel {
     private final GridPane stabilityGrid;
     private final Label stabilityVerdict;
     private int[] listed = new int[0];
+    private int shownTarget = Integer.MIN_VALUE;
     /** Per listed class: its logit, probability and gradient labels. */
     private Label[][] numberCells = new Label[0][];
     private Label[][] stabilityCells;
@@ -35,14 +36,15 @@ final class NumbersPanel {
 
     private void showNumbers(ExplorerResults r) {
         int[] classes = r.listedClasses();
-        if (!Arrays.equals(classes, listed)) {
+        if (!Arrays.equals(classes, listed) || r.target() != shownTarget) {
             listed = classes;
+            shownTarget = r.target();
             numberCells = new Label[classes.length][];
             numbersGrid.getChildren().clear();
             numbersGrid.addRow(0, header("class"), header("z"), header("P"), header("dL/dz"));
             for (int k = 0; k < classes.length; k++) {
                 int c = classes[k];
-                Label name = new Label(Integer.toString(c));
+                Label name = new Label(r.classLabels()[c]);
                 name.getStyleClass().addAll("class-name", "class-" + (c % 8));
                 numberCells[k] = new Label[] {number("logit-" + c), number("prob-" + c), number("grad-" + c)};
                 numbersGrid.addRow(k + 1, name, numberCells[k][0], numberCells[k][1], numberCells[k][2]);
@@ -63,10 +65,11 @@ final class NumbersPanel {
         label.setAccessibleText(accessiblePrefix + Numbers.fixed4(v));
     }
 
-    /** Stable and naive softmax side by side for the most probable classes of the selected sample. */
+    /** Stable and naive softmax side by side for the classes the numbers panel lists. */
     private void showStability(ExplorerResults r) {
-        int[] top = r.topClasses();
-        if (stabilityCells == null) {
+        int[] top = r.listedClasses();
+        if (stabilityCells == null || stabilityCells.length < top.length) {
+            stabilityGrid.getChildren().clear();
             stabilityCells = new Label[top.length][COLUMNS];
             stabilityGrid.addRow(0, header("class"), header("exp(z/T)"), header("naive"), header("stable"));
             for (int k = 0; k < stabilityCells.length; k++) {
@@ -89,7 +92,7 @@ final class NumbersPanel {
             int c = top[k];
             double naive = r.naive()[c];
             double exp = r.naiveExp()[c];
-            stabilityCells[k][0].setText(Integer.toString(c));
+            stabilityCells[k][0].setText(r.classLabels()[c]);
             stabilityCells[k][1].setText(Numbers.fixed4(exp));
             stabilityCells[k][2].setText(Numbers.fixed4(naive));
             stabilityCells[k][3].setText(Numbers.fixed4(r.probabilities()[c]));

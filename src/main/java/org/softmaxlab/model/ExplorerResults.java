@@ -26,23 +26,23 @@ import org.softmaxlab.engine.Targets;
  * @param ghostTarget   the selected sample's (smoothed) target distribution, or null when its target is ignored
  * @param classLabels   a label per class, the target's marked "(y)"
  * @param sampleLabels  a label per sample ("s0", ...)
- * @param listedClasses the classes the numbers panel lists, ascending: all of them up to
- *                      {@link Limits#MAX_SLIDER_CLASSES}, else that many most probable
- * @param topClasses    the selected sample's most probable classes, most probable first (the stability table)
+ * @param listedClasses the classes the numbers panel and the stability table list: all of them, in class order, up to
+ *                      {@link Limits#MAX_SLIDER_CLASSES}; beyond that the most probable, most probable first, with
+ *                      the target always among them (in place of the last when it is not)
  * @param naive         naive softmax of the selected sample (may hold NaN: the overflow demonstration)
  * @param naiveExp      the naive exponentials exp(z/T) (may hold Infinity)
  * @param curveX        the swept logit's values
  * @param curveY        the batch loss at each
  * @param sweepClass    which class's logit the curve sweeps
+ * @param perSampleTitle what the per-sample chart plots and how the batch loss is made from it
  */
 public record ExplorerResults(LossResult loss, int selected, int target, double[] logits, String lossText,
                               Formula formula, double entropy, double maxEntropy, double[] ghostTarget,
-                              String[] classLabels, String[] sampleLabels, int[] listedClasses, int[] topClasses,
-                              double[] naive, double[] naiveExp, double[] curveX, double[] curveY, int sweepClass) {
+                              String[] classLabels, String[] sampleLabels, int[] listedClasses,
+                              double[] naive, double[] naiveExp, double[] curveX, double[] curveY, int sweepClass,
+                              String perSampleTitle) {
     /** Points on the loss curve. */
     static final int CURVE_POINTS = 241;
-    /** Rows of the stable-vs-naive table. */
-    static final int STABILITY_ROWS = 5;
 
     /**
      * Evaluates {@code state} with the engine: the batch loss, the selected sample's numbers, the loss curve of its
@@ -82,8 +82,32 @@ public record ExplorerResults(LossResult loss, int selected, int target, double[
         double[] p = r.probabilities()[s];
         return new ExplorerResults(r, s, y, row, lossText, Formula.of(z, targets, options, r),
                 Information.entropy(p), Math.log(classes), ghost(y, classes, options.labelSmoothing()),
-                classLabels(classes, y), sampleLabels(z.length), listed(p), mostProbable(p, STABILITY_ROWS), naive,
-                naiveExp, xs, ys, sweep);
+                classLabels(classes, y), sampleLabels(z.length), listed(p, y), naive,
+                naiveExp, xs, ys, sweep, perSampleTitle(options, targets));
+    }
+
+    /**
+     * The per-sample chart's title: what each bar is (-w_y ln P_y with weights; smoothed when eps > 0) and how the
+     * batch loss comes from the bars (their sum divided by S, or by n, or their sum; none: the bars are the loss).
+     */
+    static String perSampleTitle(CrossEntropyOptions options, int[] targets) {
+        String bar = (options.labelSmoothing() > 0 ? "smoothed " : "") + (options.hasWeight()
+                ? "l_n = -w_y ln P_y" : "l_n = -ln P_y");
+        double s = 0;
+        int n = 0;
+        for (int y : targets) {
+            if (y != Limits.IGNORE_INDEX) {
+                s += options.weightOf(y);
+                n++;
+            }
+        }
+        String batch = switch (options.reduction()) {
+            case MEAN -> options.hasWeight() ? "loss = Σ l_n / S, S = Σ w_y = " + Numbers.editable(s)
+                    : "loss = Σ l_n / n, n = " + n;
+            case SUM -> "loss = Σ l_n";
+            case NONE -> "loss: one per sample";
+        };
+        return "Per-sample " + bar + "  (" + batch + ")";
     }
 
     /** Probabilities of the selected sample. */
@@ -124,12 +148,14 @@ public record ExplorerResults(LossResult loss, int selected, int target, double[
         return names;
     }
 
-    private static int[] listed(double[] p) {
+    private static int[] listed(double[] p, int target) {
         if (p.length <= Limits.MAX_SLIDER_CLASSES) {
             return IntStream.range(0, p.length).toArray();
         }
         int[] top = mostProbable(p, Limits.MAX_SLIDER_CLASSES);
-        Arrays.sort(top);
+        if (target != Limits.IGNORE_INDEX && IntStream.of(top).noneMatch(c -> c == target)) {
+            top[top.length - 1] = target;
+        }
         return top;
     }
 

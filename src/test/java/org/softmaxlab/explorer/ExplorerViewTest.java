@@ -247,12 +247,27 @@ class ExplorerViewTest {
                 "sweep picker");
     }
 
+    /** The first column's texts of a numbers grid, header excluded. */
+    private static java.util.List<String> classColumn(FxRobot robot, String grid) {
+        javafx.scene.layout.GridPane g = robot.lookup(grid).queryAs(javafx.scene.layout.GridPane.class);
+        return g.getChildren().stream().filter(n -> javafx.scene.layout.GridPane.getColumnIndex(n) == null
+                        || javafx.scene.layout.GridPane.getColumnIndex(n) == 0)
+                .filter(n -> n.isVisible() && javafx.scene.layout.GridPane.getRowIndex(n) != null
+                        && javafx.scene.layout.GridPane.getRowIndex(n) > 0)
+                .map(n -> ((Label) n).getText()).toList();
+    }
+
     @Test
     void manyClassesModeShowsAThousandBars(FxRobot robot) {
         robot.clickOn("#manyClassesToggle");
         spin(robot, "#classCount", 1000);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(1000, robot.lookup("#probabilityChart").queryAs(BarCanvas.class).values().length);
+        assertEquals(classColumn(robot, "#numbersGrid"), classColumn(robot, "#stabilityGrid"),
+                "the stability table lists the numbers panel's classes");
+        assertTrue(classColumn(robot, "#numbersGrid").stream().anyMatch(t -> t.endsWith("(y)")), "target marked");
+        assertTrue(robot.lookup("#entropyValue").queryAs(Label.class).getText().startsWith("Entropy of sample 0"),
+                "the entropy belongs to the selected sample");
         assertTrue(robot.lookup("#lossValue").queryAs(Label.class).getText().matches("\\d+\\.\\d{4}"));
     }
 

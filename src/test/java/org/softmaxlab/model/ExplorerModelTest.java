@@ -54,22 +54,41 @@ class ExplorerModelTest {
     }
 
     @Test
-    void manyClassesListTheMostProbableAndTheStabilityTableTheTopFive() {
+    void manyClassesListTheMostProbableFirstAndAlwaysTheTarget() {
         ExplorerState s = exampleA().withShape(1, 200);
         ExplorerResults r = ExplorerResults.compute(s);
         double[] p = r.probabilities();
-        assertEquals(Limits.MAX_SLIDER_CLASSES, r.listedClasses().length);
-        assertTrue(IntStream.range(1, r.listedClasses().length)
-                .allMatch(k -> r.listedClasses()[k - 1] < r.listedClasses()[k]), "listed in class order");
-        double smallestListed = IntStream.of(r.listedClasses()).mapToDouble(c -> p[c]).min().orElseThrow();
-        long moreProbableUnlisted = IntStream.range(0, p.length)
-                .filter(c -> IntStream.of(r.listedClasses()).noneMatch(l -> l == c))
-                .filter(c -> p[c] > smallestListed).count();
-        assertEquals(0, moreProbableUnlisted);
-        assertEquals(5, r.topClasses().length);
-        for (int k = 1; k < 5; k++) {
-            assertTrue(p[r.topClasses()[k - 1]] >= p[r.topClasses()[k]]);
+        int[] listed = r.listedClasses();
+        assertEquals(Limits.MAX_SLIDER_CLASSES, listed.length);
+        for (int k = 1; k < listed.length; k++) {
+            assertTrue(p[listed[k - 1]] >= p[listed[k]], "most probable first");
         }
+        assertTrue(IntStream.of(listed).anyMatch(c -> c == r.target()), "the target is listed");
+        double smallestListed = IntStream.of(listed).filter(c -> c != r.target()).mapToDouble(c -> p[c]).min()
+                .orElseThrow();
+        assertEquals(0, IntStream.range(0, p.length).filter(c -> IntStream.of(listed).noneMatch(l -> l == c))
+                .filter(c -> p[c] > smallestListed).count(), "no unlisted class is more probable");
+        // A target far down the ranking takes the last place.
+        int leastLikely = IntStream.range(0, p.length).boxed().min(java.util.Comparator.comparingDouble(c -> p[c]))
+                .orElseThrow();
+        ExplorerResults aimed = ExplorerResults.compute(s.withTarget(leastLikely));
+        assertEquals(leastLikely, aimed.listedClasses()[Limits.MAX_SLIDER_CLASSES - 1]);
+        assertEquals(leastLikely + " (y)", aimed.classLabels()[leastLikely]);
+        assertArrayEquals(IntStream.range(0, 3).toArray(), ExplorerResults.compute(exampleA()).listedClasses(),
+                "up to 20 classes: all, in class order");
+    }
+
+    @Test
+    void thePerSampleChartSaysWhatItPlotsAndHowTheBatchLossIsMade() {
+        ExplorerResults b = ExplorerResults.compute(ExplorerPreset.named(ExplorerPreset.EXAMPLE_B).toState());
+        assertTrue(b.perSampleTitle().contains("-w_y ln P_y"), b.perSampleTitle());
+        assertTrue(b.perSampleTitle().contains("\u03a3 l_n / S, S = \u03a3 w_y = 20"), b.perSampleTitle());
+        double sum = 0;
+        for (double l : b.loss().perSampleLoss()) {
+            sum += l;
+        }
+        assertEquals(b.loss().loss(), sum / 20, 1e-15, "the batch loss is the bars' sum over S");
+        assertTrue(ExplorerResults.compute(exampleA()).perSampleTitle().contains("/ n, n = 2"));
     }
 
     @Test
