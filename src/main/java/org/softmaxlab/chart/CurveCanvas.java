@@ -75,6 +75,11 @@ public final class CurveCanvas extends PlotCanvas {
         return count;
     }
 
+    /** The x value of point {@code i}. */
+    public double xAt(int i) {
+        return xs[i];
+    }
+
     /** The y value of point {@code i}. */
     public double yAt(int i) {
         return ys[i];

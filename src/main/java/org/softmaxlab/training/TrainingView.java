@@ -67,6 +67,8 @@ public final class TrainingView {
     @FXML private Label gradNormValue;
     @FXML private Label rateValue;
     @FXML private Label trainingMessage;
+    @FXML private Button resetLowerLrButton;
+    @FXML private Label trainingHint;
     @FXML private CurveCanvas lossHistoryChart;
     @FXML private CheckBox lossLogScale;
     @FXML private DecisionRegionCanvas decisionRegions;
@@ -176,6 +178,12 @@ public final class TrainingView {
         gradNormValue.textProperty().bind(model.gradientNormTextProperty());
         rateValue.textProperty().bind(model.rateTextProperty());
         trainingMessage.textProperty().bind(model.messageProperty());
+        resetLowerLrButton.textProperty().bind(model.lowerLrOfferProperty());
+        resetLowerLrButton.visibleProperty().bind(model.lowerLrOfferProperty().isNotEmpty());
+        resetLowerLrButton.managedProperty().bind(resetLowerLrButton.visibleProperty());
+        trainingHint.textProperty().bind(model.hintProperty());
+        trainingHint.visibleProperty().bind(model.hintProperty().isNotEmpty());
+        trainingHint.managedProperty().bind(trainingHint.visibleProperty());
         playButton.textProperty().bind(javafx.beans.binding.Bindings.when(model.runningProperty())
                 .then("Pause").otherwise("Play"));
         lossLogScale.selectedProperty().addListener((o, a, b) -> lossHistoryChart.setLogY(b));
@@ -220,6 +228,11 @@ public final class TrainingView {
     @FXML
     private void onReset() {
         model.reset();
+    }
+
+    @FXML
+    private void onResetLowerLr() {
+        model.resetWithLowerLr();
     }
 
     @FXML

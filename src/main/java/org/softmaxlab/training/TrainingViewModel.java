@@ -28,6 +28,7 @@ import org.softmaxlab.model.DatasetKind;
 import org.softmaxlab.model.Limits;
 import org.softmaxlab.model.Numbers;
 import org.softmaxlab.model.OptimizerKind;
+import org.softmaxlab.model.TrainingHints;
 import org.softmaxlab.model.TrainingSetup;
 
 /**
@@ -69,6 +70,8 @@ public final class TrainingViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper logText = new ReadOnlyStringWrapper(this, "logText", "");
     private final ReadOnlyStringWrapper rateText = new ReadOnlyStringWrapper(this, "rateText", "");
     private final ReadOnlyStringWrapper speedText = new ReadOnlyStringWrapper(this, "speedText", "");
+    private final ReadOnlyStringWrapper hint = new ReadOnlyStringWrapper(this, "hint", "");
+    private final ReadOnlyStringWrapper lowerLrOffer = new ReadOnlyStringWrapper(this, "lowerLrOffer", "");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running", false);
 
     private final TrainingWorker worker;
@@ -147,6 +150,16 @@ public final class TrainingViewModel implements AutoCloseable {
     public void reset() {
         TrainingSetup setup = setup();
         worker.submit(w -> w.restart(setup));
+    }
+
+    /** After a divergence: a tenth of the learning rate, then a reset (the offer of {@link #lowerLrOfferProperty}). */
+    public void resetWithLowerLr() {
+        learningRate.set(lowerLr());
+        reset();
+    }
+
+    private double lowerLr() {
+        return Math.max(Limits.LEARNING_RATE.min(), learningRate.get() / 10);
     }
 
     /** A new initialisation seed, then a reset. */
@@ -321,6 +334,9 @@ public final class TrainingViewModel implements AutoCloseable {
         accuracyText.set(Numbers.percent(s.accuracy()));
         gradientNormText.set(Numbers.fixed4(s.current().gradientNorm()));
         logText.set(String.join("\n", s.log()));
+        hint.set(TrainingHints.plateau(s.historySteps(), s.historyAccuracy(), s.dataset().features() == 2));
+        lowerLrOffer.set(s.message().startsWith("Training diverged") ? "Reset with lr = "
+                + Numbers.editable(lowerLr()) : "");
         rateText.set(s.running() ? Numbers.count(s.stepsPerSecond()) + " steps/s" : "");
     }
 
@@ -366,6 +382,10 @@ public final class TrainingViewModel implements AutoCloseable {
     public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
     public ReadOnlyStringProperty logTextProperty() { return logText.getReadOnlyProperty(); }
     public ReadOnlyStringProperty rateTextProperty() { return rateText.getReadOnlyProperty(); }
+    /** Why the accuracy stopped rising, when the data are more than a linear model can separate; or "". */
+    public ReadOnlyStringProperty hintProperty() { return hint.getReadOnlyProperty(); }
+    /** After a divergence, the text of the offer to reset with a tenth of the learning rate; else "". */
+    public ReadOnlyStringProperty lowerLrOfferProperty() { return lowerLrOffer.getReadOnlyProperty(); }
     /** The chosen speed: "10/s", or "max". */
     public ReadOnlyStringProperty speedTextProperty() { return speedText.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty runningProperty() { return running.getReadOnlyProperty(); }

@@ -58,6 +58,10 @@ public final class TrainingWorker implements AutoCloseable {
     private long rateWindowSteps;
     private double measuredRate;
     private double firstLoss = Double.NaN;
+    /** The last step with a line in the log (the notebook prints every tenth). */
+    private long lastLogged = -1;
+    /** Set when a step's loss diverged; the message then describes the state shown (after that step). */
+    private boolean divergedByGrowth;
 
     public TrainingWorker(TrainingSetup setup) {
         thread = new Thread(this::loop, "softmax-lab-training");
@@ -99,11 +103,13 @@ public final class TrainingWorker implements AutoCloseable {
         }
         history.clear();
         log.clear();
+        lastLogged = -1;
+        divergedByGrowth = false;
         publish();
     }
 
     public void play() {
-        if (trainer == null || trainer.peek().diverged()) {
+        if (trainer == null || divergedByGrowth || trainer.peek().diverged()) {
             return;
         }
         running = true;
@@ -248,22 +254,12 @@ public final class TrainingWorker implements AutoCloseable {
         if (history.wants(step)) {
             history.add(step, loss, trainer.lastAccuracy(), trainer.lastLogits(0));
         }
-        if (step == 0) {
-            firstLoss = loss;
-        }
         if (step % 10 == 0) {
             addLog(step, loss);
         }
-        if (!Double.isFinite(loss)) {
+        if (!Double.isFinite(loss) || (step > 0 && loss > DIVERGENCE_FACTOR * Math.max(firstLoss, 0.1))) {
             running = false;
-            message = "Training diverged at step " + step + ": the loss became "
-                    + (Double.isNaN(loss) ? "NaN" : "infinite") + ". Press Reset.";
-        } else if (step > 0 && loss > DIVERGENCE_FACTOR * Math.max(firstLoss, 0.1)) {
-            running = false;
-            message = String.format(Locale.ROOT, "Training diverged at step %d: the loss rose to %.4g, more than "
-                    + "%.0f times its start (%.4f). The learning rate %s is too large; press Reset.", step, loss,
-                    DIVERGENCE_FACTOR, firstLoss, Numbers.editable(
-                            trainer.optimizer().learningRate()));
+            divergedByGrowth = true;
         } else if (trainer.steps() >= stopAfter) {
             running = false;
             message = "Stopped after " + trainer.steps() + " steps.";
@@ -273,7 +269,12 @@ public final class TrainingWorker implements AutoCloseable {
         }
     }
 
-    private void addLog(int step, double loss) {
+    /** The log line of {@code step} (the notebook's format), from the trainer's last batch. */
+    private void addLog(long step, double loss) {
+        if (step <= lastLogged) {
+            return;
+        }
+        lastLogged = step;
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "Step %2d | Loss: %.4f", step, loss));
         if (trainer.lastBatchRows() == 1) {
             line.append(" | Logits: [");
@@ -289,6 +290,10 @@ public final class TrainingWorker implements AutoCloseable {
         log.addLast(line.toString());
     }
 
+    /**
+     * Hands the state after {@link Trainer#steps()} updates to the UI: the current parameters evaluated on the next
+     * batch, and a history and a log that end at that same step (the notebook's "Step i" is the loss before update i).
+     */
     private void publish() {
         lastPublish = System.nanoTime();
         if (trainer == null) {
@@ -297,13 +302,53 @@ public final class TrainingWorker implements AutoCloseable {
             return;
         }
         TrainingStep current = trainer.peek();
-        if (current.diverged() && message.isEmpty()) {
-            message = "The loss is " + current.loss() + ": training cannot continue. Press Reset.";
+        int step = current.step();
+        if (step == 0) {
+            firstLoss = current.loss();
         }
-        latest.set(new TrainingSnapshot(current, trainer.steps(), history.steps(), history.losses(),
-                history.accuracies(), history.logits(),
+        if (step % 10 == 0) {
+            addLog(step, current.loss());
+        }
+        if (divergedByGrowth && current.undefinedReason() != null
+                && current.undefinedReason().startsWith("undefined")) {
+            message = "Training stopped: the loss is " + current.undefinedReason() + ".";
+        } else if (divergedByGrowth || current.diverged()) {
+            message = divergenceMessage(current);
+        }
+        double[] steps = history.steps();
+        double[] losses = history.losses();
+        double[] accuracies = history.accuracies();
+        double[][] logits = history.logits();
+        if (steps.length == 0 || steps[steps.length - 1] < step) {
+            // The current step is the curve's last point: the header, the curve and the log agree.
+            steps = append(steps, step);
+            losses = append(losses, current.loss());
+            accuracies = append(accuracies, current.accuracy());
+            logits = java.util.Arrays.copyOf(logits, logits.length + 1);
+            logits[logits.length - 1] = current.logits()[0];
+        }
+        latest.set(new TrainingSnapshot(current, step, steps, losses, accuracies, logits,
                 trainer.datasetAccuracy(), List.copyOf(log), running, message, running ? measuredRate : 0,
                 trainer.dataset(), trainer.lossOptions().temperature()));
+    }
+
+    /** Why training stopped by itself, about the step shown (the one after the update that blew up). */
+    private String divergenceMessage(TrainingStep current) {
+        String lr = Numbers.editable(trainer.optimizer().learningRate());
+        if (!Double.isFinite(current.loss())) {
+            return "Training diverged at step " + current.step() + ": the loss is "
+                    + (Double.isNaN(current.loss()) ? "NaN" : "infinite") + ". The learning rate " + lr
+                    + " is too large.";
+        }
+        return "Training diverged at step " + current.step() + ": the loss is " + Numbers.fixed4(current.loss())
+                + ", more than " + Numbers.editable(DIVERGENCE_FACTOR) + " times its start ("
+                + Numbers.fixed4(firstLoss) + "). The learning rate " + lr + " is too large.";
+    }
+
+    private static double[] append(double[] values, double v) {
+        double[] out = java.util.Arrays.copyOf(values, values.length + 1);
+        out[values.length] = v;
+        return out;
     }
 
     /** Stops the thread; further commands are ignored. */

@@ -74,6 +74,16 @@ class ModelFactsTest {
     }
 
     @Test
+    void aPlateauShortOfTheTopOnPlanarDataGetsAHint() {
+        double[] steps = {0, 500, 1000, 1500, 2000};
+        assertEquals("", TrainingHints.plateau(steps, new double[] {0.3, 0.5, 0.53, 0.531, 0.53}, false));
+        assertEquals("", TrainingHints.plateau(steps, new double[] {0.3, 0.5, 0.6, 0.7, 0.8}, true), "still rising");
+        assertEquals("", TrainingHints.plateau(steps, new double[] {0.3, 0.97, 0.97, 0.97, 0.97}, true), "done");
+        String hint = TrainingHints.plateau(steps, new double[] {0.3, 0.5, 0.53, 0.531, 0.53}, true);
+        assertTrue(hint.startsWith("Accuracy has stayed near 53.0% for 1,000 steps"), hint);
+    }
+
+    @Test
     void thePlanarClassifierAgreesWithSoftmax() {
         double[][] w = {{1, 0}, {0, 1}, {-1, -1}};
         double[] b = {0, 0.5, 0};

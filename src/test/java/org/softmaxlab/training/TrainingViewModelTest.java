@@ -61,11 +61,14 @@ class TrainingViewModelTest {
                 vm.logTextProperty().get());
         assertTrue(vm.logTextProperty().get().contains("Step 40 | Loss: 0.1057 | Logits: [-1.629 -2.123  1.041]"),
                 vm.logTextProperty().get());
+        assertTrue(vm.logTextProperty().get().endsWith("Step 50 | Loss: 0.0814" + vm.logTextProperty().get()
+                .substring(vm.logTextProperty().get().lastIndexOf(" | Logits"))), "the log ends at the step shown");
         vm.reset();
         settle();
         assertEquals(0, vm.stepProperty().get());
         assertEquals("2.0499", vm.lossTextProperty().get());
-        assertEquals("", vm.logTextProperty().get());
+        assertEquals("Step  0 | Loss: 2.0499 | Logits: [ 0.221 -1.419 -1.514]", vm.logTextProperty().get(),
+                "at step 0 the log shows step 0, as the notebook prints it before the first update");
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
@@ -23,8 +24,10 @@ import org.softmaxlab.app.MainWindow;
 import org.softmaxlab.app.SoftmaxLabApp;
 import org.softmaxlab.app.Workspace;
 import org.softmaxlab.chart.BarCanvas;
+import org.softmaxlab.chart.CurveCanvas;
 import org.softmaxlab.chart.PngExport;
 import org.softmaxlab.model.DatasetKind;
+import org.softmaxlab.model.Numbers;
 import org.softmaxlab.model.OptimizerKind;
 import org.softmaxlab.testing.FxErrors;
 import org.softmaxlab.testing.PulseMonitor;
@@ -84,6 +87,18 @@ class TrainingViewTest {
         }
     }
 
+    /** The header, the curve's last point and the log's last line describe the same step (the notebook's Step i). */
+    private static void assertSameStepEverywhere(FxRobot robot, int step, String loss) {
+        WaitForAsyncUtils.waitForFxEvents();
+        CurveCanvas curve = robot.lookup("#lossHistoryChart").queryAs(CurveCanvas.class);
+        int last = curve.pointCount() - 1;
+        assertEquals(step, curve.xAt(last), 0, "the curve ends at the step shown");
+        assertEquals(loss, Numbers.fixed4(curve.yAt(last)), "the curve's last point is the loss shown");
+        javafx.scene.control.ListView<?> log = robot.lookup("#trainingLog").queryAs(javafx.scene.control.ListView.class);
+        String line = String.valueOf(log.getItems().get(log.getItems().size() - 1));
+        assertTrue(line.startsWith(String.format(java.util.Locale.ROOT, "Step %2d | Loss: %s", step, loss)), line);
+    }
+
     @Test
     void notebookExampleCByTheStepButton(FxRobot robot) throws Exception {
         chooseDataset(robot, DatasetKind.BLOBS);
@@ -92,9 +107,11 @@ class TrainingViewTest {
         awaitText(robot, "#stepValue", "0");
         BarCanvas logits = robot.lookup("#logitBars").queryAs(BarCanvas.class);
         assertEquals(0.2210, logits.values()[0], 1e-12);
+        assertSameStepEverywhere(robot, 0, "2.0499");
         clickTimes(robot, "#stepButton", 10);
         awaitText(robot, "#stepValue", "10");
         awaitText(robot, "#trainLossValue", "0.5548");
+        assertSameStepEverywhere(robot, 10, "0.5548");
         clickTimes(robot, "#stepButton", 40);
         awaitText(robot, "#stepValue", "50");
         awaitText(robot, "#trainLossValue", "0.0814");
@@ -129,11 +146,38 @@ class TrainingViewTest {
         robot.interact(() -> robot.lookup("#speedSlider").queryAs(Slider.class).setValue(6));
         robot.clickOn("#playButton");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text(robot, "#trainingMessage").contains("diverged"));
-        assertTrue(text(robot, "#trainingMessage").contains("Press Reset") || text(robot, "#trainingMessage")
-                .contains("press Reset"));
+        WaitForAsyncUtils.waitForFxEvents();
+        String message = text(robot, "#trainingMessage");
+        assertTrue(message.contains("at step " + text(robot, "#stepValue") + ":"), "the header's step: " + message);
+        assertTrue(message.contains("the loss is " + text(robot, "#trainLossValue"))
+                || message.contains("the loss is NaN") || message.contains("infinite"), "the header's loss: " + message);
+        // Plain Reset keeps the user's settings (and so diverges again); the offer divides lr by 10.
         robot.clickOn("#resetButton");
         awaitText(robot, "#stepValue", "0");
         awaitText(robot, "#trainingMessage", "");
+        assertEquals("100", lr.getText());
+        robot.clickOn("#playButton");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text(robot, "#trainingMessage").contains("diverged"));
+        Button offer = robot.lookup("#resetLowerLrButton").queryAs(Button.class);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, offer::isVisible);
+        assertEquals("Reset with lr = 10", offer.getText());
+        robot.clickOn(offer);
+        awaitText(robot, "#stepValue", "0");
+        awaitText(robot, "#trainingMessage", "");
+        assertEquals("10", lr.getText());
+        assertFalse(offer.isVisible());
+    }
+
+    @Test
+    void aPlateauOnDataNoLineCanSplitGetsAHint(FxRobot robot) throws Exception {
+        chooseDataset(robot, DatasetKind.SPIRAL);
+        robot.interact(() -> robot.lookup("#speedSlider").queryAs(Slider.class).setValue(6));
+        robot.clickOn("#playButton");
+        Label hint = robot.lookup("#trainingHint").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> hint.isVisible());
+        robot.clickOn("#playButton");
+        assertTrue(hint.getText().contains("linear model"), hint.getText());
+        assertTrue(hint.getText().matches("Accuracy has stayed near \\d+\\.\\d% for .*"), hint.getText());
     }
 
     @Test
