@@ -14,17 +14,20 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Window;
 import org.softmaxlab.chart.PlotCanvas;
 import org.softmaxlab.chart.PngExport;
-import org.softmaxlab.ui.ViewSupport;
 import org.softmaxlab.explorer.ExplorerView;
 import org.softmaxlab.io.AtomicFiles;
 import org.softmaxlab.scenario.Examples;
 import org.softmaxlab.scenario.Scenario;
 import org.softmaxlab.training.TrainingView;
+import org.softmaxlab.ui.ViewSupport;
 
 /**
  * The window's content: the menu bar (File, View), the two tabs and the status bar. Menu commands go to the
@@ -38,6 +41,7 @@ public final class MainWindow {
     private final FileDialogs dialogs;
     private final BorderPane root = new BorderPane();
     private final TabPane tabs;
+    private ContextMenu openMenu;
     private final Menu recentMenu = new Menu("Open Recent");
     private final CheckMenuItem presentation = new CheckMenuItem("Presentation mode");
     private final CheckMenuItem dark = new CheckMenuItem("Dark theme");
@@ -56,6 +60,9 @@ public final class MainWindow {
                 b == training ? Scenario.TRAINING_TAB : Scenario.EXPLORER_TAB));
         workspace.tabProperty().addListener((o, a, b) -> tabs.getSelectionModel().select(
                 Scenario.TRAINING_TAB.equals(b) ? training : explorer));
+        // A scenario opened before the window existed (from the command line, a restored session) names its tab.
+        tabs.getSelectionModel().select(Scenario.TRAINING_TAB.equals(workspace.tabProperty().get()) ? training
+                : explorer);
         Label status = new Label();
         status.setId("statusBar");
         status.getStyleClass().add("status-bar");
@@ -180,30 +187,65 @@ public final class MainWindow {
         });
     }
 
-    /** Right-click on any chart: save it as PNG at 1x, 2x or 4x. */
+    /**
+     * Right-click on any chart: save it as PNG at 1x, 2x or 4x, or as SVG. One handler on the window's root finds the
+     * chart under the mouse, so charts shown later (tab contents, rebuilt charts) have the menu too.
+     */
     private void installChartMenus() {
-        for (Node n : root.lookupAll(".plot-canvas")) {
-            if (n instanceof PlotCanvas chart) {
-                ContextMenu menu = new ContextMenu();
-                for (int scale : new int[] {1, 2, 4}) {
-                    MenuItem m = new MenuItem("Save chart as PNG (" + scale + "x)\u2026");
-                    m.setOnAction(e -> dialogs.chooseSave(window(), chart.getId() + ".png").ifPresent(p ->
-                            saveChart(chart, scale, p)));
-                    menu.getItems().add(m);
-                }
-                MenuItem svg = new MenuItem("Save chart as SVG\u2026");
-                svg.setOnAction(e -> dialogs.chooseSave(window(), chart.getId() + ".svg").ifPresent(p -> {
-                    try {
-                        AtomicFiles.writeString(p, chart.toSvg());
-                        workspace.report("Exported " + p.getFileName(), false);
-                    } catch (IOException | RuntimeException ex) {
-                        workspace.report("Cannot export " + p.getFileName() + ": " + ex.getMessage(), true);
-                    }
-                }));
-                menu.getItems().add(svg);
-                chart.setOnContextMenuRequested(e -> menu.show(chart, e.getScreenX(), e.getScreenY()));
+        // Platforms differ: some send a context-menu event, some (the headless one) only the secondary press. Filters,
+        // because a scroll pane around a chart consumes the press before it would bubble up here.
+        root.addEventFilter(ContextMenuEvent.CONTEXT_MENU_REQUESTED, e -> {
+            if (showChartMenu(e.getPickResult().getIntersectedNode(), e.getScreenX(), e.getScreenY())) {
+                e.consume();
             }
+        });
+        root.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
+            if (e.getButton() == MouseButton.SECONDARY
+                    && showChartMenu(e.getPickResult().getIntersectedNode(), e.getScreenX(), e.getScreenY())) {
+                e.consume();
+            }
+        });
+    }
+
+    /** Shows the export menu of the chart that holds {@code picked}; false when it is no chart. */
+    private boolean showChartMenu(Node picked, double x, double y) {
+        Node n = picked;
+        while (n != null && !(n instanceof PlotCanvas)) {
+            n = n.getParent();
         }
+        if (!(n instanceof PlotCanvas chart)) {
+            return false;
+        }
+        if (openMenu != null && openMenu.isShowing() && openMenu.getOwnerNode() == chart) {
+            return true;
+        }
+        if (openMenu != null) {
+            openMenu.hide();
+        }
+        openMenu = chartMenu(chart);
+        openMenu.show(chart, x, y);
+        return true;
+    }
+
+    private ContextMenu chartMenu(PlotCanvas chart) {
+        ContextMenu menu = new ContextMenu();
+        for (int scale : new int[] {1, 2, 4}) {
+            MenuItem m = new MenuItem("Save chart as PNG (" + scale + "x)\u2026");
+            m.setOnAction(e -> dialogs.chooseSave(window(), chart.getId() + ".png").ifPresent(p ->
+                    saveChart(chart, scale, p)));
+            menu.getItems().add(m);
+        }
+        MenuItem svg = new MenuItem("Save chart as SVG\u2026");
+        svg.setOnAction(e -> dialogs.chooseSave(window(), chart.getId() + ".svg").ifPresent(p -> {
+            try {
+                AtomicFiles.writeString(p, chart.toSvg());
+                workspace.report("Exported " + p.getFileName(), false);
+            } catch (IOException | RuntimeException ex) {
+                workspace.report("Cannot export " + p.getFileName() + ": " + ex.getMessage(), true);
+            }
+        }));
+        menu.getItems().add(svg);
+        return menu;
     }
 
     private void saveChart(PlotCanvas chart, double scale, Path path) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
@@ -16,6 +17,7 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -144,6 +146,55 @@ class MainWindowTest {
             assertFalse(robot.lookup("#statusBar").queryAs(Label.class).getStyleClass().contains("error"),
                     text(robot, "#statusBar"));
         }
+    }
+
+    @Test
+    void aScenarioOpensOnTheTabItNames(FxRobot robot) {
+        Path trainingScenario = Path.of("resources/scenarios/example-c.json");
+        robot.clickOn("#explorerTab");
+        robot.interact(() -> workspace.open(trainingScenario));
+        TabPane tabs = robot.lookup(".tab-pane").queryAs(TabPane.class);
+        assertEquals("trainingTab", tabs.getSelectionModel().getSelectedItem().getId(), "File > Open");
+        robot.interact(() -> {
+            // From the command line the file is opened before the window exists.
+            Workspace early = SoftmaxLabApp.createWorkspace();
+            early.open(trainingScenario);
+            TabPane shown = (TabPane) MainWindow.create(early, scripted).lookup(".tab-pane");
+            assertEquals("trainingTab", shown.getSelectionModel().getSelectedItem().getId(), "command line");
+            early.training().close();
+        });
+    }
+
+    @Test
+    void everyChartOfBothTabsHasItsExportMenu(FxRobot robot) {
+        for (String tab : new String[] {"#explorerTab", "#trainingTab"}) {
+            robot.clickOn(tab);
+            WaitForAsyncUtils.waitForFxEvents();
+            for (javafx.scene.Node n : robot.lookup(".plot-canvas").queryAll()) {
+                if (n.getScene() == null || n.getLayoutBounds().getWidth() < 1 || !isShowing(n)) {
+                    continue;
+                }
+                robot.rightClickOn(n);
+                WaitForAsyncUtils.waitForFxEvents();
+                List<javafx.stage.Window> menus = javafx.stage.Window.getWindows().stream()
+                        .filter(w -> w instanceof javafx.scene.control.ContextMenu && w.isShowing()).toList();
+                assertEquals(1, menus.size(), "a menu on " + n.getId());
+                javafx.scene.control.ContextMenu menu = (javafx.scene.control.ContextMenu) menus.get(0);
+                assertEquals(List.of("Save chart as PNG (1x)\u2026", "Save chart as PNG (2x)\u2026",
+                        "Save chart as PNG (4x)\u2026", "Save chart as SVG\u2026"), menu.getItems().stream()
+                        .map(javafx.scene.control.MenuItem::getText).toList(), n.getId());
+                robot.interact(menu::hide);
+            }
+        }
+    }
+
+    private static boolean isShowing(javafx.scene.Node n) {
+        for (javafx.scene.Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Test
