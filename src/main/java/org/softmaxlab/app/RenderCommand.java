@@ -124,6 +124,7 @@ final class RenderCommand implements Callable<Integer> {
         setIfAbsent("prism.text", "t2k");
         setIfAbsent("headless.geometry", "1920x1080-32");
         setIfAbsent("java.awt.headless", "true");
+        DesktopLauncher.quietClassPathWarning();
         CompletableFuture<Void> started = new CompletableFuture<>();
         try {
             Platform.startup(() -> started.complete(null));

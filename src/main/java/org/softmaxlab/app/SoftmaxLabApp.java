@@ -2,18 +2,14 @@ package org.softmaxlab.app;
 
 import java.nio.file.Path;
 import java.util.List;
-import javafx.animation.Animation;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonType;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
-import javafx.util.Duration;
 import org.softmaxlab.explorer.ExplorerViewModel;
 import org.softmaxlab.training.TrainingViewModel;
 
@@ -56,13 +52,10 @@ public final class SoftmaxLabApp extends Application {
                 Math.min(1920, screen.getWidth()), Math.min(1080, screen.getHeight()));
         stage.setTitle("Softmax Lab");
         stage.setScene(scene);
-        stage.setOnCloseRequest(e -> workspace.saveSession());
+        SessionKeeper session = SessionKeeper.keep(workspace);
+        stage.setOnCloseRequest(e -> session.saveNow());
         stage.show();
         BenchProbe.attach(stage, workspace);
-        // A session survives even a hard kill, at most a minute old.
-        Timeline autosave = new Timeline(new KeyFrame(Duration.minutes(1), e -> workspace.saveSession()));
-        autosave.setCycleCount(Animation.INDEFINITE);
-        autosave.play();
     }
 
     private static boolean askRestore() {

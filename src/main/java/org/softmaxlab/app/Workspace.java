@@ -40,6 +40,8 @@ public final class Workspace {
     private final TrainingViewModel training;
     private final Path home;
     private final StringProperty tab = new SimpleStringProperty(this, "tab", Scenario.EXPLORER_TAB);
+    /** The text of the last session saved, for a save from a shutdown hook. */
+    private volatile String lastSession;
     private final ObjectProperty<Path> file = new SimpleObjectProperty<>(this, "file");
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
@@ -134,10 +136,29 @@ public final class Workspace {
     /** Writes the current state to the app folder, for the next start. */
     public boolean saveSession() {
         try {
-            ScenarioJson.write(capture(), home.resolve("session.json"));
+            String text = ScenarioJson.write(capture());
+            AtomicFiles.writeString(home.resolve("session.json"), text);
+            lastSession = text;
             return true;
         } catch (IOException | RuntimeException e) {
             return fail("Cannot save the session: " + describe(e));
+        }
+    }
+
+    /**
+     * Writes the session as it was last saved, from any thread (a shutdown hook once the FX thread is gone): no
+     * view-model is read. False when nothing was saved yet or the write failed.
+     */
+    public boolean rewriteLastSession() {
+        String text = lastSession;
+        if (text == null) {
+            return false;
+        }
+        try {
+            AtomicFiles.writeString(home.resolve("session.json"), text);
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 

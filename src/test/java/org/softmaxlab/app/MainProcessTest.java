@@ -72,6 +72,52 @@ class MainProcessTest {
         assertEquals(0, r.code, r.err);
         assertTrue(r.out.contains("probe status=Opened example-b.json"), r.out);
         assertTrue(r.out.contains("probe startup_ms="), r.out);
+        assertFalse(r.err.contains("Unsupported JavaFX configuration"), r.err);
+    }
+
+    @Test
+    void withNoDisplayTheAppSaysSoInOneLine(@TempDir Path dir) throws Exception {
+        Result r = runMain(dir, List.of("-Dsoftmaxlab.home=" + dir.resolve("home")), java.util.Map.of("DISPLAY", "",
+                "WAYLAND_DISPLAY", ""));
+        assertEquals(2, r.code, r.err);
+        assertEquals("error: no display (DISPLAY is not set); the headless commands are eval, train, render",
+                r.err.strip());
+        assertEquals("", r.out);
+    }
+
+    @Test
+    void renderPrintsNoToolkitWarning(@TempDir Path dir) throws Exception {
+        Result r = runMain(dir, List.of(), "render", Path.of("resources", "scenarios", "example-a.json").toString(),
+                "--out", dir.resolve("out").toString());
+        assertEquals(0, r.code, r.err);
+        assertFalse(r.err.contains("WARNING"), r.err);
+    }
+
+    /** SIGTERM (what a logout or a service stop sends) saves the session on the way out. */
+    @Test
+    void theSessionSurvivesSigterm(@TempDir Path dir) throws Exception {
+        Path home = dir.resolve("home");
+        Path scenario = Path.of("resources", "scenarios", "example-b.json").toAbsolutePath();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw",
+                "-Dsoftmaxlab.home=" + home, Main.class.getName(), scenario.toString())
+                .redirectOutput(dir.resolve("out.txt").toFile()).redirectError(dir.resolve("err.txt").toFile()).start();
+        Path session = home.resolve("session.json");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!Files.exists(session) && System.nanoTime() < deadline && p.isAlive()) {
+            Thread.sleep(200);
+        }
+        assertTrue(p.isAlive(), "the app runs: " + Files.readString(dir.resolve("err.txt")));
+        Files.deleteIfExists(session);
+        p.destroy(); // SIGTERM
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS), "the app ends");
+        assertTrue(Files.exists(session), "saved on SIGTERM: " + Files.readString(dir.resolve("err.txt")));
+        org.softmaxlab.scenario.Scenario saved = org.softmaxlab.scenario.ScenarioJson.read(session);
+        assertEquals(10.0, saved.explorer().weights()[1], "example B's state was saved");
+        Result restarted = runMain(dir, List.of("-Dglass.platform=Monocle", "-Dmonocle.platform=Headless",
+                "-Dprism.order=sw", "-Dsoftmaxlab.probe=startup", "-Dsoftmaxlab.home=" + home));
+        assertTrue(restarted.out.contains("probe status=Restored the last session"), restarted.out);
     }
 
     @Test
@@ -105,6 +151,11 @@ class MainProcessTest {
 
     private static Result runMain(Path dir, List<String> jvmFlags, String... args)
             throws IOException, InterruptedException {
+        return runMain(dir, jvmFlags, java.util.Map.of(), args);
+    }
+
+    private static Result runMain(Path dir, List<String> jvmFlags, java.util.Map<String, String> env, String... args)
+            throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new java.util.ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path")));
         command.addAll(jvmFlags);
@@ -112,7 +163,15 @@ class MainProcessTest {
         command.addAll(List.of(args));
         File out = dir.resolve("out.txt").toFile();
         File err = dir.resolve("err.txt").toFile();
-        Process p = new ProcessBuilder(command).redirectOutput(out).redirectError(err).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out).redirectError(err);
+        env.forEach((k, v) -> {
+            if (v.isEmpty()) {
+                builder.environment().remove(k);
+            } else {
+                builder.environment().put(k, v);
+            }
+        });
+        Process p = builder.start();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "process finished");
         return new Result(p.exitValue(), Files.readString(out.toPath(), StandardCharsets.UTF_8),
                 Files.readString(err.toPath(), StandardCharsets.UTF_8));

@@ -149,6 +149,16 @@ class MainWindowTest {
     }
 
     @Test
+    void aChangeIsOnDiskWithinTwoSeconds(FxRobot robot) throws Exception {
+        Path session = workspace.home().resolve("session.json");
+        robot.interact(() -> SessionKeeper.keep(workspace));
+        robot.interact(() -> workspace.explorer().commitLogit(0, "4.25"));
+        // Saved SessionKeeper.DELAY (1.5 s) after the change; the wait allows for a slow machine.
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> Files.exists(session)
+                && org.softmaxlab.scenario.ScenarioJson.read(session).explorer().logits()[0][0] == 4.25);
+    }
+
+    @Test
     void aScenarioOpensOnTheTabItNames(FxRobot robot) {
         Path trainingScenario = Path.of("resources/scenarios/example-c.json");
         robot.clickOn("#explorerTab");
