@@ -35,6 +35,8 @@ import picocli.CommandLine.Parameters;
 final class RenderCommand implements Callable<Integer> {
     private static final double MIN_SCALE = 0.25;
     private static final double MAX_SCALE = 8;
+    /** The training chart that has nothing to show before a step is taken. */
+    private static final String LOSS_HISTORY = "lossHistoryChart";
 
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "scenario file (JSON)")
     Path scenario;
@@ -67,6 +69,10 @@ final class RenderCommand implements Callable<Integer> {
         } catch (ScenarioFormatException e) {
             throw new IllegalArgumentException(scenario.getFileName() + ": " + e.getMessage());
         }
+        for (String warning : s.warnings()) {
+            cli.err().println("warning: " + warning);
+        }
+        cli.err().flush();
         try {
             Files.createDirectories(out);
         } catch (IOException e) {
@@ -85,7 +91,7 @@ final class RenderCommand implements Callable<Integer> {
             List<Path> written = onFx(() -> {
                 training.onPulse();
                 new Scene(root, 1920, 1080);
-                return renderTabs(root);
+                return renderTabs(root, s.training().steps() > 0);
             });
             written.forEach(p -> cli.out().println(p));
             cli.out().flush();
@@ -96,7 +102,11 @@ final class RenderCommand implements Callable<Integer> {
         }
     }
 
-    private List<Path> renderTabs(Parent root) throws IOException {
+    /**
+     * Every chart that applies to the scenario: those shown for its data (the decision regions for points of the
+     * plane, the notebook's bars for its sample), and the loss history only when the scenario trains.
+     */
+    private List<Path> renderTabs(Parent root, boolean trains) throws IOException {
         List<Path> written = new ArrayList<>();
         TabPane tabs = (TabPane) root.lookup(".tab-pane");
         for (int t = 0; t < tabs.getTabs().size(); t++) {
@@ -106,7 +116,7 @@ final class RenderCommand implements Callable<Integer> {
             String prefix = t == 0 ? "explorer-" : "training-";
             for (Node n : tabs.getTabs().get(t).getContent().lookupAll(".plot-canvas")) {
                 if (n instanceof PlotCanvas chart && chart.getId() != null && chart.isVisible()
-                        && chart.getWidth() > 0) {
+                        && chart.getWidth() > 0 && (trains || !chart.getId().equals(LOSS_HISTORY))) {
                     Path file = out.resolve(prefix + chart.getId() + ".png");
                     PngExport.write(PngExport.snapshot(chart, scale), file);
                     written.add(file);

@@ -48,6 +48,8 @@ public abstract class PlotCanvas extends Region {
     private final Canvas canvas = new Canvas();
     private boolean dirty = true;
     private String title = "";
+    private String hint = "";
+    private boolean hintShown = true;
 
     protected PlotCanvas() {
         getStyleClass().add("plot-canvas");
@@ -64,6 +66,27 @@ public abstract class PlotCanvas extends Region {
 
     public final String getTitle() {
         return title;
+    }
+
+    /**
+     * What the user can do with the chart ("click a cell to set it"), drawn after the title on screen; exports and
+     * rendered images leave it out.
+     */
+    public final void setHint(String hint) {
+        this.hint = hint == null ? "" : hint;
+        invalidatePlot();
+    }
+
+    public final String getHint() {
+        return hint;
+    }
+
+    /** Whether the hint is drawn; off for images and SVG made for slides. */
+    public final void setHintShown(boolean shown) {
+        if (hintShown != shown) {
+            hintShown = shown;
+            invalidatePlot();
+        }
     }
 
     /**
@@ -97,7 +120,13 @@ public abstract class PlotCanvas extends Region {
         double w = Math.max(1, getWidth());
         double h = Math.max(1, getHeight());
         SvgPainter svg = new SvgPainter(w, h);
-        paint(svg, w, h);
+        boolean shown = hintShown;
+        hintShown = false;
+        try {
+            paint(svg, w, h);
+        } finally {
+            hintShown = shown;
+        }
         return svg.document();
     }
 
@@ -106,7 +135,7 @@ public abstract class PlotCanvas extends Region {
         g.setFill(textFill());
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
-        g.fillText(title, 8, 4);
+        g.fillText(hintShown && !hint.isEmpty() ? title + "  (" + hint + ")" : title, 8, 4);
         draw(g, w, h);
     }
 

@@ -30,11 +30,23 @@ public final class PngExport {
         return out;
     }
 
-    /** Renders {@code node} at {@code scale} (1, 2, 4, ...) and returns the image. */
+    /**
+     * Renders {@code node} at {@code scale} (1, 2, 4, ...) and returns the image; a chart is drawn without its
+     * interaction hint (an image cannot be clicked).
+     */
     public static WritableImage snapshot(Node node, double scale) {
         SnapshotParameters params = new SnapshotParameters();
         params.setTransform(Transform.scale(scale, scale));
-        return node.snapshot(params, null);
+        if (!(node instanceof PlotCanvas chart)) {
+            return node.snapshot(params, null);
+        }
+        chart.setHintShown(false);
+        chart.layout();
+        try {
+            return node.snapshot(params, null);
+        } finally {
+            chart.setHintShown(true);
+        }
     }
 
     /** Writes {@code image} to {@code file} as PNG, atomically: a failed write never leaves a half-written file. */
