@@ -15,7 +15,9 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.ContextMenuEvent;
+import javafx.scene.input.KeyCharacterCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
@@ -42,6 +44,7 @@ public final class MainWindow {
     private final BorderPane root = new BorderPane();
     private final TabPane tabs;
     private ContextMenu openMenu;
+    private final javafx.event.EventHandler<KeyEvent> zoomKeys = this::onZoomKey;
     private final Menu recentMenu = new Menu("Open Recent");
     private final CheckMenuItem presentation = new CheckMenuItem("Presentation mode");
     private final CheckMenuItem dark = new CheckMenuItem("Dark theme");
@@ -116,17 +119,43 @@ public final class MainWindow {
         dark.setId("darkThemeItem");
         dark.setOnAction(e -> ViewSupport.setStyleClass(root, "dark", dark.isSelected()));
         Menu view = new Menu("View", null, presentation,
-                item("Zoom in", "zoomInItem", "Shortcut+Plus", () -> zoom(1.1)),
-                item("Zoom out", "zoomOutItem", "Shortcut+Minus", () -> zoom(1 / 1.1)),
-                item("Actual size", "zoomResetItem", "Shortcut+Digit0", () -> zoom(0)),
+                item("Zoom in", "zoomInItem", null, () -> zoom(1.1)),
+                item("Zoom out", "zoomOutItem", null, () -> zoom(1 / 1.1)),
+                item("Actual size", "zoomResetItem", null, () -> zoom(0)),
                 new SeparatorMenuItem(), dark);
-        // Ctrl+= zooms in too: on most layouts "+" needs Shift.
-        root.sceneProperty().addListener((o, a, scene) -> {
+        // Menus show the keys as people name them ("Ctrl++", "Ctrl+-", "Ctrl+0"); a key filter takes every way of
+        // typing them: "+" with or without Shift (it is Shift+= on most layouts) and the numeric keypad.
+        view.getItems().get(1).setAccelerator(new KeyCharacterCombination("+", KeyCombination.SHORTCUT_DOWN));
+        view.getItems().get(2).setAccelerator(new KeyCharacterCombination("-", KeyCombination.SHORTCUT_DOWN));
+        view.getItems().get(3).setAccelerator(new KeyCharacterCombination("0", KeyCombination.SHORTCUT_DOWN));
+        root.sceneProperty().addListener((o, old, scene) -> {
+            if (old != null) {
+                old.removeEventFilter(KeyEvent.KEY_PRESSED, zoomKeys);
+            }
             if (scene != null) {
-                scene.getAccelerators().put(KeyCombination.valueOf("Shortcut+Equals"), () -> zoom(1.1));
+                scene.addEventFilter(KeyEvent.KEY_PRESSED, zoomKeys);
             }
         });
         return new MenuBar(file, view);
+    }
+
+    /**
+     * Shortcut with +, = or keypad + zooms in, with - or keypad - out, with 0 or keypad 0 back to actual size, Shift
+     * or not; consumed here, so the menus' accelerators (for their labels) do not act a second time.
+     */
+    private void onZoomKey(KeyEvent e) {
+        if (!e.isShortcutDown()) {
+            return;
+        }
+        switch (e.getCode()) {
+            case PLUS, EQUALS, ADD -> zoom(1.1);
+            case MINUS, SUBTRACT -> zoom(1 / 1.1);
+            case DIGIT0, NUMPAD0 -> zoom(0);
+            default -> {
+                return;
+            }
+        }
+        e.consume();
     }
 
     private MenuItem item(String text, String id, String accelerator, Runnable action) {

@@ -158,6 +158,39 @@ class MainWindowTest {
                 && org.softmaxlab.scenario.ScenarioJson.read(session).explorer().logits()[0][0] == 4.25);
     }
 
+    /** The root's font size in px, from its style. */
+    private static double fontSize(FxRobot robot) {
+        String style = robot.lookup(".main-window").query().getStyle();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("-fx-font-size: ([0-9.]+)px").matcher(style);
+        assertTrue(m.find(), style);
+        return Double.parseDouble(m.group(1));
+    }
+
+    @Test
+    void zoomKeysWorkWithAndWithoutShiftAndOnTheKeypad(FxRobot robot) {
+        double base = fontSize(robot);
+        KeyCode[][] zoomIn = {{KeyCode.CONTROL, KeyCode.EQUALS}, {KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.EQUALS},
+                {KeyCode.CONTROL, KeyCode.ADD}, {KeyCode.CONTROL, KeyCode.PLUS}};
+        for (KeyCode[] keys : zoomIn) {
+            robot.push(keys);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals(Math.round(base * 1.1 * 10) / 10.0, fontSize(robot), 0.051, java.util.Arrays.toString(keys));
+            robot.push(KeyCode.CONTROL, KeyCode.DIGIT0);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals(base, fontSize(robot), 0.051, "Ctrl+0 resets");
+        }
+        robot.push(KeyCode.CONTROL, KeyCode.SUBTRACT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(fontSize(robot) < base, "keypad minus zooms out");
+        robot.push(KeyCode.CONTROL, KeyCode.NUMPAD0);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(base, fontSize(robot), 0.051, "keypad 0 resets");
+        javafx.scene.control.MenuBar bar = robot.lookup(".menu-bar").queryAs(javafx.scene.control.MenuBar.class);
+        javafx.scene.control.MenuItem reset = bar.getMenus().stream().flatMap(m -> m.getItems().stream())
+                .filter(i -> "zoomResetItem".equals(i.getId())).findFirst().orElseThrow();
+        assertEquals("Ctrl+0", reset.getAccelerator().getDisplayText());
+    }
+
     @Test
     void aScenarioOpensOnTheTabItNames(FxRobot robot) {
         Path trainingScenario = Path.of("resources/scenarios/example-c.json");
