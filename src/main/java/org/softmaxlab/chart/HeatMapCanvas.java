@@ -48,6 +48,15 @@ public final class HeatMapCanvas extends PlotCanvas {
         onCellClicked = handler;
     }
 
+    /** The fill of a cell holding {@code v} when the largest magnitude shown is {@code max}. */
+    static Color cellFill(double v, double max) {
+        if (!Double.isFinite(v)) {
+            return Color.LIGHTGRAY;
+        }
+        double t = Math.min(1, Math.abs(v) / max);
+        return Color.WHITE.interpolate(v >= 0 ? POSITIVE : NEGATIVE, t);
+    }
+
     public double[][] matrix() {
         return values;
     }
@@ -85,11 +94,11 @@ public final class HeatMapCanvas extends PlotCanvas {
             g.setTextAlign(TextAlignment.CENTER);
             for (int c = 0; c < cols; c++) {
                 double v = values[r][c];
-                double t = Double.isFinite(v) ? Math.min(1, Math.abs(v) / max) : 1;
-                g.setFill(Double.isFinite(v) ? Color.WHITE.interpolate(v >= 0 ? POSITIVE : NEGATIVE, t)
-                        : Color.LIGHTGRAY);
+                Color cell = cellFill(v, max);
+                g.setFill(cell);
                 g.fillRect(left + c * cellW + 1, top + r * cellH + 1, cellW - 2, cellH - 2);
-                g.setFill(t > 0.6 ? Color.WHITE : textFill());
+                // The cell's own text colour, not the theme's: a light cell needs dark text in the dark theme too.
+                g.setFill(Contrast.textOn(cell));
                 g.fillText(Numbers.decimals(v, 3), left + (c + 0.5) * cellW, top + (r + 0.5) * cellH);
             }
         }

@@ -158,6 +158,32 @@ class MainWindowTest {
                 && org.softmaxlab.scenario.ScenarioJson.read(session).explorer().logits()[0][0] == 4.25);
     }
 
+    /** Placeholder text meets WCAG AA on its field, in the light and the dark theme. */
+    @Test
+    void placeholderTextIsReadableInBothThemes(FxRobot robot) {
+        robot.clickOn("#trainingTab");
+        javafx.scene.control.TextField field = robot.lookup("#stopLossField").queryAs(javafx.scene.control.TextField.class);
+        for (boolean dark : new boolean[] {false, true}) {
+            robot.interact(() -> org.softmaxlab.ui.ViewSupport.setStyleClass(robot.lookup(".main-window").query(),
+                    "dark", dark));
+            robot.interact(() -> robot.lookup(".main-window").query().applyCss());
+            javafx.scene.text.Text shown = field.lookupAll("Text").stream().map(n -> (javafx.scene.text.Text) n)
+                    .filter(t -> field.getPromptText().equals(t.getText())).findFirst().orElseThrow();
+            javafx.scene.paint.Color prompt = (javafx.scene.paint.Color) shown.getFill();
+            java.util.List<javafx.scene.layout.BackgroundFill> fills = field.getBackground().getFills();
+            javafx.scene.paint.Paint inner = fills.get(fills.size() - 1).getFill();
+            // The field's inner fill may be a gradient: every one of its colours must carry the text.
+            List<javafx.scene.paint.Color> backs = inner instanceof javafx.scene.paint.LinearGradient g
+                    ? g.getStops().stream().map(javafx.scene.paint.Stop::getColor).toList()
+                    : List.of((javafx.scene.paint.Color) inner);
+            for (javafx.scene.paint.Color back : backs) {
+                double ratio = org.softmaxlab.chart.Contrast.ratio(prompt, back);
+                assertTrue(ratio >= org.softmaxlab.chart.Contrast.AA, (dark ? "dark" : "light") + ": " + prompt
+                        + " on " + back + " is " + ratio);
+            }
+        }
+    }
+
     /** The root's font size in px, from its style. */
     private static double fontSize(FxRobot robot) {
         String style = robot.lookup(".main-window").query().getStyle();
