@@ -134,7 +134,8 @@ class WorkspaceTest {
         assertTrue(w.exportHistoryCsv(history));
         var rows = Files.readAllLines(history);
         assertEquals("step,loss,accuracy,logit_0,logit_1,logit_2", rows.get(0));
-        assertEquals(22, rows.size());
+        assertEquals(23, rows.size(), "header, then steps 0..21: the step shown (21) is the history's last");
+        assertEquals("21", rows.get(22).split(",")[0]);
         String[] step10 = rows.get(11).split(",");
         assertEquals("10", step10[0]);
         assertEquals(0.5548, Double.parseDouble(step10[1]), 5e-5);
