@@ -135,16 +135,26 @@ public abstract class PlotCanvas extends Region {
         g.setFill(textFill());
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
-        g.fillText(hintShown && !hint.isEmpty() ? title + "  (" + hint + ")" : title, 8, 4);
+        String[] lines = title.split("\n", -1);
+        if (hintShown && !hint.isEmpty()) {
+            lines[lines.length - 1] += "  (" + hint + ")";
+        }
+        for (int i = 0; i < lines.length; i++) {
+            g.fillText(lines[i], 8, 4 + i * lineHeight());
+        }
         draw(g, w, h);
     }
 
     /** Draws the plot below the title; {@code g} has the text font and colour set. */
     protected abstract void draw(Painter g, double width, double height);
 
-    /** Height taken by the title line. */
+    /** Height taken by the title: its lines ("\n" starts a second one) and a gap. */
     protected final double titleHeight() {
-        return fontSize() * 1.6 + 4;
+        return (title.split("\n", -1).length - 1) * lineHeight() + fontSize() * 1.6 + 4;
+    }
+
+    private double lineHeight() {
+        return fontSize() * 1.3;
     }
 
     protected final Paint plotFill() {

@@ -102,12 +102,12 @@ public record ExplorerResults(LossResult loss, int selected, int target, double[
             }
         }
         String batch = switch (options.reduction()) {
-            case MEAN -> options.hasWeight() ? "loss = Σ l_n / S, S = Σ w_y = " + Numbers.editable(s)
-                    : "loss = Σ l_n / n, n = " + n;
-            case SUM -> "loss = Σ l_n";
+            case MEAN -> options.hasWeight() ? "loss = \u03a3 l_n / S, S = " + Numbers.editable(s)
+                    : "loss = \u03a3 l_n / n, n = " + n;
+            case SUM -> "loss = \u03a3 l_n";
             case NONE -> "loss: one per sample";
         };
-        return "Per-sample " + bar + "  (" + batch + ")";
+        return "Per-sample " + bar + "\n" + batch;
     }
 
     /** Probabilities of the selected sample. */

@@ -82,7 +82,7 @@ class ExplorerModelTest {
     void thePerSampleChartSaysWhatItPlotsAndHowTheBatchLossIsMade() {
         ExplorerResults b = ExplorerResults.compute(ExplorerPreset.named(ExplorerPreset.EXAMPLE_B).toState());
         assertTrue(b.perSampleTitle().contains("-w_y ln P_y"), b.perSampleTitle());
-        assertTrue(b.perSampleTitle().contains("\u03a3 l_n / S, S = \u03a3 w_y = 20"), b.perSampleTitle());
+        assertTrue(b.perSampleTitle().contains("\u03a3 l_n / S, S = 20"), b.perSampleTitle());
         double sum = 0;
         for (double l : b.loss().perSampleLoss()) {
             sum += l;
