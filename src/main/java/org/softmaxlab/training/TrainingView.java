@@ -43,14 +43,14 @@ public final class TrainingView {
     @FXML private Label speedLabel;
     @FXML private TextField stopLossField;
     @FXML private TextField stopStepsField;
-    @FXML private ChoiceBox<DatasetKind> datasetChoice;
+    @FXML private ChoiceBox<String> datasetChoice;
     @FXML private Spinner<Integer> classesSpinner;
     @FXML private Spinner<Integer> perClassSpinner;
     @FXML private Slider noiseSlider;
     @FXML private Spinner<Integer> dataSeedSpinner;
     @FXML private CheckBox biasToggle;
     @FXML private Label seedLabel;
-    @FXML private ChoiceBox<OptimizerKind> optimizerChoice;
+    @FXML private ChoiceBox<String> optimizerChoice;
     @FXML private Slider lrSlider;
     @FXML private TextField lrField;
     @FXML private Slider momentumSlider;
@@ -114,8 +114,10 @@ public final class TrainingView {
 
     @FXML
     private void initialize() {
-        datasetChoice.getItems().setAll(DatasetKind.values());
-        datasetChoice.valueProperty().bindBidirectional(model.datasetProperty());
+        // The pickers hold the names people read (and users' tests set); the view-model holds the kinds.
+        datasetChoice.getItems().setAll(DatasetKind.labels());
+        bindByLabel(datasetChoice, model.datasetProperty(), DatasetKind::label,
+                label -> DatasetKind.fromLabel(label).orElse(null));
         classesValue = bindSpinner(classesSpinner, Limits.TRAINING_CLASSES, model.classesProperty(), model);
         perClassValue = bindSpinner(perClassSpinner, Limits.POINTS_PER_CLASS, model.perClassProperty(), model);
         batchValue = bindSpinner(batchSpinner, Limits.BATCH_SIZE, model.batchSizeProperty(), model);
@@ -136,8 +138,10 @@ public final class TrainingView {
         }
         decisionRegions.setVisible(model.datasetProperty().get().isPlanar());
 
-        optimizerChoice.getItems().setAll(OptimizerKind.values());
-        optimizerChoice.valueProperty().bindBidirectional(model.optimizerProperty());
+        optimizerChoice.getItems().setAll(java.util.Arrays.stream(OptimizerKind.values()).map(OptimizerKind::label)
+                .toList());
+        bindByLabel(optimizerChoice, model.optimizerProperty(), OptimizerKind::label,
+                label -> OptimizerKind.fromName(label).orElse(null));
         LogSlider.bind(lrSlider, Limits.LEARNING_RATE_SLIDER, model.learningRateProperty(), 0.1);
         lrField.setText(Numbers.editable(model.learningRateProperty().get()));
         model.learningRateProperty().addListener((o, a, b) -> {
@@ -323,6 +327,20 @@ public final class TrainingView {
         ObjectProperty<Integer> adapter = value.asObject();
         factory.valueProperty().bindBidirectional(adapter);
         return adapter;
+    }
+
+    /** A picker of names kept in step with a property of kinds, both ways. */
+    private static <K> void bindByLabel(ChoiceBox<String> box, ObjectProperty<K> kind,
+                                        java.util.function.Function<K, String> label,
+                                        java.util.function.Function<String, K> parse) {
+        box.setValue(label.apply(kind.get()));
+        box.valueProperty().addListener((o, a, b) -> {
+            K k = b == null ? null : parse.apply(b);
+            if (k != null && k != kind.get()) {
+                kind.set(k);
+            }
+        });
+        kind.addListener((o, a, b) -> box.setValue(label.apply(b)));
     }
 
     private static void setRange(Slider slider, Limits.Range range) {

@@ -175,7 +175,7 @@ class UiRobustnessTest {
             case 19 -> node(List.of("#playButton", "#stepButton", "#resetButton").get(random.nextInt(3)),
                     Button.class).fire();
             case 20 -> {
-                ChoiceBox<Object> box = node("#datasetChoice", ChoiceBox.class);
+                ChoiceBox<String> box = node("#datasetChoice", ChoiceBox.class);
                 box.setValue(box.getItems().get(random.nextInt(box.getItems().size())));
             }
             case 21 -> {

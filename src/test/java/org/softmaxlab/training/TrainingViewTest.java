@@ -77,8 +77,8 @@ class TrainingViewTest {
 
     @SuppressWarnings("unchecked")
     private static void chooseDataset(FxRobot robot, DatasetKind kind) {
-        ChoiceBox<DatasetKind> box = robot.lookup("#datasetChoice").queryAs(ChoiceBox.class);
-        robot.interact(() -> box.setValue(kind));
+        ChoiceBox<String> box = robot.lookup("#datasetChoice").queryAs(ChoiceBox.class);
+        robot.interact(() -> box.setValue(kind.label()));
     }
 
     private static void clickTimes(FxRobot robot, String id, int times) {
