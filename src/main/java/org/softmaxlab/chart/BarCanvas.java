@@ -1,7 +1,5 @@
 package org.softmaxlab.chart;
 
-import java.util.Arrays;
-import java.util.Locale;
 import javafx.geometry.VPos;
 import javafx.scene.text.TextAlignment;
 import org.softmaxlab.model.Numbers;
@@ -92,7 +90,7 @@ public final class BarCanvas extends PlotCanvas {
         if (plotW <= 10 || plotH <= 10 || values.length == 0) {
             return;
         }
-        Axis axis = axis();
+        Axis axis = axis(plotH, font);
         drawAxis(g, axis, left, top, plotW, plotH, font);
         int n = values.length;
         double slot = plotW / n;
@@ -147,13 +145,12 @@ public final class BarCanvas extends PlotCanvas {
         g.setFill(textFill());
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.CENTER);
-        for (double t : axis.ticks) {
-            double y = Math.round(axis.y(t, top, plotH)) + 0.5;
+        for (int i = 0; i < axis.ticks.length; i++) {
+            double y = Math.round(axis.y(axis.ticks[i], top, plotH)) + 0.5;
             g.setGlobalAlpha(0.25);
             g.strokeLine(left, y, left + plotW, y);
             g.setGlobalAlpha(1);
-            g.fillText(logScale && range == Range.PROBABILITY ? String.format(Locale.ROOT, "1e%d",
-                    (int) Math.round(Math.log10(t))) : Ticks.label(t), left - 6, y);
+            g.fillText(axis.labels[i], left - 6, y);
         }
         g.setLineWidth(Math.max(1.5, font / 10));
         double zeroY = Math.round(axis.y(0, top, plotH)) + 0.5;
@@ -161,8 +158,9 @@ public final class BarCanvas extends PlotCanvas {
         g.strokeLine(left + 0.5, top, left + 0.5, top + plotH);
     }
 
-    /** Maps values to pixels for the current data. */
-    private Axis axis() {
+    /** Maps values to pixels for the current data, with nice ticks for a plot {@code plotH} high. */
+    private Axis axis(double plotH, double font) {
+        int most = (int) Math.max(3, Math.min(9, plotH / (font * 2.2)));
         if (range == Range.PROBABILITY && logScale) {
             double min = 1;
             for (double v : values) {
@@ -171,16 +169,17 @@ public final class BarCanvas extends PlotCanvas {
                 }
             }
             int decades = Math.min(LOG_FLOOR_DECADES, Math.max(2, (int) Math.ceil(-Math.log10(min))));
-            double[] ticks = new double[decades + 1];
-            int stride = decades > 8 ? 2 : 1;
-            int k = 0;
-            for (int d = 0; d <= decades; d += stride) {
-                ticks[k++] = Math.pow(10, -d);
+            int[] exps = Ticks.decades(-decades, 0, most);
+            double[] ticks = new double[exps.length];
+            String[] labels = new String[exps.length];
+            for (int k = 0; k < exps.length; k++) {
+                ticks[k] = Math.pow(10, exps[k]);
+                labels[k] = Ticks.decadeLabel(exps[k]);
             }
-            return new Axis(-decades, 0, true, Arrays.copyOf(ticks, k));
+            return new Axis(-decades, 0, true, ticks, labels);
         }
         if (range == Range.PROBABILITY) {
-            return new Axis(0, 1, false, new double[] {0, 0.25, 0.5, 0.75, 1});
+            return linearAxis(Ticks.linear(0, 1, Math.min(most, 5)));
         }
         double max = 0;
         for (double v : values) {
@@ -188,15 +187,34 @@ public final class BarCanvas extends PlotCanvas {
                 max = Math.max(max, Math.abs(v));
             }
         }
-        double top = Ticks.niceCeiling(Math.max(max, 1e-12));
+        // Headroom above the largest bar for its value label.
+        double reach = Math.max(max * 1.08, 1e-12);
         if (range == Range.SIGNED) {
-            return new Axis(-top, top, false, new double[] {-top, -top / 2, 0, top / 2, top});
+            Ticks.Scale half = Ticks.linear(0, reach, Math.max(2, (most + 1) / 2));
+            int n = half.values().length;
+            double[] ticks = new double[2 * n - 1];
+            String[] labels = new String[ticks.length];
+            for (int k = 0; k < n; k++) {
+                ticks[n - 1 - k] = -half.values()[k];
+                ticks[n - 1 + k] = half.values()[k];
+                labels[n - 1 - k] = k == 0 ? half.label(0) : "-" + half.label(k);
+                labels[n - 1 + k] = half.label(k);
+            }
+            return new Axis(-half.hi(), half.hi(), false, ticks, labels);
         }
-        return new Axis(0, top, false, new double[] {0, top / 4, top / 2, 3 * top / 4, top});
+        return linearAxis(Ticks.linear(0, reach, most));
     }
 
-    /** A linear or log10 value axis from {@code lo} to {@code hi} (in log10 units when log). */
-    private record Axis(double lo, double hi, boolean log, double[] ticks) {
+    private static Axis linearAxis(Ticks.Scale s) {
+        String[] labels = new String[s.values().length];
+        for (int k = 0; k < labels.length; k++) {
+            labels[k] = s.label(k);
+        }
+        return new Axis(s.lo(), s.hi(), false, s.values(), labels);
+    }
+
+    /** A linear or log10 value axis from {@code lo} to {@code hi} (in log10 units when log), with its ticks. */
+    private record Axis(double lo, double hi, boolean log, double[] ticks, String[] labels) {
         double y(double v, double top, double plotH) {
             double t;
             if (log) {

@@ -17,6 +17,7 @@ public final class CurveCanvas extends PlotCanvas {
     private double markY = Double.NaN;
     private double markSlope = Double.NaN;
     private boolean logY;
+    private boolean wholeX;
     private String xName = "x";
     private String yName = "y";
     private double hoverX = Double.NaN;
@@ -109,6 +110,8 @@ public final class CurveCanvas extends PlotCanvas {
         }
         double x0 = xs[0];
         double x1 = xs[count - 1];
+        final double dataX0 = x0;
+        final double dataX1 = x1;
         if (x1 <= x0) {
             x1 = x0 + 1;
         }
@@ -126,13 +129,30 @@ public final class CurveCanvas extends PlotCanvas {
             g.fillText("no finite values", left, top);
             return;
         }
+        int mostY = (int) Math.max(3, Math.min(9, plotH / (font * 2.2)));
+        int mostX = (int) Math.max(3, Math.min(9, plotW / (font * 5)));
+        double[] yTicks;
+        String[] yLabels;
         if (!logY) {
-            yMin = Math.min(0, yMin);
-            yMax = Ticks.niceCeiling(Math.max(yMax, 1e-12));
+            Ticks.Scale ys = Ticks.linear(Math.min(0, yMin), Math.max(yMax, 1e-12), mostY);
+            yMin = ys.lo();
+            yMax = ys.hi();
+            yTicks = ys.values();
+            yLabels = labels(ys);
         } else {
             yMin = Math.floor(yMin);
             yMax = Math.max(Math.ceil(yMax), yMin + 1);
+            int[] exps = Ticks.decades((int) yMin, (int) yMax, mostY);
+            yTicks = new double[exps.length];
+            yLabels = new String[exps.length];
+            for (int k = 0; k < exps.length; k++) {
+                yTicks[k] = exps[k];
+                yLabels[k] = Ticks.decadeLabel(exps[k]);
+            }
         }
+        Ticks.Scale xScale = wholeX ? Ticks.whole(x0, x1, mostX) : Ticks.linear(x0, x1, mostX);
+        x0 = xScale.lo();
+        x1 = xScale.hi();
         final double lo = yMin;
         final double hi = yMax;
         final double fx0 = x0;
@@ -145,20 +165,23 @@ public final class CurveCanvas extends PlotCanvas {
         g.setFill(textFill());
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.CENTER);
-        for (int k = 0; k <= 4; k++) {
-            double t = lo + (hi - lo) * k / 4;
-            double y = Math.round(top + (1 - (double) k / 4) * plotH) + 0.5;
+        for (int k = 0; k < yTicks.length; k++) {
+            double y = Math.round(top + (1 - (yTicks[k] - lo) / (hi - lo)) * plotH) + 0.5;
             g.setGlobalAlpha(0.25);
             g.strokeLine(left, y, left + plotW, y);
             g.setGlobalAlpha(1);
-            g.fillText(logY ? Ticks.label(Math.pow(10, t)) : Ticks.label(t), left - 6, y);
+            g.fillText(yLabels[k], left - 6, y);
+        }
+        g.setTextBaseline(VPos.TOP);
+        for (int k = 0; k < xScale.values().length; k++) {
+            double x = px.applyAsDouble(xScale.values()[k]);
+            // The last label ends at the plot's right edge rather than running past the chart.
+            g.setTextAlign(k == xScale.values().length - 1 ? TextAlignment.RIGHT : k == 0 ? TextAlignment.LEFT
+                    : TextAlignment.CENTER);
+            g.fillText(xScale.label(k), k == xScale.values().length - 1 ? x + 2 : k == 0 ? x - 2 : x,
+                    top + plotH + 4);
         }
         g.setTextAlign(TextAlignment.CENTER);
-        g.setTextBaseline(VPos.TOP);
-        for (int k = 0; k <= 4; k++) {
-            double x = x0 + (x1 - x0) * k / 4;
-            g.fillText(Ticks.label(x), px.applyAsDouble(x), top + plotH + 4);
-        }
         g.fillText(xName, left + plotW / 2, top + plotH + font * 1.2 + 2);
         g.setLineWidth(Math.max(1.5, font / 10));
         g.strokeLine(left + 0.5, top, left + 0.5, top + plotH);
@@ -182,11 +205,15 @@ public final class CurveCanvas extends PlotCanvas {
             double mx = px.applyAsDouble(markX);
             double my = py.applyAsDouble(markY);
             if (Double.isFinite(markSlope) && !logY) {
-                double span = (x1 - x0) * 0.18;
-                g.setStroke(negativeFill());
-                g.setLineWidth(Math.max(2, font / 7));
-                g.strokeLine(px.applyAsDouble(markX - span), py.applyAsDouble(markY - markSlope * span),
-                        px.applyAsDouble(markX + span), py.applyAsDouble(markY + markSlope * span));
+                double span = (dataX1 - dataX0) * 0.18;
+                double[] seg = clip(px.applyAsDouble(markX - span), py.applyAsDouble(markY - markSlope * span),
+                        px.applyAsDouble(markX + span), py.applyAsDouble(markY + markSlope * span),
+                        left, top, left + plotW, top + plotH);
+                if (seg != null) {
+                    g.setStroke(negativeFill());
+                    g.setLineWidth(Math.max(2, font / 7));
+                    g.strokeLine(seg[0], seg[1], seg[2], seg[3]);
+                }
             }
             double r = Math.max(5, font / 2.5);
             g.setFill(highlightFill());
@@ -195,16 +222,16 @@ public final class CurveCanvas extends PlotCanvas {
         g.setFill(textFill());
         g.setTextAlign(TextAlignment.RIGHT);
         g.fillText(yName, left + plotW, top - font * 1.4);
-        drawReadout(g, px, py, left, plotW, top, font);
+        drawReadout(g, px, py, left, plotW, top, fx0, fx1);
     }
 
     private void drawReadout(Painter g, java.util.function.DoubleUnaryOperator px,
                              java.util.function.DoubleUnaryOperator py, double left, double plotW, double top,
-                             double font) {
+                             double axisX0, double axisX1) {
         if (!Double.isFinite(hoverX) || hoverX < left || hoverX > left + plotW) {
             return;
         }
-        double x = xs[0] + (hoverX - left) / plotW * (xs[count - 1] - xs[0]);
+        double x = axisX0 + (hoverX - left) / plotW * (axisX1 - axisX0);
         int best = 0;
         for (int i = 1; i < count; i++) {
             if (Math.abs(xs[i] - x) < Math.abs(xs[best] - x)) {
@@ -220,6 +247,46 @@ public final class CurveCanvas extends PlotCanvas {
         g.setTextAlign(bx > left + plotW / 2 ? TextAlignment.RIGHT : TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
         g.fillText(readout, bx + (bx > left + plotW / 2 ? -6 : 6), top + 2);
+    }
+
+    private static String[] labels(Ticks.Scale s) {
+        String[] out = new String[s.values().length];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = s.label(k);
+        }
+        return out;
+    }
+
+    /** The part of the segment inside the rectangle (Liang-Barsky), or null when none is. */
+    static double[] clip(double x1, double y1, double x2, double y2, double minX, double minY, double maxX,
+                         double maxY) {
+        double t0 = 0;
+        double t1 = 1;
+        double dx = x2 - x1;
+        double dy = y2 - y1;
+        double[] p = {-dx, dx, -dy, dy};
+        double[] q = {x1 - minX, maxX - x1, y1 - minY, maxY - y1};
+        for (int i = 0; i < 4; i++) {
+            if (p[i] == 0) {
+                if (q[i] < 0) {
+                    return null;
+                }
+            } else {
+                double r = q[i] / p[i];
+                if (p[i] < 0) {
+                    t0 = Math.max(t0, r);
+                } else {
+                    t1 = Math.min(t1, r);
+                }
+            }
+        }
+        return t0 > t1 ? null : new double[] {x1 + t0 * dx, y1 + t0 * dy, x1 + t1 * dx, y1 + t1 * dy};
+    }
+
+    /** Whether the x axis counts (training steps): whole-number ticks only. */
+    public void setWholeX(boolean whole) {
+        wholeX = whole;
+        invalidatePlot();
     }
 
     private double ty(double y) {

@@ -192,6 +192,7 @@ public final class TrainingView {
                 .then("Pause").otherwise("Play"));
         lossLogScale.selectedProperty().addListener((o, a, b) -> lossHistoryChart.setLogY(b));
         lossHistoryChart.setAxisNames("step", "loss");
+        lossHistoryChart.setWholeX(true);
         weightHeatMap.setOnCellClicked(this::editWeight);
         model.snapshotProperty().addListener((o, a, b) -> show(b));
         addTooltips();
