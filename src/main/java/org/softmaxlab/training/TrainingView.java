@@ -165,6 +165,7 @@ public final class TrainingView {
                 model.commitClassWeights(classWeightsField.getText());
             }
         });
+        classWeightsField.setText(model.classWeightsProperty().get());
         model.classWeightsProperty().addListener((o, a, b) -> classWeightsField.setText(b));
         setRange(trainLabelSmoothingSlider, Limits.LABEL_SMOOTHING);
         trainLabelSmoothingSlider.valueProperty().bindBidirectional(model.labelSmoothingProperty());

@@ -228,8 +228,15 @@ class MainWindowTest {
             // From the command line the file is opened before the window exists.
             Workspace early = SoftmaxLabApp.createWorkspace();
             early.open(trainingScenario);
-            TabPane shown = (TabPane) MainWindow.create(early, scripted).lookup(".tab-pane");
+            javafx.scene.Parent window = MainWindow.create(early, scripted);
+            TabPane shown = (TabPane) window.lookup(".tab-pane");
             assertEquals("trainingTab", shown.getSelectionModel().getSelectedItem().getId(), "command line");
+            early.open(Path.of("resources/scenarios/imbalanced-weighted.json"));
+            javafx.scene.Parent other = MainWindow.create(early, scripted);
+            new javafx.scene.Scene(other);
+            other.applyCss();
+            assertEquals("10, 1, 1", ((javafx.scene.control.TextField) other.lookup("#classWeightsField")).getText(),
+                    "a file's class weights show in a window made after it was opened");
             early.training().close();
         });
     }
