@@ -9,9 +9,10 @@ import org.softmaxlab.model.Numbers;
  * kept between updates; each {@link #setValues} only marks the plot for redrawing in the next pulse.
  *
  * <p>Ranges: {@link Range#PROBABILITY} (0..1, or 10^-k..1 on a log axis), {@link Range#SIGNED} (symmetric around a
- * zero line; positive bars in the plot colour, negative ones in the negative colour) and {@link Range#POSITIVE}
- * (0..a nice maximum). One bar can be highlighted (the target class); a ghost outline per bar shows a reference
- * value (the one-hot target).
+ * zero line: the sign is where the bar is, not its colour) and {@link Range#POSITIVE} (0..a nice maximum). Bars of
+ * classes take their class's colour ({@link Palette}); other bars the plot colour. One bar can be marked (the target
+ * class, the selected sample) by a solid outline; a dashed ghost outline per bar shows a reference value (the target
+ * distribution).
  */
 public final class BarCanvas extends PlotCanvas {
     /** How the value axis is laid out. */
@@ -27,6 +28,7 @@ public final class BarCanvas extends PlotCanvas {
     private int highlight = -1;
     private boolean logScale;
     private String[] labels;
+    private boolean classColors;
 
     public BarCanvas(@javafx.beans.NamedArg("range") Range range) {
         this.range = range;
@@ -68,6 +70,12 @@ public final class BarCanvas extends PlotCanvas {
         return highlight;
     }
 
+    /** Whether bar i is class i and takes its colour (probabilities, gradients, logits); else the plot colour. */
+    public void setClassColors(boolean byClass) {
+        classColors = byClass;
+        invalidatePlot();
+    }
+
     /** Log-scale value axis (probability range only): shows tiny probabilities. */
     public void setLogScale(boolean log) {
         logScale = log;
@@ -100,14 +108,23 @@ public final class BarCanvas extends PlotCanvas {
             double x = left + c * slot + (slot - barW) / 2;
             double v = values[c];
             if (!Double.isFinite(v)) {
-                g.setFill(negativeFill());
+                g.setFill(textFill());
                 g.setTextAlign(TextAlignment.CENTER);
                 g.fillText("NaN", x + barW / 2, top);
                 continue;
             }
             double y = axis.y(v, top, plotH);
-            g.setFill(c == highlight ? highlightFill() : range == Range.SIGNED && v < 0 ? negativeFill() : plotFill());
-            g.fillRect(x, Math.min(y, zeroY), barW, Math.max(Math.abs(zeroY - y), v != 0 ? 1 : 0));
+            g.setFill(classColors ? Palette.classColor(c) : plotFill());
+            double barTop = Math.min(y, zeroY);
+            double barH = Math.max(Math.abs(zeroY - y), v != 0 ? 1 : 0);
+            g.fillRect(x, barTop, barW, barH);
+            if (c == highlight) {
+                // The marked bar: a solid outline in the text colour, drawn around even a bar of height 0.
+                double pad = Math.max(1.5, font / 8);
+                g.setStroke(textFill());
+                g.setLineWidth(Math.max(2, font / 6));
+                g.strokeRect(x - pad, barTop - pad, barW + 2 * pad, Math.max(barH, 1) + 2 * pad);
+            }
             if (hasGhost && c < ghost.length && ghost[c] != 0) {
                 double gy = axis.y(ghost[c], top, plotH);
                 g.setStroke(ghostStroke());

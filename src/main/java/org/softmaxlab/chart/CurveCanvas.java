@@ -210,14 +210,19 @@ public final class CurveCanvas extends PlotCanvas {
                         px.applyAsDouble(markX + span), py.applyAsDouble(markY + markSlope * span),
                         left, top, left + plotW, top + plotH);
                 if (seg != null) {
-                    g.setStroke(negativeFill());
-                    g.setLineWidth(Math.max(2, font / 7));
+                    g.setStroke(textFill());
+                    g.setLineWidth(Math.max(1.5, font / 9));
+                    g.setLineDashes(font / 2, font / 3);
                     g.strokeLine(seg[0], seg[1], seg[2], seg[3]);
+                    g.setLineDashes((double[]) null);
                 }
             }
             double r = Math.max(5, font / 2.5);
-            g.setFill(highlightFill());
+            g.setFill(plotFill());
             g.fillOval(mx - r, my - r, 2 * r, 2 * r);
+            g.setStroke(textFill());
+            g.setLineWidth(Math.max(1.5, font / 10));
+            g.strokeOval(mx - r, my - r, 2 * r, 2 * r);
         }
         g.setFill(textFill());
         g.setTextAlign(TextAlignment.RIGHT);

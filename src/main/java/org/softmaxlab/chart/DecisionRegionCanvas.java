@@ -1,9 +1,11 @@
 package org.softmaxlab.chart;
 
+import javafx.geometry.VPos;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.PixelWriter;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
+import javafx.scene.text.TextAlignment;
 import org.softmaxlab.model.PlanarClassifier;
 
 /**
@@ -90,6 +92,32 @@ public final class DecisionRegionCanvas extends PlotCanvas {
         }
         g.setStroke(axisStroke());
         g.strokeRect(left + 0.5, top + 0.5, plotW - 1, plotH - 1);
+        drawLegend(g, left, top, plotW);
+    }
+
+    /** One chip per class, top right: which colour is which class. */
+    private void drawLegend(Painter g, double left, double top, double plotW) {
+        int classes = 0;
+        for (int y : labels) {
+            classes = Math.max(classes, y + 1);
+        }
+        double font = fontSize();
+        double entry = font * 5.6;
+        double x = left + plotW - classes * entry - 4;
+        double y = top + 4;
+        g.setGlobalAlpha(0.85);
+        g.setFill(Color.WHITE);
+        g.fillRect(x - 4, y, classes * entry + 4, font * 1.5);
+        g.setGlobalAlpha(1);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        for (int c = 0; c < classes; c++) {
+            double cx = x + c * entry;
+            g.setFill(Palette.classColor(c));
+            g.fillOval(cx, y + font * 0.35, font * 0.8, font * 0.8);
+            g.setFill(Color.BLACK);
+            g.fillText("class " + c, cx + font, y + font * 0.75);
+        }
     }
 
     private void renderRegions(PixelWriter out, int w, int h) {

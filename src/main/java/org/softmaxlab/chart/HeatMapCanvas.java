@@ -11,8 +11,9 @@ import org.softmaxlab.model.Numbers;
  * magnitude. Used for the weight matrix [W | b]. A click on a cell reports its row-major index.
  */
 public final class HeatMapCanvas extends PlotCanvas {
-    private static final Color POSITIVE = Color.web("#E69F00");
-    private static final Color NEGATIVE = Color.web("#0072B2");
+    /** A diverging scale centred at 0, safe for colour-blind viewers (ColorBrewer RdBu ends), apart from the classes'. */
+    private static final Color POSITIVE = Color.web("#B2182B");
+    private static final Color NEGATIVE = Color.web("#2166AC");
     private double[][] values = new double[0][];
     private String[] rowNames = new String[0];
     private String[] columnNames = new String[0];
@@ -71,7 +72,8 @@ public final class HeatMapCanvas extends PlotCanvas {
         top = titleHeight() + font * 1.4;
         int rows = values.length;
         int cols = values[0].length;
-        cellW = (width - left - 8) / cols;
+        double bar = font * 5.5;
+        cellW = (width - left - 8 - bar) / cols;
         cellH = Math.min((height - top - 8) / rows, font * 3);
         double max = 1e-12;
         for (double[] row : values) {
@@ -102,5 +104,28 @@ public final class HeatMapCanvas extends PlotCanvas {
                 g.fillText(Numbers.decimals(v, 3), left + (c + 0.5) * cellW, top + (r + 0.5) * cellH);
             }
         }
+        drawColorBar(g, left + cols * cellW + font, top, font, Math.max(font * 4, rows * cellH), max);
+    }
+
+    /** The legend of the scale: -max at the bottom, 0 in the middle (white), +max at the top. */
+    private void drawColorBar(Painter g, double x, double y, double font, double h, double max) {
+        int steps = 24;
+        double w = font * 0.9;
+        for (int i = 0; i < steps; i++) {
+            double v = max * (1 - 2.0 * (i + 0.5) / steps);
+            g.setFill(cellFill(v, max));
+            g.fillRect(x, y + i * h / steps, w, h / steps + 0.5);
+        }
+        g.setStroke(axisStroke());
+        g.setLineWidth(1);
+        g.strokeRect(x, y, w, h);
+        g.setFill(textFill());
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.TOP);
+        g.fillText(Numbers.decimals(max, 2), x + w + 3, y);
+        g.setTextBaseline(VPos.CENTER);
+        g.fillText("0", x + w + 3, y + h / 2);
+        g.setTextBaseline(VPos.BOTTOM);
+        g.fillText(Numbers.decimals(-max, 2), x + w + 3, y + h);
     }
 }

@@ -3,9 +3,11 @@ package org.softmaxlab.chart;
 import javafx.scene.paint.Color;
 
 /**
- * Class colours for canvases that draw one colour per class (decision regions, scatter points): the Okabe-Ito
- * palette, distinguishable for colour-blind viewers. The same colours are the looked-up {@code -sl-class-N} colours
- * of the CSS, which style the controls.
+ * The one colour language of the app: class c has one colour everywhere (its chip, its bars, its points and region, its
+ * legend entry): the Okabe-Ito palette, distinguishable for colour-blind viewers, for classes 0-7, and a neutral grey
+ * beyond (there the target is marked by its outline and its "(y)" label, as everywhere, never by a colour of its own).
+ * The same colours are the looked-up {@code -sl-class-N} colours of the CSS, which style the controls. Signs are shown
+ * by position against the zero line, not by colour.
  */
 public final class Palette {
     private static final Color[] CLASSES = {
@@ -18,8 +20,11 @@ public final class Palette {
     private Palette() {
     }
 
-    /** The colour of class {@code c} (repeats after 8). */
+    /** Classes past the palette: one neutral grey. */
+    public static final Color OTHER_CLASS = Color.web("#9A9A9A");
+
+    /** The colour of class {@code c}: Okabe-Ito for 0-7, {@link #OTHER_CLASS} after. */
     public static Color classColor(int c) {
-        return CLASSES[Math.floorMod(c, CLASS_COUNT)];
+        return c >= 0 && c < CLASS_COUNT ? CLASSES[c] : OTHER_CLASS;
     }
 }

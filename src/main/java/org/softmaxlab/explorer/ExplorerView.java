@@ -109,6 +109,8 @@ public final class ExplorerView {
         model.resultProperty().addListener((o, a, b) -> show(b));
         lossCurve.setAxisNames("z", "L");
         numbers = new NumbersPanel(numbersGrid, stabilityGrid, stabilityVerdict);
+        probabilityChart.setClassColors(true);
+        gradientChart.setClassColors(true);
         addTooltips();
         rebuildClassRows();
         show(model.getResult());
@@ -363,7 +365,7 @@ public final class ExplorerView {
         probabilityChart.setLabels(r.classLabels());
         probabilityChart.setValues(r.probabilities(), y, r.ghostTarget());
         gradientChart.setLabels(r.classLabels());
-        gradientChart.setValues(r.gradient(), -1, null);
+        gradientChart.setValues(r.gradient(), y, null);
         lossChart.setTitle(r.perSampleTitle());
         lossChart.setLabels(r.sampleLabels());
         lossChart.setValues(r.loss().perSampleLoss(), r.selected(), null);

@@ -196,6 +196,8 @@ public final class TrainingView {
         lossHistoryChart.setWholeX(true);
         weightHeatMap.setOnCellClicked(this::editWeight);
         model.snapshotProperty().addListener((o, a, b) -> show(b));
+        logitBars.setClassColors(true);
+        probabilityBars.setClassColors(true);
         addTooltips();
         playButton.sceneProperty().addListener((o, old, scene) -> {
             if (old != null) {
@@ -307,7 +309,7 @@ public final class TrainingView {
             }
             decisionRegions.setModel(c.weight(), c.bias(), s.temperature());
         } else {
-            logitBars.setValues(c.logits()[0], -1, null);
+            logitBars.setValues(c.logits()[0], s.dataset().labels()[0], null);
             probabilityBars.setValues(c.probabilities()[0], s.dataset().labels()[0], null);
         }
         ParameterTable table = s.parameters();
