@@ -17,6 +17,7 @@ import org.softmaxlab.chart.PlotCanvas;
 import org.softmaxlab.chart.PngExport;
 import org.softmaxlab.cli.Cli;
 import org.softmaxlab.explorer.ExplorerViewModel;
+import org.softmaxlab.io.AtomicFiles;
 import org.softmaxlab.scenario.Scenario;
 import org.softmaxlab.scenario.ScenarioFormatException;
 import org.softmaxlab.scenario.ScenarioJson;
@@ -47,6 +48,10 @@ final class RenderCommand implements Callable<Integer> {
     @Option(names = "--scale", defaultValue = "1", description = "pixel scale: 1, 2 or 4 for sharp slides")
     double scale;
 
+    @Option(names = "--format", defaultValue = "png", paramLabel = "png|svg",
+            description = "png (default) or svg: vector shapes and text, each text with a class naming its role")
+    String format;
+
     private final Cli cli;
 
     private RenderCommand(Cli cli) {
@@ -59,6 +64,9 @@ final class RenderCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (!format.equals("png") && !format.equals("svg")) {
+            throw new IllegalArgumentException("--format must be png or svg, not \"" + format + "\"");
+        }
         if (!(scale >= MIN_SCALE && scale <= MAX_SCALE)) {
             throw new IllegalArgumentException("--scale must be between " + MIN_SCALE + " and " + MAX_SCALE
                     + ", got " + scale);
@@ -117,8 +125,12 @@ final class RenderCommand implements Callable<Integer> {
             for (Node n : tabs.getTabs().get(t).getContent().lookupAll(".plot-canvas")) {
                 if (n instanceof PlotCanvas chart && chart.getId() != null && chart.isVisible()
                         && chart.getWidth() > 0 && (trains || !chart.getId().equals(LOSS_HISTORY))) {
-                    Path file = out.resolve(prefix + chart.getId() + ".png");
-                    PngExport.write(PngExport.snapshot(chart, scale), file);
+                    Path file = out.resolve(prefix + chart.getId() + "." + format);
+                    if (format.equals("svg")) {
+                        AtomicFiles.writeString(file, chart.toSvg());
+                    } else {
+                        PngExport.write(PngExport.snapshot(chart, scale), file);
+                    }
                     written.add(file);
                 }
             }

@@ -134,6 +134,7 @@ public final class BarCanvas extends PlotCanvas {
                 g.setLineDashes((double[]) null);
             }
             if (n <= VALUE_LABEL_LIMIT) {
+                g.setTextRole("value");
                 g.setFill(textFill());
                 g.setTextAlign(TextAlignment.CENTER);
                 g.setTextBaseline(v < 0 ? VPos.TOP : VPos.BOTTOM);
@@ -146,6 +147,7 @@ public final class BarCanvas extends PlotCanvas {
     private void drawClassLabels(Painter g, double left, double baseY, double slot, double font) {
         int n = values.length;
         int every = Math.max(1, (int) Math.ceil(font * 2.6 / slot));
+        g.setTextRole("tick");
         g.setFill(textFill());
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
@@ -160,6 +162,7 @@ public final class BarCanvas extends PlotCanvas {
         g.setStroke(axisStroke());
         g.setLineWidth(1);
         g.setFill(textFill());
+        g.setTextRole("tick");
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.CENTER);
         for (int i = 0; i < axis.ticks.length; i++) {

@@ -100,7 +100,8 @@ public final class CurveCanvas extends PlotCanvas {
         double font = fontSize();
         double left = font * 4.6;
         double right = 12;
-        double top = titleHeight();
+        // A line under the title for the y axis's name, above the plot.
+        double top = titleHeight() + font * 1.3;
         double bottom = font * 2.4;
         double plotW = width - left - right;
         double plotH = height - top - bottom;
@@ -163,6 +164,7 @@ public final class CurveCanvas extends PlotCanvas {
         g.setStroke(axisStroke());
         g.setLineWidth(1);
         g.setFill(textFill());
+        g.setTextRole("tick");
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.CENTER);
         for (int k = 0; k < yTicks.length; k++) {
@@ -181,6 +183,7 @@ public final class CurveCanvas extends PlotCanvas {
             g.fillText(xScale.label(k), k == xScale.values().length - 1 ? x + 2 : k == 0 ? x - 2 : x,
                     top + plotH + 4);
         }
+        g.setTextRole("axis-title");
         g.setTextAlign(TextAlignment.CENTER);
         g.fillText(xName, left + plotW / 2, top + plotH + font * 1.2 + 2);
         g.setLineWidth(Math.max(1.5, font / 10));
@@ -225,8 +228,11 @@ public final class CurveCanvas extends PlotCanvas {
             g.strokeOval(mx - r, my - r, 2 * r, 2 * r);
         }
         g.setFill(textFill());
-        g.setTextAlign(TextAlignment.RIGHT);
-        g.fillText(yName, left + plotW, top - font * 1.4);
+        g.setTextRole("axis-title");
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.BOTTOM);
+        g.fillText(yName, left, top - 2);
+        g.setTextRole("note");
         drawReadout(g, px, py, left, plotW, top, fx0, fx1);
     }
 

@@ -111,6 +111,7 @@ public final class DecisionRegionCanvas extends PlotCanvas {
         g.setGlobalAlpha(1);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
+        g.setTextRole("legend");
         for (int c = 0; c < classes; c++) {
             double cx = x + c * entry;
             g.setFill(Palette.classColor(c));

@@ -85,12 +85,14 @@ public final class HeatMapCanvas extends PlotCanvas {
         }
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
+        g.setTextRole("tick");
         for (int c = 0; c < cols; c++) {
             g.setFill(textFill());
             g.fillText(c < columnNames.length ? columnNames[c] : "", left + (c + 0.5) * cellW, top - font * 0.7);
         }
         for (int r = 0; r < rows; r++) {
             g.setFill(textFill());
+            g.setTextRole("tick");
             g.setTextAlign(TextAlignment.RIGHT);
             g.fillText(r < rowNames.length ? rowNames[r] : "", left - 6, top + (r + 0.5) * cellH);
             g.setTextAlign(TextAlignment.CENTER);
@@ -101,6 +103,7 @@ public final class HeatMapCanvas extends PlotCanvas {
                 g.fillRect(left + c * cellW + 1, top + r * cellH + 1, cellW - 2, cellH - 2);
                 // The cell's own text colour, not the theme's: a light cell needs dark text in the dark theme too.
                 g.setFill(Contrast.textOn(cell));
+                g.setTextRole("value");
                 g.fillText(Numbers.decimals(v, 3), left + (c + 0.5) * cellW, top + (r + 0.5) * cellH);
             }
         }
@@ -120,6 +123,7 @@ public final class HeatMapCanvas extends PlotCanvas {
         g.setLineWidth(1);
         g.strokeRect(x, y, w, h);
         g.setFill(textFill());
+        g.setTextRole("legend");
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
         g.fillText(Numbers.decimals(max, 2), x + w + 3, y);

@@ -135,6 +135,7 @@ public abstract class PlotCanvas extends Region {
         g.setFill(textFill());
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
+        g.setTextRole("title");
         String[] lines = title.split("\n", -1);
         if (hintShown && !hint.isEmpty()) {
             lines[lines.length - 1] += "  (" + hint + ")";
@@ -142,6 +143,7 @@ public abstract class PlotCanvas extends Region {
         for (int i = 0; i < lines.length; i++) {
             g.fillText(lines[i], 8, 4 + i * lineHeight());
         }
+        g.setTextRole("note");
         draw(g, w, h);
     }
 

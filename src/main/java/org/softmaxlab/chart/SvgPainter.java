@@ -24,6 +24,7 @@ public final class SvgPainter implements Painter {
     private double fontSize = 12;
     private TextAlignment align = TextAlignment.LEFT;
     private VPos baseline = VPos.BASELINE;
+    private String role = "note";
 
     public SvgPainter(double width, double height) {
         this.width = width;
@@ -82,12 +83,18 @@ public final class SvgPainter implements Painter {
     }
 
     @Override
+    public void setTextRole(String r) {
+        role = r;
+    }
+
+    @Override
     public void fillText(String text, double x, double y) {
         String anchor = align == TextAlignment.CENTER ? "middle" : align == TextAlignment.RIGHT ? "end" : "start";
         String base = baseline == VPos.TOP ? "hanging" : baseline == VPos.CENTER ? "central"
                 : baseline == VPos.BOTTOM ? "text-after-edge" : "alphabetic";
-        body.append(String.format(Locale.ROOT, "<text x=\"%.2f\" y=\"%.2f\" font-size=\"%.1f\" text-anchor=\"%s\" "
-                + "dominant-baseline=\"%s\" %s>%s</text>%n", x, y, fontSize, anchor, base, fillStyle(), escape(text)));
+        body.append(String.format(Locale.ROOT, "<text class=\"%s\" x=\"%.2f\" y=\"%.2f\" font-size=\"%.1f\" "
+                + "text-anchor=\"%s\" dominant-baseline=\"%s\" %s>%s</text>%n", role, x, y, fontSize, anchor, base,
+                fillStyle(), escape(text)));
     }
 
     @Override

@@ -148,6 +148,105 @@ class MainProcessTest {
         assertTrue(scale.err.startsWith("error: --scale"), scale.err);
     }
 
+    /** A text of a rendered SVG, with its box estimated from its size, length, anchor and baseline. */
+    private record SvgText(String role, String text, double x0, double y0, double x1, double y1, double x, double y) {
+        boolean overlaps(SvgText o) {
+            return x0 < o.x1 - 1 && o.x0 < x1 - 1 && y0 < o.y1 - 1 && o.y0 < y1 - 1;
+        }
+    }
+
+    private static List<SvgText> texts(String svg) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<text class=\"([a-z-]+)\" x=\"([-0-9.]+)\" "
+                + "y=\"([-0-9.]+)\" font-size=\"([0-9.]+)\" text-anchor=\"(\\w+)\" dominant-baseline=\"([a-z-]+)\""
+                + "[^>]*>([^<]*)</text>").matcher(svg);
+        List<SvgText> out = new java.util.ArrayList<>();
+        while (m.find()) {
+            double x = Double.parseDouble(m.group(2));
+            double y = Double.parseDouble(m.group(3));
+            double size = Double.parseDouble(m.group(4));
+            String text = m.group(7).replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+            if (text.isBlank()) {
+                continue;
+            }
+            double w = 0.55 * size * text.length();
+            double x0 = switch (m.group(5)) {
+                case "middle" -> x - w / 2;
+                case "end" -> x - w;
+                default -> x;
+            };
+            double y0 = switch (m.group(6)) {
+                case "hanging" -> y;
+                case "central" -> y - size / 2;
+                case "text-after-edge" -> y - size;
+                default -> y - 0.8 * size;
+            };
+            out.add(new SvgText(m.group(1), text, x0, y0, x0 + w, y0 + size, x, y));
+        }
+        return out;
+    }
+
+    @Test
+    void svgOfEveryShippedExampleHasNiceTicksAndNoCollidingOrEscapingText(@TempDir Path dir) throws Exception {
+        for (org.softmaxlab.scenario.Examples.Example example : org.softmaxlab.scenario.Examples.ALL) {
+            Path out = dir.resolve(example.file());
+            Result r = runMain(dir, List.of(), "render", Path.of("resources", "scenarios", example.file()).toString(),
+                    "--out", out.toString(), "--format", "svg");
+            assertEquals(0, r.code, r.err);
+            List<String> files = r.out.lines().toList();
+            assertTrue(files.size() >= 7 && files.stream().allMatch(f -> f.endsWith(".svg")), r.out);
+            for (String file : files) {
+                String svg = Files.readString(Path.of(file));
+                java.util.regex.Matcher box = java.util.regex.Pattern.compile("viewBox=\"0 0 ([0-9.]+) ([0-9.]+)\"")
+                        .matcher(svg);
+                assertTrue(box.find(), file);
+                double width = Double.parseDouble(box.group(1));
+                double height = Double.parseDouble(box.group(2));
+                List<SvgText> texts = texts(svg);
+                assertTrue(texts.stream().anyMatch(t -> t.role().equals("title")), file + " has a title");
+                for (SvgText t : texts) {
+                    assertTrue(List.of("tick", "axis-title", "title", "value", "legend", "note").contains(t.role()),
+                            file + ": role " + t.role());
+                    assertTrue(t.x0() >= -1 && t.x1() <= width + 1 && t.y0() >= -1 && t.y1() <= height + 1,
+                            file + ": \"" + t.text() + "\" leaves the image " + width + "x" + height + " " + t);
+                }
+                for (int i = 0; i < texts.size(); i++) {
+                    for (int j = i + 1; j < texts.size(); j++) {
+                        assertFalse(texts.get(i).overlaps(texts.get(j)), file + ": \"" + texts.get(i).text()
+                                + "\" overlaps \"" + texts.get(j).text() + "\"");
+                    }
+                }
+                assertNiceTicks(file, texts);
+            }
+        }
+    }
+
+    /** Numeric ticks of one axis (same x, or same y) are evenly spaced in steps of 1, 2, 2.5 or 5 x 10^k. */
+    private static void assertNiceTicks(String file, List<SvgText> texts) {
+        java.util.Map<String, List<Double>> axes = new java.util.HashMap<>();
+        for (SvgText t : texts) {
+            if (t.role().equals("tick") && t.text().matches("-?\\d+(\\.\\d+)?")) {
+                axes.computeIfAbsent("x" + Math.round(t.x()), k -> new java.util.ArrayList<>())
+                        .add(Double.parseDouble(t.text()));
+                axes.computeIfAbsent("y" + Math.round(t.y()), k -> new java.util.ArrayList<>())
+                        .add(Double.parseDouble(t.text()));
+            }
+        }
+        for (List<Double> values : axes.values()) {
+            if (values.size() < 3) {
+                continue;
+            }
+            List<Double> sorted = values.stream().sorted().toList();
+            double step = sorted.get(1) - sorted.get(0);
+            for (int k = 2; k < sorted.size(); k++) {
+                assertEquals(step, sorted.get(k) - sorted.get(k - 1), Math.abs(step) * 1e-6, file + ": ticks "
+                        + sorted);
+            }
+            double mantissa = step / Math.pow(10, Math.floor(Math.log10(step) + 1e-9));
+            assertTrue(List.of(1.0, 2.0, 2.5, 5.0).stream().anyMatch(m -> Math.abs(m - mantissa) < 1e-6),
+                    file + ": step " + step + " in " + sorted);
+        }
+    }
+
     private static int distinctColours(java.awt.image.BufferedImage image) {
         java.util.Set<Integer> colours = new java.util.HashSet<>();
         for (int y = 0; y < image.getHeight(); y += 5) {
