@@ -29,10 +29,70 @@ public final class BarCanvas extends PlotCanvas {
     private boolean logScale;
     private String[] labels;
     private boolean classColors;
+    /** When > 0, a SIGNED axis runs from -fixedReach to fixedReach whatever the data (a drag does not rescale it). */
+    private double fixedReach;
+    private BarDrag onDrag;
+    private int dragged = -1;
+    /** The geometry of the last drawing, to turn a mouse position into a bar and a value. */
+    private double lastLeft;
+    private double lastTop;
+    private double lastPlotH;
+    private double lastSlot;
+    private Axis lastAxis;
+
+    /** Receives the value a bar is dragged to. */
+    @FunctionalInterface
+    public interface BarDrag {
+        void dragged(int bar, double value);
+    }
 
     public BarCanvas(@javafx.beans.NamedArg("range") Range range) {
         this.range = range;
         getStyleClass().add("bar-canvas");
+        setOnMousePressed(e -> {
+            dragged = onDrag == null ? -1 : barAt(e.getX());
+            dragTo(e.getY());
+        });
+        setOnMouseDragged(e -> dragTo(e.getY()));
+        setOnMouseReleased(e -> dragged = -1);
+    }
+
+    /**
+     * Lets the user drag a bar up or down: {@code handler} gets the bar and the value under the mouse, on every move.
+     */
+    public void setOnBarDrag(BarDrag handler) {
+        onDrag = handler;
+        setCursor(handler == null ? null : javafx.scene.Cursor.V_RESIZE);
+    }
+
+    /** A fixed symmetric reach for a SIGNED axis (0: fit the data). */
+    public void setFixedReach(double reach) {
+        if (fixedReach != reach) {
+            fixedReach = reach;
+            invalidatePlot();
+        }
+    }
+
+    /** The bar under x, or -1. */
+    int barAt(double x) {
+        if (lastAxis == null || lastSlot <= 0 || x < lastLeft) {
+            return -1;
+        }
+        int c = (int) ((x - lastLeft) / lastSlot);
+        return c < values.length ? c : -1;
+    }
+
+    /** The value at height y of the last drawing. */
+    double valueAt(double y) {
+        double f = 1 - (y - lastTop) / lastPlotH;
+        double t = lastAxis.lo() + Math.max(0, Math.min(1, f)) * (lastAxis.hi() - lastAxis.lo());
+        return lastAxis.log() ? Math.pow(10, t) : t;
+    }
+
+    private void dragTo(double y) {
+        if (dragged >= 0 && onDrag != null && lastAxis != null) {
+            onDrag.dragged(dragged, valueAt(y));
+        }
     }
 
     /**
@@ -99,6 +159,11 @@ public final class BarCanvas extends PlotCanvas {
             return;
         }
         Axis axis = axis(plotH, font);
+        lastAxis = axis;
+        lastLeft = left;
+        lastTop = top;
+        lastPlotH = plotH;
+        lastSlot = plotW / values.length;
         drawAxis(g, axis, left, top, plotW, plotH, font);
         int n = values.length;
         double slot = plotW / n;
@@ -133,12 +198,19 @@ public final class BarCanvas extends PlotCanvas {
                 g.strokeRect(x, Math.min(gy, zeroY), barW, Math.abs(zeroY - gy));
                 g.setLineDashes((double[]) null);
             }
-            if (n <= VALUE_LABEL_LIMIT) {
+            String label = Numbers.fixed4(v);
+            // A value label only where it fits its slot (the numbers panel has every value); outside the bar's end,
+            // or inside it when outside would leave the plot (over the axis labels).
+            if (n <= VALUE_LABEL_LIMIT && label.length() * font * 0.58 <= slot * 0.96) {
+                boolean below = v < 0;
+                double outside = below ? y + 2 + font : y - 2 - font;
+                boolean inside = outside < top - font * 0.2 || outside > top + plotH;
                 g.setTextRole("value");
-                g.setFill(textFill());
+                g.setFill(inside ? Contrast.textOn(classColors ? Palette.classColor(c) : (javafx.scene.paint.Color)
+                        plotFill()) : textFill());
                 g.setTextAlign(TextAlignment.CENTER);
-                g.setTextBaseline(v < 0 ? VPos.TOP : VPos.BOTTOM);
-                g.fillText(Numbers.fixed4(v), x + barW / 2, v < 0 ? y + 2 : y - 2);
+                g.setTextBaseline(below == inside ? VPos.BOTTOM : VPos.TOP);
+                g.fillText(label, x + barW / 2, below ? (inside ? y - 2 : y + 2) : (inside ? y + 2 : y - 2));
             }
         }
         drawClassLabels(g, left, top + plotH, slot, font);
@@ -208,7 +280,7 @@ public final class BarCanvas extends PlotCanvas {
             }
         }
         // Headroom above the largest bar for its value label.
-        double reach = Math.max(max * 1.08, 1e-12);
+        double reach = range == Range.SIGNED && fixedReach > 0 ? fixedReach : Math.max(max * 1.08, 1e-12);
         if (range == Range.SIGNED) {
             Ticks.Scale half = Ticks.linear(0, reach, Math.max(2, (most + 1) / 2));
             int n = half.values().length;

@@ -3,14 +3,12 @@ package org.softmaxlab.explorer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.BiFunction;
 import java.util.stream.IntStream;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
-import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
@@ -22,8 +20,6 @@ import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.softmaxlab.chart.BarCanvas;
@@ -64,6 +60,7 @@ public final class ExplorerView {
     @FXML private CheckBox logScaleToggle;
     @FXML private BarCanvas gradientChart;
     @FXML private BarCanvas lossChart;
+    @FXML private BarCanvas logitChart;
     @FXML private CurveCanvas lossCurve;
     @FXML private ComboBox<Integer> sweepChoice;
     @FXML private Label lossValue;
@@ -78,8 +75,8 @@ public final class ExplorerView {
     private ObjectProperty<Integer> classCountValue;
     private ObjectProperty<Integer> sampleCountValue;
     private boolean syncing;
-    private static final String BOUND_VALUE = "softmaxlab.boundValue";
     private NumbersPanel numbers;
+    private final ClassRows classRows = new ClassRows(this::onCommit);
 
     private ExplorerView(ExplorerViewModel model) {
         this.model = model;
@@ -110,6 +107,9 @@ public final class ExplorerView {
         lossCurve.setAxisNames("z", "L");
         numbers = new NumbersPanel(numbersGrid, stabilityGrid, stabilityVerdict);
         probabilityChart.setClassColors(true);
+        logitChart.setClassColors(true);
+        logitChart.setOnBarDrag(model::dragLogit);
+        probabilityChart.setOnBarDrag(model::dragProbability);
         gradientChart.setClassColors(true);
         addTooltips();
         rebuildClassRows();
@@ -253,77 +253,7 @@ public final class ExplorerView {
 
     /** Builds one editor row per listed class (logit and weight), with the ids users' tests rely on. */
     private void rebuildClassRows() {
-        // The old rows' sliders are bound both ways to the old per-class properties; unbind them so nothing keeps
-        // the replaced rows (or their properties) alive.
-        unbindSliders(logitRows);
-        unbindSliders(weightRows);
-        logitRows.getChildren().clear();
-        weightRows.getChildren().clear();
-        int rows = model.state().editableClasses();
-        for (int c = 0; c < rows; c++) {
-            logitRows.getChildren().add(classRow(c, "logit", model.logits().get(c),
-                    model.logitRangeProperty().negate(), model.logitRangeProperty(), model::commitLogit));
-            HBox weightRow = classRow(c, "weight", model.weights().get(c), Bindings.createDoubleBinding(() -> 0.0),
-                    model.weightRangeProperty(), model::commitWeight);
-            weightRow.disableProperty().bind(model.weightsEnabledProperty().not());
-            weightRows.getChildren().add(weightRow);
-        }
-        if (model.state().generatedClasses() != null) {
-            Label more = new Label("Classes " + model.state().generatedClasses()
-                    + " have generated logits; the panels list the most probable.");
-            more.setWrapText(true);
-            more.getStyleClass().add("note");
-            logitRows.getChildren().add(more);
-        }
-    }
-
-    private static void unbindSliders(VBox rows) {
-        for (javafx.scene.Node row : rows.getChildren()) {
-            if (row instanceof HBox box) {
-                for (javafx.scene.Node n : box.getChildren()) {
-                    if (n instanceof Slider slider) {
-                        slider.minProperty().unbind();
-                        slider.maxProperty().unbind();
-                        Object bound = slider.getProperties().get(BOUND_VALUE);
-                        if (bound instanceof DoubleProperty value) {
-                            slider.valueProperty().unbindBidirectional(value);
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    private HBox classRow(int c, String kind, DoubleProperty value,
-                          javafx.beans.value.ObservableNumberValue min, javafx.beans.value.ObservableNumberValue max,
-                          BiFunction<Integer, String, String> commit) {
-        Label name = new Label(Integer.toString(c));
-        name.getStyleClass().addAll("class-name", "class-" + (c % 8));
-        Slider slider = new Slider();
-        slider.setId(kind + "Slider-" + c);
-        slider.minProperty().bind(min);
-        slider.maxProperty().bind(max);
-        slider.setValue(value.get());
-        slider.valueProperty().bindBidirectional(value);
-        slider.getProperties().put(BOUND_VALUE, value);
-        slider.setBlockIncrement(0.1);
-        slider.setAccessibleText(kind + " of class " + c);
-        HBox.setHgrow(slider, Priority.ALWAYS);
-        TextField field = new TextField(Numbers.editable(value.get()));
-        field.setId(kind + "Field-" + c);
-        field.setPrefColumnCount(6);
-        field.setAccessibleText(kind + " of class " + c);
-        value.addListener((o, a, b) -> {
-            if (!field.isFocused()) {
-                field.setText(Numbers.editable(b.doubleValue()));
-            }
-            ViewSupport.setStyleClass(field, "invalid", false);
-        });
-        onCommit(field, () -> commit.apply(c, field.getText()), () -> Numbers.editable(value.get()));
-        HBox row = new HBox(name, slider, field);
-        row.setAlignment(Pos.CENTER_LEFT);
-        row.getStyleClass().add("class-row");
-        return row;
+        classRows.rebuild(model, logitRows, weightRows);
     }
 
     /** Enter or leaving the field commits; a refused entry is marked and explained, and the model keeps its value. */
@@ -366,6 +296,14 @@ public final class ExplorerView {
         probabilityChart.setValues(r.probabilities(), y, r.ghostTarget());
         gradientChart.setLabels(r.classLabels());
         gradientChart.setValues(r.gradient(), y, null);
+        // One sample: its logits take the per-sample chart's place (z -> P in one glance); more: the per-sample losses.
+        boolean single = r.sampleLabels().length == 1;
+        logitChart.setVisible(single);
+        lossChart.setVisible(!single);
+        logitChart.setTitle("Logits z of sample " + r.selected());
+        logitChart.setLabels(r.classLabels());
+        logitChart.setFixedReach(model.logitRangeProperty().get());
+        logitChart.setValues(r.logits(), y, null);
         lossChart.setTitle(r.perSampleTitle());
         lossChart.setLabels(r.sampleLabels());
         lossChart.setValues(r.loss().perSampleLoss(), r.selected(), null);

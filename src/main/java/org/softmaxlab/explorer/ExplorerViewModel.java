@@ -150,6 +150,20 @@ public final class ExplorerViewModel {
         return accepted();
     }
 
+    /** A logit dragged on the chart to {@code v} (selected sample, class {@code c}). */
+    public void dragLogit(int c, double v) {
+        if (Double.isFinite(v)) {
+            edit(s -> s.withLogit(c, v));
+            message.set("");
+        }
+    }
+
+    /** A probability bar dragged to {@code p}: the logit of class {@code c} that gives it, the others fixed. */
+    public void dragProbability(int c, double p) {
+        double z = state.get().logitForProbability(c, p);
+        dragLogit(c, z);
+    }
+
     /** Sets the weight of class {@code c} from typed text; negative weights are refused. */
     public String commitWeight(int c, String text) {
         Numbers.Parsed p = Numbers.parseFinite(text);

@@ -114,6 +114,29 @@ public record ExplorerState(double[][] logits, int[] targets, double[] weights, 
                 selectedSample, sweepClass, widened(logitRange, Math.abs(v)), weightRange);
     }
 
+    /**
+     * The logit of class {@code c} of the selected sample that gives it probability {@code p} with the other logits
+     * fixed: from p = e^{z/T} / (e^{z/T} + R), z = T (ln p - ln(1 - p) + ln R) with R = sum_{j != c} e^{z_j/T}
+     * (computed with the largest term factored out). {@code p} is kept inside (0, 1).
+     */
+    public double logitForProbability(int c, double p) {
+        double q = Math.max(1e-12, Math.min(1 - 1e-12, p));
+        double[] z = logits[selectedSample];
+        double max = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < z.length; j++) {
+            if (j != c) {
+                max = Math.max(max, z[j] / temperature);
+            }
+        }
+        double rest = 0;
+        for (int j = 0; j < z.length; j++) {
+            if (j != c) {
+                rest += Math.exp(z[j] / temperature - max);
+            }
+        }
+        return temperature * (Math.log(q) - Math.log1p(-q) + max + Math.log(rest));
+    }
+
     /** {@code k} added to every logit of every sample (softmax, loss and gradient do not change). */
     public ExplorerState withAllLogitsShifted(double k) {
         double[][] z = copy(logits);

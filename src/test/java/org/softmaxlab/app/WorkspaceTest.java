@@ -15,8 +15,6 @@ import org.softmaxlab.engine.Reduction;
 import org.softmaxlab.explorer.ExplorerViewModel;
 import org.softmaxlab.model.DatasetKind;
 import org.softmaxlab.model.ExplorerPreset;
-import org.softmaxlab.model.OptimizerKind;
-import org.softmaxlab.model.TrainingSetup;
 import org.softmaxlab.scenario.Examples;
 import org.softmaxlab.training.TrainingViewModel;
 

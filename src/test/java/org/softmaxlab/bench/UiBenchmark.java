@@ -22,7 +22,6 @@ import org.softmaxlab.app.Workspace;
 import org.softmaxlab.engine.Trainer;
 import org.softmaxlab.model.DatasetKind;
 import org.softmaxlab.model.Limits;
-import org.softmaxlab.model.OptimizerKind;
 import org.softmaxlab.model.TrainingSetup;
 import org.softmaxlab.training.TrainingViewModel;
 

@@ -194,6 +194,30 @@ class ExplorerViewTest {
                 "the naive column shows NaN");
     }
 
+    /** Dragging a bar of the logits chart moves that logit live, and the loss follows as the engine says. */
+    @Test
+    void draggingALogitBarMovesTheLogitAndTheLoss(FxRobot robot) {
+        BarCanvas logits = robot.lookup("#logitChart").queryAs(BarCanvas.class);
+        assertTrue(logits.isVisible(), "one sample: the logits chart shows");
+        double before = workspace.explorer().logitMatrix()[0][1];
+        javafx.geometry.Bounds b = logits.localToScreen(logits.getBoundsInLocal());
+        int bar = 1;
+        double x = b.getMinX() + logits.getWidth() * 0.1 + (logits.getWidth() * 0.9) * (bar + 0.5) / 5;
+        robot.drag(new javafx.geometry.Point2D(x, b.getMinY() + b.getHeight() * 0.5), javafx.scene.input.MouseButton.PRIMARY)
+                .moveTo(new javafx.geometry.Point2D(x, b.getMinY() + b.getHeight() * 0.25)).release(
+                        javafx.scene.input.MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        double[][] z = workspace.explorer().logitMatrix();
+        assertTrue(z[0][bar] > before + 1, "dragged up: " + before + " -> " + z[0][bar]);
+        double engine = new org.softmaxlab.engine.CrossEntropyLoss(workspace.explorer().options())
+                .evaluate(z, org.softmaxlab.engine.Targets.indices(workspace.explorer().targets())).loss();
+        assertEquals(Numbers.fixed4(engine), robot.lookup("#lossValue").queryAs(Label.class).getText());
+        assertEquals(Numbers.editable(z[0][bar]), robot.lookup("#logitField-" + bar).queryAs(TextField.class)
+                .getText(), "the slider's field follows");
+        choose(robot, "#presetChoice", ExplorerPreset.EXAMPLE_A);
+        assertFalse(logits.isVisible(), "two samples: the per-sample chart is back");
+    }
+
     /** The preset picker names what produced the state, and says "Custom" once the state differs from it. */
     @Test
     void thePresetPickerSaysWhereTheStateCameFrom(FxRobot robot) {

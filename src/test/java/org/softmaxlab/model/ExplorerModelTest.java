@@ -130,6 +130,16 @@ class ExplorerModelTest {
     }
 
     @Test
+    void theLogitForAProbabilityGivesThatProbability() {
+        ExplorerState s = exampleA().withTemperature(1.7);
+        for (double p : new double[] {1e-9, 0.01, 0.3, 0.5, 0.9, 0.999999}) {
+            double z = s.logitForProbability(2, p);
+            double[] probs = ExplorerResults.compute(s.withLogit(2, z)).probabilities();
+            assertEquals(p, probs[2], 1e-12 * Math.max(1, p / 1e-9), "p = " + p);
+        }
+    }
+
+    @Test
     void aStateNeedsMatchingShapes() {
         assertThrows(IllegalArgumentException.class, () -> ExplorerState.of(new double[][] {{1, 2}}, new int[2],
                 null, false, 1, 0, Reduction.MEAN, 0));

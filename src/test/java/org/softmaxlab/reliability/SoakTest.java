@@ -13,8 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.softmaxlab.model.DatasetKind;
 import org.softmaxlab.model.Limits;
-import org.softmaxlab.model.OptimizerKind;
-import org.softmaxlab.model.TrainingSetup;
 import org.softmaxlab.testing.FxErrors;
 import org.softmaxlab.testing.PulseMonitor;
 import org.softmaxlab.training.TrainingView;

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.softmaxlab.model.DatasetKind;
 import org.softmaxlab.model.Limits;
-import org.softmaxlab.model.OptimizerKind;
 
 /** The Training tab's view-model with its worker thread, without the JavaFX toolkit. */
 class TrainingViewModelTest {

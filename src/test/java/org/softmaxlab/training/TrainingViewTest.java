@@ -28,7 +28,6 @@ import org.softmaxlab.chart.CurveCanvas;
 import org.softmaxlab.chart.PngExport;
 import org.softmaxlab.model.DatasetKind;
 import org.softmaxlab.model.Numbers;
-import org.softmaxlab.model.OptimizerKind;
 import org.softmaxlab.testing.FxErrors;
 import org.softmaxlab.testing.PulseMonitor;
 import org.testfx.api.FxRobot;
