@@ -65,8 +65,13 @@ final class Ticks {
                 }
                 double first = Math.floor(lo / step + 1e-9) * step;
                 double last = Math.ceil(hi / step - 1e-9) * step;
-                int count = (int) Math.round((last - first) / step) + 1;
-                if (count <= most) {
+                double span = (last - first) / step;
+                if (!Double.isFinite(first) || !Double.isFinite(last) || !Double.isFinite(span)) {
+                    // Near the end of the double range: two ticks at the data's ends.
+                    return new Scale(lo, hi, new double[] {lo, hi}, hi - lo, 4);
+                }
+                int count = (int) Math.round(span) + 1;
+                if (count >= 2 && count <= most) {
                     double[] values = new double[count];
                     for (int i = 0; i < count; i++) {
                         values[i] = clean(first + i * step);

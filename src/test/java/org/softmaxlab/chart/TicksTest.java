@@ -64,6 +64,17 @@ class TicksTest {
     }
 
     @Test
+    void rangesAtTheEndOfTheDoubleRangeStillGiveTicks() {
+        for (double[] r : new double[][] {{-1.7e308, 1.7e308}, {0, 1.7e308}, {1e308, 1.5e308}, {-Double.MAX_VALUE, 0}}) {
+            Ticks.Scale s = Ticks.linear(r[0], r[1], 5);
+            assertTrue(s.values().length >= 2, java.util.Arrays.toString(r));
+            for (double v : s.values()) {
+                assertTrue(Double.isFinite(v), java.util.Arrays.toString(r));
+            }
+        }
+    }
+
+    @Test
     void logAxesShowDecades() {
         assertArrayEquals(new int[] {0, -1, -2, -3}, Ticks.decades(-3, 0, 6));
         assertArrayEquals(new int[] {0, -2, -4, -6, -8, -10, -12, -14, -16}, Ticks.decades(-16, 0, 9));
