@@ -14,7 +14,8 @@ import org.softmaxlab.model.PlanarClassifier;
  * (one pixel per {@link #CELL} screen pixels) that is scaled up, so a redraw costs well under a millisecond.
  */
 public final class DecisionRegionCanvas extends PlotCanvas {
-    static final int CELL = 4;
+    /** Screen pixels per rendered cell: at least one sample per 2 px, scaled up smoothly. */
+    static final int CELL = 2;
     private static final int LEVELS = 256;
     private static final int[][] SHADES = shades();
     /** Where the model's logits are no longer finite numbers. */
@@ -26,7 +27,14 @@ public final class DecisionRegionCanvas extends PlotCanvas {
     private double maxX;
     private double minY;
     private double maxY;
+    /** The area shown, in data units (the points' box grown to equal scale). */
+    private double x0;
+    private double x1;
+    private double y0;
+    private double y1;
     private WritableImage image;
+    /** Data units per pixel across and up in the last drawing (equal: the axes share a scale). */
+    private double[] lastUnits = {Double.NaN, Double.NaN};
     private int[] row = new int[0];
 
     public DecisionRegionCanvas() {
@@ -64,13 +72,25 @@ public final class DecisionRegionCanvas extends PlotCanvas {
 
     @Override
     protected void draw(Painter g, double width, double height) {
-        double top = titleHeight();
-        double plotW = width - 16;
-        double plotH = height - top - 8;
+        double font = fontSize();
+        // A line under the title for the vertical axis's name, above the plot.
+        double top = titleHeight() + font * 1.3;
+        double left = font * 3.6;
+        double bottom = font * 2.6;
+        double plotW = width - left - 10;
+        double plotH = height - top - bottom;
         if (plotW < 10 || plotH < 10 || points.length == 0) {
             return;
         }
-        double left = 8;
+        // One unit is as long across as up: a spiral stays round. The data's box grows along one axis to fit.
+        double unit = Math.max((maxX - minX) / plotW, (maxY - minY) / plotH);
+        double cx = (minX + maxX) / 2;
+        double cy = (minY + maxY) / 2;
+        x0 = cx - unit * plotW / 2;
+        x1 = cx + unit * plotW / 2;
+        y0 = cy - unit * plotH / 2;
+        y1 = cy + unit * plotH / 2;
+        lastUnits = new double[] {(x1 - x0) / plotW, (y1 - y0) / plotH};
         if (model != null) {
             int w = Math.max(1, (int) (plotW / CELL));
             int h = Math.max(1, (int) (plotH / CELL));
@@ -80,19 +100,60 @@ public final class DecisionRegionCanvas extends PlotCanvas {
             renderRegions(image.getPixelWriter(), w, h);
             g.drawImage(image, left, top, plotW, plotH);
         }
-        double r = Math.max(3, fontSize() / 3.5);
-        g.setLineWidth(1);
+        double r = Math.max(3, font / 3.5);
         for (int i = 0; i < points.length; i++) {
-            double px = left + (points[i][0] - minX) / (maxX - minX) * plotW;
-            double py = top + (1 - (points[i][1] - minY) / (maxY - minY)) * plotH;
+            double px = left + (points[i][0] - x0) / (x1 - x0) * plotW;
+            double py = top + (1 - (points[i][1] - y0) / (y1 - y0)) * plotH;
             g.setFill(Palette.classColor(labels[i]));
             g.fillOval(px - r, py - r, 2 * r, 2 * r);
-            g.setStroke(Color.WHITE);
-            g.strokeOval(px - r, py - r, 2 * r, 2 * r);
+            // An outline keeps each point visible on its own region; a dark ring marks one the model gets wrong.
+            boolean wrong = model != null && model.classify(points[i][0], points[i][1]) != labels[i];
+            g.setStroke(wrong ? Color.BLACK : Color.WHITE);
+            g.setLineWidth(wrong ? Math.max(2, font / 7) : 1);
+            double ring = wrong ? r + 1.5 : r;
+            g.strokeOval(px - ring, py - ring, 2 * ring, 2 * ring);
         }
         g.setStroke(axisStroke());
+        g.setLineWidth(1);
         g.strokeRect(left + 0.5, top + 0.5, plotW - 1, plotH - 1);
+        drawAxes(g, left, top, plotW, plotH, font);
         drawLegend(g, left, top, plotW);
+    }
+
+    /** x0 under the plot, x1 beside it, with nice ticks in the same units. */
+    private void drawAxes(Painter g, double left, double top, double plotW, double plotH, double font) {
+        g.setFill(textFill());
+        g.setTextRole("tick");
+        Ticks.Scale xs = Ticks.linear(x0, x1, (int) Math.max(3, Math.min(9, plotW / (font * 5))));
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.TOP);
+        for (int k = 0; k < xs.values().length; k++) {
+            double x = left + (xs.values()[k] - x0) / (x1 - x0) * plotW;
+            if (x >= left - 1 && x <= left + plotW + 1) {
+                g.fillText(xs.label(k), x, top + plotH + 3);
+            }
+        }
+        Ticks.Scale ys = Ticks.linear(y0, y1, (int) Math.max(3, Math.min(9, plotH / (font * 2.2))));
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.setTextBaseline(VPos.CENTER);
+        for (int k = 0; k < ys.values().length; k++) {
+            double y = top + (1 - (ys.values()[k] - y0) / (y1 - y0)) * plotH;
+            if (y >= top - 1 && y <= top + plotH + 1) {
+                g.fillText(ys.label(k), left - 5, y);
+            }
+        }
+        g.setTextRole("axis-title");
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.TOP);
+        g.fillText("x0", left + plotW / 2, top + plotH + font * 1.3);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.BOTTOM);
+        g.fillText("x1", left, top - 2);
+    }
+
+    /** Data units per pixel across and up, as last drawn. */
+    double[] unitsPerPixel() {
+        return lastUnits.clone();
     }
 
     /** One chip per class, top right: which colour is which class. */
@@ -126,9 +187,9 @@ public final class DecisionRegionCanvas extends PlotCanvas {
             row = new int[w];
         }
         for (int j = 0; j < h; j++) {
-            double y = maxY - (j + 0.5) / h * (maxY - minY);
+            double y = y1 - (j + 0.5) / h * (y1 - y0);
             for (int i = 0; i < w; i++) {
-                double x = minX + (i + 0.5) / w * (maxX - minX);
+                double x = x0 + (i + 0.5) / w * (x1 - x0);
                 int best = model.classify(x, y);
                 row[i] = best == PlanarClassifier.UNDEFINED ? UNDEFINED : SHADES[Math.floorMod(best, SHADES.length)]
                         [(int) Math.round(model.certainty() * (LEVELS - 1))];

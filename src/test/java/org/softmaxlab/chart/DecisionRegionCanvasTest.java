@@ -27,15 +27,14 @@ class DecisionRegionCanvasTest {
         stage.show();
     }
 
-    /** The colour drawn a tenth of the way into the plot from its top-left corner, away from the points. */
+    /** The colour drawn inside the plot, up and to the left, away from the points, the axes and the legend. */
     private Color nearTopLeft(FxRobot robot, double[][] weight) {
         robot.interact(() -> chart.setModel(weight, new double[] {0, 0}, 1));
         WaitForAsyncUtils.waitForFxEvents();
         WritableImage[] image = new WritableImage[1];
         robot.interact(() -> image[0] = chart.canvas().snapshot(null, null));
-        double top = chart.titleHeight();
-        int x = (int) (8 + 0.1 * (chart.getWidth() - 16));
-        int y = (int) (top + 0.1 * (chart.getHeight() - top - 8));
+        int x = (int) (0.3 * chart.getWidth());
+        int y = (int) (0.25 * chart.getHeight());
         return image[0].getPixelReader().getColor(x, y);
     }
 
@@ -58,5 +57,20 @@ class DecisionRegionCanvasTest {
         assertColour(Color.WHITE.interpolate(Palette.classColor(0), 0.15),
                 nearTopLeft(robot, new double[][] {{0, 0}, {0, 0}}));
         assertColour(Color.LIGHTGRAY, nearTopLeft(robot, new double[][] {{Double.NaN, 0}, {0, 0}}));
+    }
+
+    @Test
+    void bothAxesShareOneScaleAndWrongPointsAreRinged(FxRobot robot) {
+        robot.interact(() -> {
+            chart.setPoints(new double[][] {{-5, 0}, {5, 0.5}, {4, 0.2}}, new int[] {0, 1, 0});
+            chart.setModel(new double[][] {{-1, 0}, {1, 0}}, new double[] {0, 0}, 1);
+            chart.layout();
+        });
+        double[] units = chart.unitsPerPixel();
+        assertEquals(units[0], units[1], 1e-12, "a unit is as long across as up");
+        String[] svg = new String[1];
+        robot.interact(() -> svg[0] = chart.toSvg());
+        long rings = svg[0].lines().filter(l -> l.startsWith("<ellipse") && l.contains("stroke=\"#000000\"")).count();
+        assertEquals(1, rings, "the point of class 0 at x = 4 lies in class 1's region");
     }
 }
