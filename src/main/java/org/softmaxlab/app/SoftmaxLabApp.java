@@ -10,6 +10,7 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import org.softmaxlab.chart.MathView;
 import org.softmaxlab.explorer.ExplorerViewModel;
 import org.softmaxlab.training.TrainingViewModel;
 
@@ -37,6 +38,10 @@ public final class SoftmaxLabApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        // jlatexmath loads its fonts on first use (about 300 ms): done beside the window's first frame, not in it.
+        Thread warmUp = new Thread(MathView::warmUp, "softmax-lab-math-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
         workspace = createWorkspace();
         Thread.setDefaultUncaughtExceptionHandler(new CrashHandler(workspace, Platform::runLater,
                 message -> showError(stage, message)));

@@ -24,8 +24,10 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.softmaxlab.chart.BarCanvas;
 import org.softmaxlab.chart.CurveCanvas;
+import org.softmaxlab.chart.MathView;
 import org.softmaxlab.engine.Reduction;
 import org.softmaxlab.model.ExplorerPreset;
+import org.softmaxlab.model.Derivation;
 import org.softmaxlab.model.ExplorerResults;
 import org.softmaxlab.model.Limits;
 import org.softmaxlab.model.Numbers;
@@ -66,6 +68,9 @@ public final class ExplorerView {
     @FXML private Label lossValue;
     @FXML private Label entropyValue;
     @FXML private Label formulaLabel;
+    @FXML private MathView formulaMath;
+    @FXML private MathView derivationMath;
+    @FXML private javafx.scene.control.TitledPane derivationPane;
     @FXML private Label numbersTitle;
     @FXML private GridPane numbersGrid;
     @FXML private Label stabilityVerdict;
@@ -106,6 +111,7 @@ public final class ExplorerView {
         model.resultProperty().addListener((o, a, b) -> show(b));
         lossCurve.setAxisNames("z", "L");
         numbers = new NumbersPanel(numbersGrid, stabilityGrid, stabilityVerdict);
+        derivationPane.expandedProperty().addListener((o, a, b) -> showMath(model.getResult()));
         probabilityChart.setClassColors(true);
         logitChart.setClassColors(true);
         logitChart.setOnBarDrag(model::dragLogit);
@@ -318,10 +324,25 @@ public final class ExplorerView {
                 + Numbers.fixed4(r.entropy()) + " nats (max ln C = "
                 + Numbers.fixed4(r.maxEntropy()) + ")");
         formulaLabel.setText(r.formula().text());
+        showMath(r);
         logitsTitle.setText("Logits z of sample " + r.selected());
         numbersTitle.setText("Sample " + r.selected() + ", target " + (y == Limits.IGNORE_INDEX ? "ignored"
                 : "class " + y));
         numbers.show(r);
+    }
+
+    /** The typeset formula and, when open, the derivation; in the theme's text size and colour. */
+    private void showMath(ExplorerResults r) {
+        double px = Math.max(14, formulaLabel.getFont().getSize() * 1.1);
+        javafx.scene.paint.Color ink = entropyValue.getTextFill() instanceof javafx.scene.paint.Color c ? c
+                : javafx.scene.paint.Color.web("#1E1E1E");
+        formulaMath.setStyle(px, ink);
+        formulaMath.setLatex(r.formula().latex());
+        formulaMath.setAccessibleText(r.formula().text());
+        if (derivationPane.isExpanded()) {
+            derivationMath.setStyle(px, ink);
+            derivationMath.setLatex(Derivation.latex(model.state(), r));
+        }
     }
 
     private void addTooltips() {

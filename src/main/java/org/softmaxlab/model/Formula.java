@@ -19,10 +19,11 @@ import org.softmaxlab.engine.Targets;
  * first samples shown, {@code L_n[i]} (reduction none), and the part's value ({@code L_nll}, or {@code L} without
  * smoothing; for none, the sum of the {@code L_n}).
  *
- * @param text  the formula as shown, one line per step
+ * @param text  the formula as plain text, one line per step (accessible text, exports)
+ * @param latex the same formula typeset (LaTeX, one array row per line), with the same numbers
  * @param terms every number in {@code text}, in order of appearance
  */
-public record Formula(String text, List<Term> terms) {
+public record Formula(String text, String latex, List<Term> terms) {
     private static final int SHOWN_TERMS = 4;
 
     /** One number of the formula: what it is and its value (shown with {@link Numbers#fixed4} or as a count). */
@@ -38,7 +39,8 @@ public record Formula(String text, List<Term> terms) {
     static Formula of(double[][] logits, int[] targets, CrossEntropyOptions options, LossResult r) {
         Builder b = new Builder();
         if (options.temperature() != 1.0) {
-            b.text("P = softmax(z / T), T = ").count("T", options.temperature()).text("\n");
+            b.text("P = softmax(z / T), T = ", "P = \\mathrm{softmax}(z / T),\\; T = ").count("T", options.temperature())
+                    .text("\n", "\n");
         }
         double eps = options.labelSmoothing();
         LossResult nll = r;
@@ -46,10 +48,12 @@ public record Formula(String text, List<Term> terms) {
             nll = new CrossEntropyLoss(options.withLabelSmoothing(0)).evaluate(logits, Targets.indices(targets));
             LossResult uniform = new CrossEntropyLoss(options.withLabelSmoothing(1)).evaluate(logits,
                     Targets.indices(targets));
-            b.text("L = (1-\u03b5) L_nll + \u03b5 L_uniform = ").number("1-\u03b5", 1 - eps).text(" \u00b7 ")
-                    .number("L_nll", total(nll)).text(" + ").number("\u03b5", eps).text(" \u00b7 ")
-                    .number("L_uniform", total(uniform)).text(" = ").number("L", total(r)).text("\n");
-            b.text("L_nll: ");
+            b.text("L = (1-\u03b5) L_nll + \u03b5 L_uniform = ",
+                            "L = (1-\\varepsilon) L_{nll} + \\varepsilon L_{uniform} = ")
+                    .number("1-\u03b5", 1 - eps).text(" \u00b7 ", " \\cdot ").number("L_nll", total(nll))
+                    .text(" + ", " + ").number("\u03b5", eps).text(" \u00b7 ", " \\cdot ")
+                    .number("L_uniform", total(uniform)).text(" = ", " = ").number("L", total(r)).text("\n", "\n");
+            b.text("L_nll: ", "L_{nll}:\\; ");
         }
         nllLine(b, targets, options, nll, eps > 0 ? "L_nll" : "L");
         return b.build();
@@ -81,35 +85,40 @@ public record Formula(String text, List<Term> terms) {
         switch (r.reduction()) {
             case MEAN -> {
                 if (weighted) {
-                    b.text("L = -(1/S) \u03a3 w_y ln P_y,  S = \u03a3 w_y = ").number("S", s);
+                    b.text("L = -(1/S) \u03a3 w_y ln P_y,  S = \u03a3 w_y = ",
+                            "L = -\\frac{1}{S}\\sum_i w_{y_i} \\ln P_{y_i},\\; S = \\sum_i w_{y_i} = ").number("S", s);
                 } else {
-                    b.text("L = -(1/n) \u03a3 ln P_y,  n = ").count("n", counted);
+                    b.text("L = -(1/n) \u03a3 ln P_y,  n = ", "L = -\\frac{1}{n}\\sum_i \\ln P_{y_i},\\; n = ")
+                            .count("n", counted);
                 }
-                b.text("\n  = -(1/").count(weighted ? "S" : "n", weighted ? s : counted).text(")(");
+                b.text("\n  = -(1/", "\n\\quad = -\\frac{1}{").count(weighted ? "S" : "n", weighted ? s : counted)
+                        .text(")(", "}\\left(");
                 terms(b, targets, options, r);
-                b.text(") = ");
+                b.text(") = ", "\\right) = ");
             }
             case SUM -> {
-                b.text("L = -\u03a3 " + w + "ln P_y = -(");
+                b.text("L = -\u03a3 " + w + "ln P_y = -(", "L = -\\sum_i " + (weighted ? "w_{y_i} " : "")
+                        + "\\ln P_{y_i} = -\\left(");
                 terms(b, targets, options, r);
-                b.text(") = ");
+                b.text(") = ", "\\right) = ");
             }
             case NONE -> {
-                b.text("L_n = -" + w + "ln P_y:  ");
+                b.text("L_n = -" + w + "ln P_y:  ", "L_n = -" + (weighted ? "w_{y_n} " : "") + "\\ln P_{y_n}:\\; ");
                 double[] l = r.perSampleLoss();
                 for (int i = 0; i < Math.min(l.length, SHOWN_TERMS); i++) {
-                    b.text(i > 0 ? ", " : "").number("L_n[" + i + "]", l[i]);
+                    b.text(i > 0 ? ", " : "", i > 0 ? ",\\; " : "").number("L_n[" + i + "]", l[i]);
                 }
-                b.text(l.length > SHOWN_TERMS ? ", \u2026  (sum " : "  (sum ");
+                b.text(l.length > SHOWN_TERMS ? ", \u2026  (sum " : "  (sum ", l.length > SHOWN_TERMS
+                        ? ",\\; \\ldots\\quad (\\textstyle\\sum = " : "\\quad (\\textstyle\\sum = ");
             }
         }
         if (r.isDefined()) {
             b.number(name, total(r));
         } else {
-            b.text(r.undefinedReason());
+            b.text(r.undefinedReason(), "\\text{" + r.undefinedReason().replace("_", "\\_") + "}");
         }
         if (r.reduction() == Reduction.NONE) {
-            b.text(")");
+            b.text(")", ")");
         }
     }
 
@@ -122,25 +131,28 @@ public record Formula(String text, List<Term> terms) {
                 continue;
             }
             if (shown == SHOWN_TERMS) {
-                b.text(" + \u2026");
+                b.text(" + \u2026", " + \\ldots");
                 return;
             }
-            b.text(shown > 0 ? " + " : "");
+            b.text(shown > 0 ? " + " : "", shown > 0 ? " + " : "");
             if (options.hasWeight()) {
-                b.count("w_y[" + n + "]", options.weightOf(y)).text("\u00b7");
+                b.count("w_y[" + n + "]", options.weightOf(y)).text("\u00b7", "\\,");
             }
-            b.text("ln ").number("P_y[" + n + "]", r.probabilities()[n][y]);
+            b.text("ln ", "\\ln ").number("P_y[" + n + "]", r.probabilities()[n][y]);
             shown++;
         }
     }
 
-    /** Text and terms together, so that each number is appended with its name. */
+    /** Text, LaTeX and terms together, so that each number is appended with its name to both forms. */
     private static final class Builder {
         private final StringBuilder text = new StringBuilder();
+        private final StringBuilder tex = new StringBuilder();
         private final List<Term> terms = new ArrayList<>();
 
-        Builder text(String s) {
-            text.append(s);
+        /** The same words in plain text and in LaTeX. */
+        Builder text(String plain, String latex) {
+            text.append(plain);
+            tex.append(latex);
             return this;
         }
 
@@ -148,6 +160,7 @@ public record Formula(String text, List<Term> terms) {
         Builder number(String name, double value) {
             terms.add(new Term(name, value));
             text.append(fixed4(value));
+            tex.append(texNumber(fixed4(value)));
             return this;
         }
 
@@ -155,11 +168,23 @@ public record Formula(String text, List<Term> terms) {
         Builder count(String name, double value) {
             terms.add(new Term(name, value));
             text.append(Numbers.editable(value));
+            tex.append(texNumber(Numbers.editable(value)));
             return this;
         }
 
+        /** 1.2346e-05 as 1.2346\times 10^{-5}. */
+        private static String texNumber(String shown) {
+            int e = shown.indexOf('e');
+            if (e < 0) {
+                return shown.equals("NaN") ? "\\mathrm{NaN}" : shown.replace("Infinity", "\\infty");
+            }
+            return shown.substring(0, e) + "\\times 10^{" + Integer.parseInt(shown.substring(e + 1)) + "}";
+        }
+
         Formula build() {
-            return new Formula(text.toString(), List.copyOf(terms));
+            String[] rows = tex.toString().split("\n", -1);
+            return new Formula(text.toString(), "\\begin{array}{l}" + String.join("\\\\", rows)
+                    + "\\end{array}", List.copyOf(terms));
         }
     }
 }

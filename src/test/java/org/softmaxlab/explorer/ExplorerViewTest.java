@@ -194,6 +194,22 @@ class ExplorerViewTest {
                 "the naive column shows NaN");
     }
 
+    /** The formula is typeset with the numbers shown; the derivation walks the notebook's steps with them. */
+    @Test
+    void theFormulaIsTypesetAndTheDerivationUsesTheCurrentNumbers(FxRobot robot) {
+        choose(robot, "#presetChoice", ExplorerPreset.EXAMPLE_A);
+        org.softmaxlab.chart.MathView formula = robot.lookup("#formulaMath").queryAs(org.softmaxlab.chart.MathView.class);
+        assertTrue(formula.getLatex().contains("\\ln 0.6590"), formula.getLatex());
+        assertTrue(formula.getLatex().endsWith("= 0.2159\\end{array}"), formula.getLatex());
+        assertTrue(formula.getHeight() > 20 && formula.isVisible(), "the formula shows");
+        robot.clickOn("#derivationPane");
+        WaitForAsyncUtils.waitForFxEvents();
+        String derivation = robot.lookup("#derivationMath").queryAs(org.softmaxlab.chart.MathView.class).getLatex();
+        assertTrue(derivation.contains("= \\ln \\sum_j e^{z_j} - z_y"), derivation);
+        assertTrue(derivation.contains("0.6590 - 1 = -0.3410"), derivation);
+        assertTrue(derivation.contains("\\frac{1}{2}(0.6590 - 1) = -0.1705"), "the mean's share, as the gradient chart");
+    }
+
     /** Dragging a bar of the logits chart moves that logit live, and the loss follows as the engine says. */
     @Test
     void draggingALogitBarMovesTheLogitAndTheLoss(FxRobot robot) {

@@ -1,0 +1,138 @@
+package org.softmaxlab.chart;
+
+import java.awt.Color;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.layout.Region;
+import org.jfree.fx.FXGraphics2D;
+import org.scilab.forge.jlatexmath.TeXConstants;
+import org.scilab.forge.jlatexmath.TeXFormula;
+import org.scilab.forge.jlatexmath.TeXIcon;
+
+/**
+ * Typeset mathematics: LaTeX laid out by jlatexmath and painted on a Canvas through FXGraphics2D. It lays out again
+ * only when the text, the size or the colour changes. The first formula of a run costs a few hundred milliseconds
+ * (jlatexmath loads its fonts), so the app calls {@link #warmUp()} off the FX thread at start.
+ */
+public final class MathView extends Region {
+    private static final double PREF_WIDTH = 320;
+    private final Canvas canvas = new Canvas();
+    private String latex = "";
+    private double size = 16;
+    private javafx.scene.paint.Color color = javafx.scene.paint.Color.web("#1E1E1E");
+    private TeXIcon icon;
+
+    public MathView() {
+        getStyleClass().add("math-view");
+        getChildren().add(canvas);
+    }
+
+    /** jlatexmath's fonts (in its jar): JavaFX must know them by name, or FXGraphics2D draws other glyphs. */
+    private static final String[] FONTS = {"base/jlm_cmmi10", "base/jlm_cmmib10", "base/jlm_cmex10",
+        "maths/jlm_cmsy10", "maths/jlm_cmbsy10", "maths/jlm_msam10", "maths/jlm_msbm10", "maths/jlm_special",
+        "maths/jlm_stmary10", "maths/jlm_rsfs10", "latin/jlm_cmr10", "latin/jlm_jlmr10", "latin/jlm_jlmi10",
+        "latin/jlm_jlmbx10", "latin/jlm_jlmbi10", "latin/jlm_jlmsb10", "latin/jlm_jlmsi10", "latin/jlm_jlmsbi10",
+        "latin/jlm_jlmss10", "latin/jlm_jlmtt10", "euler/jlm_eufm10", "euler/jlm_eufb10"};
+    private static volatile boolean fontsLoaded;
+
+    /** Loads jlatexmath's fonts into JavaFX and its tables (any thread; once). */
+    public static void warmUp() {
+        loadFonts();
+        new TeXFormula("L = -\\frac{1}{n}\\sum_i \\ln P_{y_i}").createTeXIcon(TeXConstants.STYLE_DISPLAY, 16);
+    }
+
+    private static synchronized void loadFonts() {
+        if (fontsLoaded) {
+            return;
+        }
+        for (String font : FONTS) {
+            try (java.io.InputStream in = TeXFormula.class.getResourceAsStream("fonts/" + font + ".ttf")) {
+                if (in != null) {
+                    javafx.scene.text.Font.loadFont(in, 10);
+                }
+            } catch (java.io.IOException e) {
+                // A missing font shows as a fallback glyph; the formula's text is still the accessible text.
+            }
+        }
+        fontsLoaded = true;
+    }
+
+    /** Shows {@code tex}; an unchanged text costs nothing. */
+    public void setLatex(String tex) {
+        if (!tex.equals(latex)) {
+            latex = tex;
+            relayout();
+        }
+    }
+
+    public String getLatex() {
+        return latex;
+    }
+
+    /** The text size in px and its colour (from the theme). */
+    public void setStyle(double px, javafx.scene.paint.Color fill) {
+        if (px != size || !fill.equals(color)) {
+            size = px;
+            color = fill;
+            relayout();
+        }
+    }
+
+    private void relayout() {
+        loadFonts();
+        icon = latex.isEmpty() ? null : new TeXFormula(latex).createTeXIcon(TeXConstants.STYLE_DISPLAY, (float) size);
+        if (icon != null) {
+            icon.setForeground(new Color((float) color.getRed(), (float) color.getGreen(), (float) color.getBlue()));
+        }
+        double w = icon == null ? 0 : icon.getIconWidth() + 4;
+        double h = icon == null ? 0 : icon.getIconHeight() + 4;
+        canvas.setWidth(w);
+        canvas.setHeight(h);
+        var g = canvas.getGraphicsContext2D();
+        g.clearRect(0, 0, w, h);
+        if (icon != null) {
+            icon.paintIcon(null, new FXGraphics2D(g), 2, 2);
+        }
+        requestLayout();
+    }
+
+    /** Narrower than the formula: the formula is scaled down to fit, never cut. */
+    @Override
+    protected void layoutChildren() {
+        double fit = fit(getWidth());
+        canvas.setScaleX(fit);
+        canvas.setScaleY(fit);
+        // Scaling turns about the centre: move the canvas back to the top-left corner.
+        canvas.setLayoutX(-canvas.getWidth() * (1 - fit) / 2);
+        canvas.setLayoutY(-canvas.getHeight() * (1 - fit) / 2);
+    }
+
+    private double fit(double width) {
+        return width <= 0 || canvas.getWidth() <= width ? 1 : width / canvas.getWidth();
+    }
+
+    /** Asks for no more than a panel's width; a wider formula is scaled down to what it gets. */
+    @Override
+    protected double computePrefWidth(double height) {
+        return Math.min(canvas.getWidth(), PREF_WIDTH);
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return canvas.getHeight() * fit(width);
+    }
+
+    @Override
+    protected double computeMinWidth(double height) {
+        return 0;
+    }
+
+    @Override
+    protected double computeMinHeight(double width) {
+        return computePrefHeight(width);
+    }
+
+    /** The formula's scale now (1, or less where it is scaled down to fit). */
+    public double fitScale() {
+        return canvas.getScaleX();
+    }
+}
