@@ -29,6 +29,8 @@ public final class BarCanvas extends PlotCanvas {
     private boolean logScale;
     private String[] labels;
     private boolean classColors;
+    /** The class each bar shows (null: bar i is class i): colours and drags follow the class, not the place. */
+    private int[] order;
     /** When > 0, a SIGNED axis runs from -fixedReach to fixedReach whatever the data (a drag does not rescale it). */
     private double fixedReach;
     private BarDrag onDrag;
@@ -65,6 +67,16 @@ public final class BarCanvas extends PlotCanvas {
         setCursor(handler == null ? null : javafx.scene.Cursor.V_RESIZE);
     }
 
+    /** Which class each bar shows when the bars are reordered (ranked); null for class order. */
+    public void setBarOrder(int[] classes) {
+        order = classes == null ? null : classes.clone();
+        invalidatePlot();
+    }
+
+    private int classOf(int bar) {
+        return order != null && bar < order.length ? order[bar] : bar;
+    }
+
     /** A fixed symmetric reach for a SIGNED axis (0: fit the data). */
     public void setFixedReach(double reach) {
         if (fixedReach != reach) {
@@ -91,7 +103,7 @@ public final class BarCanvas extends PlotCanvas {
 
     private void dragTo(double y) {
         if (dragged >= 0 && onDrag != null && lastAxis != null) {
-            onDrag.dragged(dragged, valueAt(y));
+            onDrag.dragged(classOf(dragged), valueAt(y));
         }
     }
 
@@ -179,7 +191,7 @@ public final class BarCanvas extends PlotCanvas {
                 continue;
             }
             double y = axis.y(v, top, plotH);
-            g.setFill(classColors ? Palette.classColor(c) : plotFill());
+            g.setFill(classColors ? Palette.classColor(classOf(c)) : plotFill());
             double barTop = Math.min(y, zeroY);
             double barH = Math.max(Math.abs(zeroY - y), v != 0 ? 1 : 0);
             g.fillRect(x, barTop, barW, barH);
@@ -206,8 +218,8 @@ public final class BarCanvas extends PlotCanvas {
                 double outside = below ? y + 2 + font : y - 2 - font;
                 boolean inside = outside < top - font * 0.2 || outside > top + plotH;
                 g.setTextRole("value");
-                g.setFill(inside ? Contrast.textOn(classColors ? Palette.classColor(c) : (javafx.scene.paint.Color)
-                        plotFill()) : textFill());
+                javafx.scene.paint.Paint bar = classColors ? Palette.classColor(classOf(c)) : plotFill();
+                g.setFill(inside ? Contrast.textOn((javafx.scene.paint.Color) bar) : textFill());
                 g.setTextAlign(TextAlignment.CENTER);
                 g.setTextBaseline(below == inside ? VPos.BOTTOM : VPos.TOP);
                 g.fillText(label, x + barW / 2, below ? (inside ? y - 2 : y + 2) : (inside ? y + 2 : y - 2));

@@ -76,6 +76,8 @@ public final class ExplorerView {
     @FXML private Label stabilityVerdict;
     @FXML private GridPane stabilityGrid;
 
+    private static final String PROBABILITY_TITLE = "Probabilities P = softmax(z/T)";
+    private static final String GRADIENT_TITLE = "Gradient dL/dz (P - Y, scaled)";
     private final ExplorerViewModel model;
     private ObjectProperty<Integer> classCountValue;
     private ObjectProperty<Integer> sampleCountValue;
@@ -298,10 +300,15 @@ public final class ExplorerView {
         }
         showSelectors(r);
         int y = r.target();
-        probabilityChart.setLabels(r.classLabels());
-        probabilityChart.setValues(r.probabilities(), y, r.ghostTarget());
-        gradientChart.setLabels(r.classLabels());
-        gradientChart.setValues(r.gradient(), y, null);
+        ExplorerResults.BarView bars = r.bars();
+        probabilityChart.setLabels(bars.labels());
+        probabilityChart.setValues(bars.probabilities(), bars.targetBar(), bars.ghost());
+        probabilityChart.setTitle(bars.ranked() ? "Probabilities P, " + bars.rankNote() : PROBABILITY_TITLE);
+        probabilityChart.setBarOrder(bars.order());
+        gradientChart.setLabels(bars.labels());
+        gradientChart.setValues(bars.gradient(), bars.targetBar(), null);
+        gradientChart.setTitle(bars.ranked() ? "Gradient dL/dz, in the same order" : GRADIENT_TITLE);
+        gradientChart.setBarOrder(bars.order());
         // One sample: its logits take the per-sample chart's place (z -> P in one glance); more: the per-sample losses.
         boolean single = r.sampleLabels().length == 1;
         logitChart.setVisible(single);

@@ -110,6 +110,47 @@ public record ExplorerResults(LossResult loss, int selected, int target, double[
         return "Per-sample " + bar + "\n" + batch;
     }
 
+    /**
+     * How the probability and gradient charts show the classes: in class order up to
+     * {@link Limits#MAX_SLIDER_CLASSES}; beyond, ranked by probability (most probable first), which reads at 1000
+     * classes. Bar i shows class {@code order()[i]}.
+     */
+    public record BarView(int[] order, double[] probabilities, double[] gradient, double[] ghost, String[] labels,
+                          int targetBar, boolean ranked, String rankNote) {
+    }
+
+    /** The bars of the probability and gradient charts (see {@link BarView}). */
+    public BarView bars() {
+        double[] p = probabilities();
+        double[] g = gradient();
+        int classes = p.length;
+        if (classes <= Limits.MAX_SLIDER_CLASSES) {
+            return new BarView(IntStream.range(0, classes).toArray(), p, g, ghostTarget, classLabels, target, false,
+                    "");
+        }
+        int[] order = mostProbable(p, classes);
+        double[] rp = new double[classes];
+        double[] rg = new double[classes];
+        double[] rghost = ghostTarget == null ? null : new double[classes];
+        String[] labels = new String[classes];
+        int targetBar = -1;
+        for (int i = 0; i < classes; i++) {
+            int c = order[i];
+            rp[i] = p[c];
+            rg[i] = g[c];
+            if (rghost != null) {
+                rghost[i] = ghostTarget[c];
+            }
+            labels[i] = classLabels[c];
+            if (c == target) {
+                targetBar = i;
+            }
+        }
+        String note = targetBar < 0 ? "ranked by probability" : "ranked by probability; the target " + target
+                + " is #" + (targetBar + 1) + " of " + classes;
+        return new BarView(order, rp, rg, rghost, labels, targetBar, true, note);
+    }
+
     /** Probabilities of the selected sample. */
     public double[] probabilities() {
         return loss.probabilities()[selected];

@@ -302,7 +302,13 @@ class ExplorerViewTest {
         robot.clickOn("#manyClassesToggle");
         spin(robot, "#classCount", 1000);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(1000, robot.lookup("#probabilityChart").queryAs(BarCanvas.class).values().length);
+        BarCanvas probabilities = robot.lookup("#probabilityChart").queryAs(BarCanvas.class);
+        assertEquals(1000, probabilities.values().length);
+        double[] ranked = probabilities.values();
+        for (int i = 1; i < ranked.length; i++) {
+            assertTrue(ranked[i - 1] >= ranked[i], "ranked by probability at " + i);
+        }
+        assertTrue(probabilities.getTitle().matches(".*the target \\d+ is #\\d+ of 1000"), probabilities.getTitle());
         assertEquals(classColumn(robot, "#numbersGrid"), classColumn(robot, "#stabilityGrid"),
                 "the stability table lists the numbers panel's classes");
         assertTrue(classColumn(robot, "#numbersGrid").stream().anyMatch(t -> t.endsWith("(y)")), "target marked");
