@@ -23,6 +23,11 @@ public final class Palette {
     /** Classes past the palette: one neutral grey. */
     public static final Color OTHER_CLASS = Color.web("#9A9A9A");
 
+    /** The CSS style class of a control in class {@code c}'s colour: {@code class-c}, or {@code class-other} from 8. */
+    public static String styleClass(int c) {
+        return c >= 0 && c < CLASS_COUNT ? "class-" + c : "class-other";
+    }
+
     /** The colour of class {@code c}: Okabe-Ito for 0-7, {@link #OTHER_CLASS} after. */
     public static Color classColor(int c) {
         return c >= 0 && c < CLASS_COUNT ? CLASSES[c] : OTHER_CLASS;

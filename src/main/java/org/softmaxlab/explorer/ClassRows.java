@@ -11,6 +11,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.softmaxlab.chart.Palette;
 import org.softmaxlab.model.Numbers;
 import org.softmaxlab.ui.ViewSupport;
 
@@ -81,7 +82,7 @@ final class ClassRows {
                           javafx.beans.value.ObservableNumberValue min, javafx.beans.value.ObservableNumberValue max,
                           BiFunction<Integer, String, String> commit) {
         Label name = new Label(Integer.toString(c));
-        name.getStyleClass().addAll("class-name", "class-" + (c % 8));
+        name.getStyleClass().addAll("class-name", Palette.styleClass(c));
         Slider slider = new Slider();
         slider.setId(kind + "Slider-" + c);
         slider.minProperty().bind(min);

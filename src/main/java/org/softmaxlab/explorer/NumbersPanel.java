@@ -3,6 +3,7 @@ package org.softmaxlab.explorer;
 import java.util.Arrays;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
+import org.softmaxlab.chart.Palette;
 import org.softmaxlab.model.ExplorerResults;
 import org.softmaxlab.model.Numbers;
 import org.softmaxlab.ui.ViewSupport;
@@ -45,7 +46,7 @@ final class NumbersPanel {
             for (int k = 0; k < classes.length; k++) {
                 int c = classes[k];
                 Label name = new Label(r.classLabels()[c]);
-                name.getStyleClass().addAll("class-name", "class-" + (c % 8));
+                name.getStyleClass().addAll("class-name", Palette.styleClass(c));
                 numberCells[k] = new Label[] {number("logit-" + c), number("prob-" + c), number("grad-" + c)};
                 numbersGrid.addRow(k + 1, name, numberCells[k][0], numberCells[k][1], numberCells[k][2]);
             }
