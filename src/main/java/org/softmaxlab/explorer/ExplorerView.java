@@ -114,6 +114,9 @@ public final class ExplorerView {
         lossCurve.setAxisNames("z", "L");
         numbers = new NumbersPanel(numbersGrid, stabilityGrid, stabilityVerdict);
         derivationPane.expandedProperty().addListener((o, a, b) -> showMath(model.getResult()));
+        // The typeset formula takes the theme's text colour: a theme switch (or zoom) lays it out again.
+        entropyValue.textFillProperty().addListener((o, a, b) -> showMath(model.getResult()));
+        entropyValue.fontProperty().addListener((o, a, b) -> showMath(model.getResult()));
         probabilityChart.setClassColors(true);
         logitChart.setClassColors(true);
         logitChart.setOnBarDrag(model::dragLogit);
@@ -340,7 +343,7 @@ public final class ExplorerView {
 
     /** The typeset formula and, when open, the derivation; in the theme's text size and colour. */
     private void showMath(ExplorerResults r) {
-        double px = Math.max(14, formulaLabel.getFont().getSize() * 1.1);
+        double px = Math.max(14, entropyValue.getFont().getSize() * 1.1);
         javafx.scene.paint.Color ink = entropyValue.getTextFill() instanceof javafx.scene.paint.Color c ? c
                 : javafx.scene.paint.Color.web("#1E1E1E");
         formulaMath.setStyle(px, ink);

@@ -354,6 +354,26 @@ class MainWindowTest {
         }
     }
 
+    /** README's screenshots: both tabs at 1920x1080, light and dark, made by the app itself. */
+    @Test
+    void screenshotsOfBothTabsLightAndDark(FxRobot robot) throws Exception {
+        robot.interact(() -> workspace.open(Path.of("resources/scenarios/imbalanced-weighted.json")));
+        robot.interact(() -> workspace.explorer().applyPreset(org.softmaxlab.model.ExplorerPreset.EXAMPLE_A));
+        for (boolean dark : new boolean[] {false, true}) {
+            robot.interact(() -> org.softmaxlab.ui.ViewSupport.setStyleClass(
+                    robot.lookup(".main-window").query(), "dark", dark));
+            for (String tab : new String[] {"explorer", "training"}) {
+                robot.clickOn("#" + tab + "Tab");
+                robot.moveTo(robot.lookup("#statusBar").queryAs(Label.class));
+                String name = tab + "-" + (dark ? "dark" : "light") + ".png";
+                snapshot(robot, name);
+                assertTrue(Files.size(Path.of("target", "screenshots", name)) > 20_000, name);
+            }
+        }
+        robot.interact(() -> org.softmaxlab.ui.ViewSupport.setStyleClass(robot.lookup(".main-window").query(), "dark",
+                false));
+    }
+
     private static void snapshot(FxRobot robot, String name) {
         WaitForAsyncUtils.waitForFxEvents();
         javafx.scene.Parent root = robot.lookup(".main-window").queryAs(javafx.scene.Parent.class);
