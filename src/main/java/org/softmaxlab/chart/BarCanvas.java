@@ -216,13 +216,26 @@ public final class BarCanvas extends PlotCanvas {
             if (n <= VALUE_LABEL_LIMIT && label.length() * font * 0.58 <= slot * 0.96) {
                 boolean below = v < 0;
                 double outside = below ? y + 2 + font : y - 2 - font;
-                boolean inside = outside < top - font * 0.2 || outside > top + plotH;
+                // A tall bar takes its label inside where outside would cross its outline or the dashed target
+                // above it; a short one under a dashed target takes it above the target.
+                boolean tall = barH > font * 1.6;
+                boolean underGhost = hasGhost && c < ghost.length && !below && ghost[c] > v;
+                double labelY = below ? y + 2 : y - 2;
+                if (underGhost && !tall) {
+                    labelY = axis.y(ghost[c], top, plotH) - 2;
+                    outside = labelY - font;
+                }
+                boolean inside = tall && (outside < top - font * 0.2 || outside > top + plotH || underGhost
+                        || c == highlight);
+                if (!inside && (outside < top - font * 0.2 || outside > top + plotH)) {
+                    continue;
+                }
                 g.setTextRole("value");
-                javafx.scene.paint.Paint bar = classColors ? Palette.classColor(classOf(c)) : plotFill();
-                g.setFill(inside ? Contrast.textOn((javafx.scene.paint.Color) bar) : textFill());
+                g.setFill(inside ? Contrast.textOn((javafx.scene.paint.Color) (classColors
+                        ? Palette.classColor(classOf(c)) : plotFill())) : textFill());
                 g.setTextAlign(TextAlignment.CENTER);
                 g.setTextBaseline(below == inside ? VPos.BOTTOM : VPos.TOP);
-                g.fillText(label, x + barW / 2, below ? (inside ? y - 2 : y + 2) : (inside ? y + 2 : y - 2));
+                g.fillText(label, x + barW / 2, inside ? (below ? y - 2 : y + 2) : labelY);
             }
         }
         drawClassLabels(g, left, top + plotH, slot, font);
