@@ -16,6 +16,7 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.input.KeyCharacterCombination;
+import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
@@ -38,6 +39,8 @@ import org.softmaxlab.ui.ViewSupport;
 public final class MainWindow {
     private static final double BASE_FONT = 15;
     private static final double PRESENTATION_FONT = 22;
+    /** The window width at which presentation text is {@link #PRESENTATION_FONT}. */
+    private static final double PRESENTATION_WIDTH = 1920;
 
     private final Workspace workspace;
     private final FileDialogs dialogs;
@@ -45,8 +48,14 @@ public final class MainWindow {
     private final TabPane tabs;
     private ContextMenu openMenu;
     private final javafx.event.EventHandler<KeyEvent> zoomKeys = this::onZoomKey;
+    private final javafx.event.EventHandler<KeyEvent> windowKeys = this::onWindowKey;
     private final Menu recentMenu = new Menu("Open Recent");
     private final CheckMenuItem presentation = new CheckMenuItem("Presentation mode");
+    private final javafx.beans.InvalidationListener sceneWidth = o -> {
+        if (presentation.isSelected()) {
+            applyFontSize();
+        }
+    };
     private final CheckMenuItem dark = new CheckMenuItem("Dark theme");
     private double zoom = 1;
 
@@ -74,7 +83,15 @@ public final class MainWindow {
         workspace.statusIsErrorProperty().addListener((o, a, b) -> ViewSupport.setStyleClass(status, "error", b));
         root.setTop(menuBar());
         root.setCenter(tabs);
-        root.setBottom(status);
+        javafx.scene.control.ToggleButton present = new javafx.scene.control.ToggleButton("Present (F5)");
+        present.setId("presentationToggle");
+        present.setFocusTraversable(false);
+        present.selectedProperty().bindBidirectional(presentation.selectedProperty());
+        presentation.selectedProperty().addListener((o, a, b) -> applyPresentation());
+        javafx.scene.layout.HBox.setHgrow(status, javafx.scene.layout.Priority.ALWAYS);
+        javafx.scene.layout.HBox bottom = new javafx.scene.layout.HBox(status, present);
+        bottom.getStyleClass().add("status-row");
+        root.setBottom(bottom);
         root.getStyleClass().add("main-window");
         root.getStylesheets().addAll(ViewSupport.class.getResource("theme.css").toExternalForm(),
                 MainWindow.class.getResource("app.css").toExternalForm());
@@ -115,7 +132,7 @@ public final class MainWindow {
                 new SeparatorMenuItem(), export);
         presentation.setId("presentationItem");
         presentation.setAccelerator(KeyCombination.valueOf("F5"));
-        presentation.setOnAction(e -> applyPresentation());
+
         dark.setId("darkThemeItem");
         dark.setOnAction(e -> ViewSupport.setStyleClass(root, "dark", dark.isSelected()));
         Menu view = new Menu("View", null, presentation,
@@ -131,9 +148,13 @@ public final class MainWindow {
         root.sceneProperty().addListener((o, old, scene) -> {
             if (old != null) {
                 old.removeEventFilter(KeyEvent.KEY_PRESSED, zoomKeys);
+                old.removeEventFilter(KeyEvent.KEY_PRESSED, windowKeys);
+                old.widthProperty().removeListener(sceneWidth);
             }
             if (scene != null) {
                 scene.addEventFilter(KeyEvent.KEY_PRESSED, zoomKeys);
+                scene.addEventFilter(KeyEvent.KEY_PRESSED, windowKeys);
+                scene.widthProperty().addListener(sceneWidth);
             }
         });
         return new MenuBar(file, view);
@@ -286,15 +307,41 @@ public final class MainWindow {
         }
     }
 
-    /** Large fonts and thick lines, and the control panels hidden, for the back of a lecture hall. */
+    /**
+     * Large fonts and thick lines for the back of a lecture hall, with a slim control strip that can still be driven:
+     * every control marked {@code presentation-hidden} in the views' FXML steps aside (the Explorer keeps the
+     * selected sample's logits, the preset, T and the target; the Training tab Play/Step/Reset, speed, learning rate
+     * and dataset).
+     */
     private void applyPresentation() {
         boolean on = presentation.isSelected();
         ViewSupport.setStyleClass(root, "presentation", on);
-        for (Node n : root.lookupAll(".controls-scroll")) {
+        for (Node n : root.lookupAll(".presentation-hidden")) {
             n.setVisible(!on);
             n.setManaged(!on);
         }
         applyFontSize();
+    }
+
+    /**
+     * Keys that work wherever the focus is: Ctrl+Tab, and in presentation mode PageDown / PageUp (what a clicker
+     * sends), switch tabs; Esc leaves presentation mode. (Space, Right and R belong to the Training tab's view.)
+     */
+    private void onWindowKey(KeyEvent e) {
+        boolean presenting = presentation.isSelected();
+        if ((presenting && e.getCode() == KeyCode.PAGE_DOWN) || (e.isShortcutDown() && e.getCode() == KeyCode.TAB
+                && !e.isShiftDown())) {
+            tabs.getSelectionModel().select((tabs.getSelectionModel().getSelectedIndex() + 1) % tabs.getTabs().size());
+        } else if ((presenting && e.getCode() == KeyCode.PAGE_UP) || (e.isShortcutDown()
+                && e.getCode() == KeyCode.TAB)) {
+            int n = tabs.getTabs().size();
+            tabs.getSelectionModel().select((tabs.getSelectionModel().getSelectedIndex() + n - 1) % n);
+        } else if (presenting && e.getCode() == KeyCode.ESCAPE) {
+            presentation.setSelected(false);
+        } else {
+            return;
+        }
+        e.consume();
     }
 
     private void zoom(double factor) {
@@ -303,7 +350,10 @@ public final class MainWindow {
     }
 
     private void applyFontSize() {
-        double size = (presentation.isSelected() ? PRESENTATION_FONT : BASE_FONT) * zoom;
+        // Presentation text is 22 px at 1920 px wide and scales with a narrower window, never below the normal size.
+        double width = root.getScene() == null ? PRESENTATION_WIDTH : root.getScene().getWidth();
+        double presentationFont = Math.max(BASE_FONT, PRESENTATION_FONT * Math.min(1, width / PRESENTATION_WIDTH));
+        double size = (presentation.isSelected() ? presentationFont : BASE_FONT) * zoom;
         root.setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", size));
         for (Node n : root.lookupAll(".plot-canvas")) {
             n.setStyle(String.format(java.util.Locale.ROOT, "-sl-font-size: %.1fpx;", size * 0.93));

@@ -248,10 +248,16 @@ public final class TrainingView {
         model.newSeed();
     }
 
-    /** Space plays or pauses, Right takes one step, R resets; not while typing, and only when this tab shows. */
+    /**
+     * Space plays or pauses, Right takes one step, R resets; never while typing. Normally only when this tab shows; in
+     * presentation mode wherever the focus is, on either tab (and Right then never moves a slider or a tab).
+     */
     private void onKey(KeyEvent e) {
-        if (e.getTarget() instanceof TextInputControl || !playButton.isVisible()
-                || playButton.getScene() == null || !isShowing()) {
+        if (e.getTarget() instanceof TextInputControl || playButton.getScene() == null || e.isShortcutDown()) {
+            return;
+        }
+        boolean presenting = playButton.getScene().getRoot().getStyleClass().contains("presentation");
+        if (!presenting && (!playButton.isVisible() || !isShowing())) {
             return;
         }
         if (e.getCode() == KeyCode.SPACE) {

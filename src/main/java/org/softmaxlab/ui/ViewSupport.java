@@ -31,9 +31,39 @@ public final class ViewSupport {
             root.getStylesheets().addAll(ViewSupport.class.getResource("theme.css").toExternalForm(),
                     owner.getResource(css).toExternalForm());
             drawScrollPanesDirectly(root);
+            keepNamesWhole(root);
             return root;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A form's field names and a chart's option controls never shrink below their text: when space runs short the
+     * sliders and the legend notes give way, not "Temperature T" (which would read "Tempera...").
+     */
+    private static void keepNamesWhole(Parent parent) {
+        if (parent instanceof javafx.scene.layout.GridPane grid && grid.getStyleClass().contains("form")) {
+            // A fixed minimum on a name column would let it shrink below its longest name.
+            for (javafx.scene.layout.ColumnConstraints column : grid.getColumnConstraints()) {
+                if (column.getHgrow() != javafx.scene.layout.Priority.ALWAYS) {
+                    column.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+                }
+            }
+        }
+        for (Node child : parent.getChildrenUnmodifiable()) {
+            boolean inForm = parent.getStyleClass().contains("form") || parent.getStyleClass().contains("chart-options");
+            if (inForm && child instanceof javafx.scene.control.Control control
+                    && !control.getStyleClass().contains("legend") && !(child instanceof javafx.scene.control.Slider)
+                    && !(child instanceof javafx.scene.control.TextField)) {
+                control.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+            if (child instanceof ScrollPane pane && pane.getContent() instanceof Parent content) {
+                // A scroll pane's content is its child only once it has a skin.
+                keepNamesWhole(content);
+            } else if (child instanceof Parent p) {
+                keepNamesWhole(p);
+            }
         }
     }
 

@@ -309,21 +309,73 @@ class MainWindowTest {
     }
 
     @Test
-    void presentationModeHidesControlsAndEnlargesText(FxRobot robot) {
-        Node controls = robot.lookup(".controls-scroll").query();
+    void presentationModeEnlargesTextAndKeepsAStripThatCanBeDriven(FxRobot robot) throws Exception {
         double before = robot.lookup("#lossValue").queryAs(Label.class).getFont().getSize();
         robot.type(KeyCode.F5);
         WaitForAsyncUtils.waitForFxEvents();
-        assertFalse(controls.isVisible());
         assertTrue(robot.lookup("#lossValue").queryAs(Label.class).getFont().getSize() > before * 1.3);
+        for (String kept : new String[] {"#logitSlider-0", "#logitField-0", "#presetChoice", "#temperatureSlider",
+                "#targetSelector"}) {
+            assertTrue(onScreen(robot, kept), kept + " stays in presentation mode");
+        }
+        assertFalse(onScreen(robot, "#classCount"), "the rest steps aside");
         snapshot(robot, "presentation.png");
-        robot.type(KeyCode.F5);
+        // Drive the Explorer: a logit typed in the strip moves the loss.
+        String loss = robot.lookup("#lossValue").queryAs(Label.class).getText();
+        type(robot, "#logitField-0", "4");
+        assertFalse(loss.equals(robot.lookup("#lossValue").queryAs(Label.class).getText()), "the strip works");
+        // Training keys act from the Explorer, wherever the focus is; Right never switches tabs.
+        robot.clickOn("#presetChoice");
+        robot.type(KeyCode.ESCAPE);
+        robot.interact(() -> robot.lookup("#temperatureSlider").query().requestFocus());
+        robot.type(KeyCode.RIGHT);
+        WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS,
+                () -> workspace.training().stepProperty().get() == 1);
+        assertEquals("explorerTab", robot.lookup(".tab-pane").queryAs(TabPane.class).getSelectionModel()
+                .getSelectedItem().getId(), "Right stepped training and stayed on the tab");
+        robot.type(KeyCode.PAGE_DOWN);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("trainingTab", robot.lookup(".tab-pane").queryAs(TabPane.class).getSelectionModel()
+                .getSelectedItem().getId(), "PageDown goes to the next tab");
+        for (String kept : new String[] {"#playButton", "#stepButton", "#resetButton", "#speedSlider", "#lrSlider",
+                "#datasetChoice"}) {
+            assertTrue(onScreen(robot, kept), kept + " stays in presentation mode");
+        }
+        robot.type(KeyCode.SPACE);
+        WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, () -> workspace.training()
+                .runningProperty().get());
+        robot.type(KeyCode.SPACE);
+        WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, () -> !workspace.training()
+                .runningProperty().get());
+        robot.type(KeyCode.R);
+        WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS,
+                () -> workspace.training().stepProperty().get() == 0);
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(robot.lookup(".main-window").query().getStyleClass().contains("presentation"), "Esc leaves");
+        assertTrue(robot.lookup("#classesSpinner").query().isVisible());
+        robot.clickOn("#presentationToggle");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup(".main-window").query().getStyleClass().contains("presentation"), "the button");
+        robot.clickOn("#presentationToggle");
         menu(robot, "View", "Dark theme");
         snapshot(robot, "dark.png");
         assertTrue(robot.lookup(".main-window").query().getStyleClass().contains("dark"));
         menu(robot, "View", "Dark theme");
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(controls.isVisible());
+    }
+
+    /** Visible, inside the window, with a size. */
+    private static boolean onScreen(FxRobot robot, String id) {
+        Node n = robot.lookup(id).query();
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        javafx.geometry.Bounds b = n.localToScene(n.getBoundsInLocal());
+        return b.getWidth() > 0 && b.getHeight() > 0 && b.getMinX() >= 0 && b.getMinY() >= 0
+                && b.getMaxX() <= n.getScene().getWidth() + 1 && b.getMaxY() <= n.getScene().getHeight() + 1;
     }
 
     @Test
