@@ -1,6 +1,10 @@
 package org.softmaxlab.chart;
 
 import java.awt.Color;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Platform;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.layout.Region;
 import org.jfree.fx.FXGraphics2D;
@@ -9,30 +13,37 @@ import org.scilab.forge.jlatexmath.TeXFormula;
 import org.scilab.forge.jlatexmath.TeXIcon;
 
 /**
- * Typeset mathematics: LaTeX laid out by jlatexmath and painted on a Canvas through FXGraphics2D. It lays out again
- * only when the text, the size or the colour changes. The first formula of a run costs a few hundred milliseconds
- * (jlatexmath loads its fonts), so the app calls {@link #warmUp()} off the FX thread at start.
+ * Typeset mathematics: LaTeX laid out by jlatexmath and painted on a Canvas through FXGraphics2D. Laying a formula out
+ * (parsing, boxes) happens on one background thread, newest text wins; the FX thread only paints the laid-out formula,
+ * once, when it is ready. An unchanged text, size and colour cost nothing. The first formula of a run costs a few
+ * hundred milliseconds (jlatexmath loads its fonts), which the app spends at start through {@link #warmUp()}.
  */
 public final class MathView extends Region {
+    /** jlatexmath's fonts the formulas use (in its jar): JavaFX must know them by name, or other glyphs are drawn. */
+    private static final String[] FONTS = {"base/jlm_cmmi10", "base/jlm_cmex10", "maths/jlm_cmsy10",
+        "latin/jlm_cmr10", "latin/jlm_jlmr10", "latin/jlm_jlmi10"};
     private static final double PREF_WIDTH = 320;
+    private static final ExecutorService LAYOUT = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "softmax-lab-math-layout");
+        t.setDaemon(true);
+        return t;
+    });
+    private static volatile boolean fontsLoaded;
+
     private final Canvas canvas = new Canvas();
     private String latex = "";
     private double size = 16;
     private javafx.scene.paint.Color color = javafx.scene.paint.Color.web("#1E1E1E");
-    private TeXIcon icon;
+    /** The newest request; a laid-out formula is painted only if it is still the newest. */
+    private final AtomicReference<Request> newest = new AtomicReference<>();
+
+    private record Request(String latex, double size, javafx.scene.paint.Color color) {
+    }
 
     public MathView() {
         getStyleClass().add("math-view");
         getChildren().add(canvas);
     }
-
-    /** jlatexmath's fonts (in its jar): JavaFX must know them by name, or FXGraphics2D draws other glyphs. */
-    private static final String[] FONTS = {"base/jlm_cmmi10", "base/jlm_cmmib10", "base/jlm_cmex10",
-        "maths/jlm_cmsy10", "maths/jlm_cmbsy10", "maths/jlm_msam10", "maths/jlm_msbm10", "maths/jlm_special",
-        "maths/jlm_stmary10", "maths/jlm_rsfs10", "latin/jlm_cmr10", "latin/jlm_jlmr10", "latin/jlm_jlmi10",
-        "latin/jlm_jlmbx10", "latin/jlm_jlmbi10", "latin/jlm_jlmsb10", "latin/jlm_jlmsi10", "latin/jlm_jlmsbi10",
-        "latin/jlm_jlmss10", "latin/jlm_jlmtt10", "euler/jlm_eufm10", "euler/jlm_eufb10"};
-    private static volatile boolean fontsLoaded;
 
     /** Loads jlatexmath's fonts into JavaFX and its tables (any thread; once). */
     public static void warmUp() {
@@ -78,13 +89,31 @@ public final class MathView extends Region {
     }
 
     private void relayout() {
-        loadFonts();
-        icon = latex.isEmpty() ? null : new TeXFormula(latex).createTeXIcon(TeXConstants.STYLE_DISPLAY, (float) size);
-        if (icon != null) {
-            icon.setForeground(new Color((float) color.getRed(), (float) color.getGreen(), (float) color.getBlue()));
-        }
+        Request request = new Request(latex, size, color);
+        newest.set(request);
+        LAYOUT.execute(() -> {
+            if (newest.get() != request) {
+                return;
+            }
+            loadFonts();
+            TeXIcon icon = request.latex().isEmpty() ? null : new TeXFormula(request.latex())
+                    .createTeXIcon(TeXConstants.STYLE_DISPLAY, (float) request.size());
+            if (icon != null) {
+                javafx.scene.paint.Color c = request.color();
+                icon.setForeground(new Color((float) c.getRed(), (float) c.getGreen(), (float) c.getBlue()));
+            }
+            Platform.runLater(() -> {
+                if (newest.get() == request) {
+                    paint(icon);
+                }
+            });
+        });
+    }
+
+    private void paint(TeXIcon icon) {
         double w = icon == null ? 0 : icon.getIconWidth() + 4;
         double h = icon == null ? 0 : icon.getIconHeight() + 4;
+        boolean resized = w != canvas.getWidth() || h != canvas.getHeight();
         canvas.setWidth(w);
         canvas.setHeight(h);
         var g = canvas.getGraphicsContext2D();
@@ -92,7 +121,14 @@ public final class MathView extends Region {
         if (icon != null) {
             icon.paintIcon(null, new FXGraphics2D(g), 2, 2);
         }
-        requestLayout();
+        if (resized) {
+            requestLayout();
+        }
+    }
+
+    /** Laid out and painted already (tests wait for it). */
+    public boolean isPainted() {
+        return newest.get() == null || canvas.getWidth() > 0 || latex.isEmpty();
     }
 
     /** Narrower than the formula: the formula is scaled down to fit, never cut. */

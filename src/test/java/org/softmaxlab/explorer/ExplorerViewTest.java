@@ -201,7 +201,13 @@ class ExplorerViewTest {
         org.softmaxlab.chart.MathView formula = robot.lookup("#formulaMath").queryAs(org.softmaxlab.chart.MathView.class);
         assertTrue(formula.getLatex().contains("\\ln 0.6590"), formula.getLatex());
         assertTrue(formula.getLatex().endsWith("= 0.2159\\end{array}"), formula.getLatex());
-        assertTrue(formula.getHeight() > 20 && formula.isVisible(), "the formula shows");
+        // Laid out off the FX thread, then painted: wait for it.
+        try {
+            WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> formula.getHeight() > 20);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the typeset formula never showed", e);
+        }
+        assertTrue(formula.isVisible(), "the formula shows");
         robot.clickOn("#derivationPane");
         WaitForAsyncUtils.waitForFxEvents();
         String derivation = robot.lookup("#derivationMath").queryAs(org.softmaxlab.chart.MathView.class).getLatex();
