@@ -1,7 +1,6 @@
 package org.softmaxlab.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -100,22 +99,14 @@ class TorchParityTest {
     }
 
     private static void assertClose(double expected, double actual, String what) {
-        boolean same = Double.compare(expected, actual) == 0
-                || Math.abs(actual - expected) <= Math.max(RELATIVE * Math.abs(expected), 1e-300);
-        assertTrue(same, () -> what + ": torch gives " + expected + ", we give " + actual);
+        Reference.assertClose(expected, actual, what, RELATIVE);
     }
 
     private static void assertClose(double[] expected, double[] actual, String what) {
-        assertEquals(expected.length, actual.length, what + " length");
-        for (int i = 0; i < expected.length; i++) {
-            assertClose(expected[i], actual[i], what + "[" + i + "]");
-        }
+        Reference.assertClose(expected, actual, what, RELATIVE);
     }
 
     private static void assertClose(double[][] expected, double[][] actual, String what) {
-        assertEquals(expected.length, actual.length, what + " rows");
-        for (int i = 0; i < expected.length; i++) {
-            assertClose(expected[i], actual[i], what + "[" + i + "]");
-        }
+        Reference.assertClose(expected, actual, what, RELATIVE);
     }
 }

@@ -81,25 +81,38 @@ public final class Reference {
         return m;
     }
 
-    /** |actual - expected| <= 1e-12 |expected|; an expected 0 must be matched to 1e-300. */
+    /** |actual - expected| <= 1e-12 |expected|; an expected 0 must be matched to 1e-300; NaN matches NaN. */
     public static void assertClose(double expected, double actual, String what) {
-        double tol = Math.max(RELATIVE * Math.abs(expected), 1e-300);
+        assertClose(expected, actual, what, RELATIVE);
+    }
+
+    public static void assertClose(double[] expected, double[] actual, String what) {
+        assertClose(expected, actual, what, RELATIVE);
+    }
+
+    public static void assertClose(double[][] expected, double[][] actual, String what) {
+        assertClose(expected, actual, what, RELATIVE);
+    }
+
+    /** As {@link #assertClose(double, double, String)} to {@code relative} (1e-9 against PyTorch's own numbers). */
+    public static void assertClose(double expected, double actual, String what, double relative) {
+        double tol = Math.max(relative * Math.abs(expected), 1e-300);
         assertTrue(Math.abs(actual - expected) <= tol || Double.compare(actual, expected) == 0,
                 () -> what + ": expected " + expected + " but got " + actual + " (relative error "
                         + Math.abs(actual - expected) / Math.abs(expected) + ")");
     }
 
-    public static void assertClose(double[] expected, double[] actual, String what) {
+    public static void assertClose(double[] expected, double[] actual, String what, double relative) {
         assertEquals(expected.length, actual.length, what + " length");
         for (int i = 0; i < expected.length; i++) {
-            assertClose(expected[i], actual[i], what + "[" + i + "]");
+            assertClose(expected[i], actual[i], what + "[" + i + "]", relative);
         }
     }
 
-    public static void assertClose(double[][] expected, double[][] actual, String what) {
+    public static void assertClose(double[][] expected, double[][] actual, String what, double relative) {
         assertEquals(expected.length, actual.length, what + " rows");
         for (int i = 0; i < expected.length; i++) {
-            assertClose(expected[i], actual[i], what + "[" + i + "]");
+            assertClose(expected[i], actual[i], what + "[" + i + "]", relative);
         }
     }
 
