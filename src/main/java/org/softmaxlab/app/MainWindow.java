@@ -89,7 +89,21 @@ public final class MainWindow {
         present.selectedProperty().bindBidirectional(presentation.selectedProperty());
         presentation.selectedProperty().addListener((o, a, b) -> applyPresentation());
         javafx.scene.layout.HBox.setHgrow(status, javafx.scene.layout.Priority.ALWAYS);
-        javafx.scene.layout.HBox bottom = new javafx.scene.layout.HBox(status, present);
+        javafx.scene.control.ToggleButton controls = columnToggle("controlsToggle", "Controls", explorer,
+                ".controls-scroll");
+        javafx.scene.control.ToggleButton numbers = columnToggle("numbersToggle", "Numbers", explorer,
+                ".numbers-scroll");
+        javafx.scene.control.ToggleButton trainingControls = columnToggle("trainingControlsToggle", "Controls",
+                training, ".controls-scroll");
+        // Each tab's own column toggles show while it is the tab shown.
+        controls.visibleProperty().bind(explorer.selectedProperty());
+        numbers.visibleProperty().bind(explorer.selectedProperty());
+        trainingControls.visibleProperty().bind(training.selectedProperty());
+        for (javafx.scene.control.ToggleButton t : List.of(controls, numbers, trainingControls)) {
+            t.managedProperty().bind(t.visibleProperty());
+        }
+        javafx.scene.layout.HBox bottom = new javafx.scene.layout.HBox(status, controls, numbers, trainingControls,
+                present);
         bottom.getStyleClass().add("status-row");
         root.setBottom(bottom);
         root.getStyleClass().add("main-window");
@@ -305,6 +319,25 @@ public final class MainWindow {
         } catch (IOException | RuntimeException e) {
             workspace.report("Cannot export " + path.getFileName() + ": " + e.getMessage(), true);
         }
+    }
+
+    /**
+     * A toggle that shows (selected) or collapses a side column of {@code tab}, so that the charts take its room.
+     */
+    private static javafx.scene.control.ToggleButton columnToggle(String id, String text, Tab tab, String column) {
+        javafx.scene.control.ToggleButton toggle = new javafx.scene.control.ToggleButton(text);
+        toggle.setId(id);
+        toggle.setSelected(true);
+        toggle.setFocusTraversable(false);
+        toggle.setTooltip(new javafx.scene.control.Tooltip("Show or collapse this column; the charts take its room."));
+        toggle.selectedProperty().addListener((o, a, shown) -> {
+            Node node = tab.getContent().lookup(column);
+            if (node != null) {
+                node.setVisible(shown);
+                node.setManaged(shown);
+            }
+        });
+        return toggle;
     }
 
     /**

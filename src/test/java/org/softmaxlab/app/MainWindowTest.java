@@ -365,6 +365,30 @@ class MainWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    @Test
+    void sideColumnsCollapseAndTheChartsTakeTheirRoom(FxRobot robot) {
+        Node chart = robot.lookup("#probabilityChart").query();
+        double before = chart.getLayoutBounds().getWidth();
+        robot.clickOn("#controlsToggle");
+        robot.clickOn("#numbersToggle");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(onScreen(robot, "#classCount"), "the controls column is collapsed");
+        assertFalse(onScreen(robot, "#lossValue"), "the numbers column is collapsed");
+        assertTrue(chart.getLayoutBounds().getWidth() > before * 1.3, "the charts took the room: " + before + " -> "
+                + chart.getLayoutBounds().getWidth());
+        robot.clickOn("#controlsToggle");
+        robot.clickOn("#numbersToggle");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(onScreen(robot, "#classCount") && onScreen(robot, "#lossValue"), "both back");
+        robot.clickOn("#trainingTab");
+        robot.clickOn("#trainingControlsToggle");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(onScreen(robot, "#playButton"), "the training controls collapse too");
+        robot.clickOn("#trainingControlsToggle");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(onScreen(robot, "#playButton"));
+    }
+
     /** Visible, inside the window, with a size. */
     private static boolean onScreen(FxRobot robot, String id) {
         Node n = robot.lookup(id).query();
