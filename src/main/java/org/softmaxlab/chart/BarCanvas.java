@@ -262,13 +262,28 @@ public final class BarCanvas extends PlotCanvas {
         g.setTextRole("tick");
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.CENTER);
+        // Where the ticks lie closer than a line of text, every other label (from the zero line out) is left out.
+        double spacing = axis.ticks.length < 2 ? plotH : plotH / (axis.ticks.length - 1);
+        int every = (int) Math.ceil(font * 1.15 / Math.max(1, spacing));
+        int zero = 0;
+        for (int i = 0; i < axis.ticks.length; i++) {
+            if (axis.ticks[i] == 0) {
+                zero = i;
+            }
+        }
         for (int i = 0; i < axis.ticks.length; i++) {
             double y = Math.round(axis.y(axis.ticks[i], top, plotH)) + 0.5;
             g.setGlobalAlpha(0.25);
             g.strokeLine(left, y, left + plotW, y);
             g.setGlobalAlpha(1);
+            if (Math.abs(i - zero) % every != 0) {
+                continue;
+            }
+            // The lowest label sits on its line rather than across it, clear of the class names below the plot.
+            g.setTextBaseline(y > top + plotH - font * 0.6 ? VPos.BOTTOM : VPos.CENTER);
             g.fillText(axis.labels[i], left - 6, y);
         }
+        g.setTextBaseline(VPos.CENTER);
         g.setLineWidth(Math.max(1.5, font / 10));
         double zeroY = Math.round(axis.y(0, top, plotH)) + 0.5;
         g.strokeLine(left, zeroY, left + plotW, zeroY);

@@ -137,14 +137,32 @@ public abstract class PlotCanvas extends Region {
         g.setTextBaseline(VPos.TOP);
         g.setTextRole("title");
         String[] lines = title.split("\n", -1);
-        if (hintShown && !hint.isEmpty()) {
+        if (hintShown && !hint.isEmpty() && textWidth(lines[lines.length - 1] + "  (" + hint + ")", fontSize())
+                <= w - 16) {
+            // The hint only where it fits: the title comes first.
             lines[lines.length - 1] += "  (" + hint + ")";
         }
         for (int i = 0; i < lines.length; i++) {
+            // A title wider than the chart is set smaller to fit, never cut.
+            double width = textWidth(lines[i], fontSize());
+            g.setFontSize(width > w - 16 ? Math.max(6, fontSize() * (w - 16) / width) : fontSize());
             g.fillText(lines[i], 8, 4 + i * lineHeight());
         }
+        g.setFontSize(fontSize());
         g.setTextRole("note");
         draw(g, w, h);
+    }
+
+    private final javafx.scene.text.Text measure = new javafx.scene.text.Text();
+
+    /**
+     * The width {@code text} takes at {@code size} px: measured in the chart font, and at least 0.55 em a character,
+     * so that a title fitted here also fits where another sans-serif font draws it (an SVG viewer).
+     */
+    protected final double textWidth(String text, double size) {
+        measure.setText(text);
+        measure.setFont(javafx.scene.text.Font.font(size));
+        return Math.max(measure.getLayoutBounds().getWidth(), 0.55 * size * text.length());
     }
 
     /** Draws the plot below the title; {@code g} has the text font and colour set. */

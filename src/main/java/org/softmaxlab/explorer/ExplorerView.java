@@ -306,11 +306,11 @@ public final class ExplorerView {
         ExplorerResults.BarView bars = r.bars();
         probabilityChart.setLabels(bars.labels());
         probabilityChart.setValues(bars.probabilities(), bars.targetBar(), bars.ghost());
-        probabilityChart.setTitle(bars.ranked() ? "Probabilities P, " + bars.rankNote() : PROBABILITY_TITLE);
+        probabilityChart.setTitle(bars.ranked() ? "P " + bars.rankNote() : PROBABILITY_TITLE);
         probabilityChart.setBarOrder(bars.order());
         gradientChart.setLabels(bars.labels());
         gradientChart.setValues(bars.gradient(), bars.targetBar(), null);
-        gradientChart.setTitle(bars.ranked() ? "Gradient dL/dz, in the same order" : GRADIENT_TITLE);
+        gradientChart.setTitle(bars.ranked() ? "dL/dz, same order" : GRADIENT_TITLE);
         gradientChart.setBarOrder(bars.order());
         // One sample: its logits take the per-sample chart's place (z -> P in one glance); more: the per-sample losses.
         boolean single = r.sampleLabels().length == 1;

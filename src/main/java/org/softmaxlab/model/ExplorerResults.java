@@ -146,8 +146,8 @@ public record ExplorerResults(LossResult loss, int selected, int target, double[
                 targetBar = i;
             }
         }
-        String note = targetBar < 0 ? "ranked by probability" : "ranked by probability; the target " + target
-                + " is #" + (targetBar + 1) + " of " + classes;
+        String note = targetBar < 0 ? "ranked" : "ranked, target " + target + " is #" + (targetBar + 1) + " of "
+                + classes;
         return new BarView(order, rp, rg, rghost, labels, targetBar, true, note);
     }
 

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.softmaxlab.testing.SvgTexts;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Main as a real process: the CLI path works and never loads a JavaFX class. */
@@ -148,43 +149,6 @@ class MainProcessTest {
         assertTrue(scale.err.startsWith("error: --scale"), scale.err);
     }
 
-    /** A text of a rendered SVG, with its box estimated from its size, length, anchor and baseline. */
-    private record SvgText(String role, String text, double x0, double y0, double x1, double y1, double x, double y) {
-        boolean overlaps(SvgText o) {
-            return x0 < o.x1 - 1 && o.x0 < x1 - 1 && y0 < o.y1 - 1 && o.y0 < y1 - 1;
-        }
-    }
-
-    private static List<SvgText> texts(String svg) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<text class=\"([a-z-]+)\" x=\"([-0-9.]+)\" "
-                + "y=\"([-0-9.]+)\" font-size=\"([0-9.]+)\" text-anchor=\"(\\w+)\" dominant-baseline=\"([a-z-]+)\""
-                + "[^>]*>([^<]*)</text>").matcher(svg);
-        List<SvgText> out = new java.util.ArrayList<>();
-        while (m.find()) {
-            double x = Double.parseDouble(m.group(2));
-            double y = Double.parseDouble(m.group(3));
-            double size = Double.parseDouble(m.group(4));
-            String text = m.group(7).replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
-            if (text.isBlank()) {
-                continue;
-            }
-            double w = 0.55 * size * text.length();
-            double x0 = switch (m.group(5)) {
-                case "middle" -> x - w / 2;
-                case "end" -> x - w;
-                default -> x;
-            };
-            double y0 = switch (m.group(6)) {
-                case "hanging" -> y;
-                case "central" -> y - size / 2;
-                case "text-after-edge" -> y - size;
-                default -> y - 0.8 * size;
-            };
-            out.add(new SvgText(m.group(1), text, x0, y0, x0 + w, y0 + size, x, y));
-        }
-        return out;
-    }
-
     @Test
     void svgOfEveryShippedExampleHasNiceTicksAndNoCollidingOrEscapingText(@TempDir Path dir) throws Exception {
         for (org.softmaxlab.scenario.Examples.Example example : org.softmaxlab.scenario.Examples.ALL) {
@@ -201,9 +165,9 @@ class MainProcessTest {
                 assertTrue(box.find(), file);
                 double width = Double.parseDouble(box.group(1));
                 double height = Double.parseDouble(box.group(2));
-                List<SvgText> texts = texts(svg);
+                List<SvgTexts.Text> texts = SvgTexts.of(svg);
                 assertTrue(texts.stream().anyMatch(t -> t.role().equals("title")), file + " has a title");
-                for (SvgText t : texts) {
+                for (SvgTexts.Text t : texts) {
                     assertTrue(List.of("tick", "axis-title", "title", "value", "legend", "note").contains(t.role()),
                             file + ": role " + t.role());
                     assertTrue(t.x0() >= -1 && t.x1() <= width + 1 && t.y0() >= -1 && t.y1() <= height + 1,
@@ -221,9 +185,9 @@ class MainProcessTest {
     }
 
     /** Numeric ticks of one axis (same x, or same y) are evenly spaced in steps of 1, 2, 2.5 or 5 x 10^k. */
-    private static void assertNiceTicks(String file, List<SvgText> texts) {
+    private static void assertNiceTicks(String file, List<SvgTexts.Text> texts) {
         java.util.Map<String, List<Double>> axes = new java.util.HashMap<>();
-        for (SvgText t : texts) {
+        for (SvgTexts.Text t : texts) {
             if (t.role().equals("tick") && t.text().matches("-?\\d+(\\.\\d+)?")) {
                 axes.computeIfAbsent("x" + Math.round(t.x()), k -> new java.util.ArrayList<>())
                         .add(Double.parseDouble(t.text()));

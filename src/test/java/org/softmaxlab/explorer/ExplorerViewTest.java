@@ -314,7 +314,7 @@ class ExplorerViewTest {
         for (int i = 1; i < ranked.length; i++) {
             assertTrue(ranked[i - 1] >= ranked[i], "ranked by probability at " + i);
         }
-        assertTrue(probabilities.getTitle().matches(".*the target \\d+ is #\\d+ of 1000"), probabilities.getTitle());
+        assertTrue(probabilities.getTitle().matches(".*target \\d+ is #\\d+ of 1000"), probabilities.getTitle());
         assertEquals(classColumn(robot, "#numbersGrid"), classColumn(robot, "#stabilityGrid"),
                 "the stability table lists the numbers panel's classes");
         assertTrue(classColumn(robot, "#numbersGrid").stream().anyMatch(t -> t.endsWith("(y)")), "target marked");

@@ -1,0 +1,110 @@
+package org.softmaxlab.app;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.TabPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.softmaxlab.chart.PlotCanvas;
+import org.softmaxlab.engine.Reduction;
+import org.softmaxlab.model.ExplorerState;
+import org.softmaxlab.scenario.Examples;
+import org.softmaxlab.testing.SvgTexts;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Every chart of both tabs, drawn at 1280x720 and 1920x1080 for the shipped examples and for C in
+ * {2, 3, 10, 20, 1000} with n in {1, 8}: no text leaves its chart and no two texts overlap (read from each chart's
+ * SVG, which is drawn by the same code as the screen).
+ */
+@ExtendWith(ApplicationExtension.class)
+class ChartLabelsTest {
+    /** The headless screen is 1920x1080 (surefire's headless.geometry): a larger window overflows its buffer. */
+    private static final int[][] SIZES = {{1280, 720}, {1920, 1080}};
+    private Stage stage;
+    private Workspace workspace;
+
+    @Start
+    void start(Stage primary) {
+        stage = primary;
+        workspace = SoftmaxLabApp.createWorkspace();
+        stage.setScene(new Scene(MainWindow.create(workspace, FileDialogs.none()), 1920, 1080));
+        stage.show();
+    }
+
+    @AfterEach
+    void close() {
+        workspace.training().close();
+    }
+
+    @Test
+    void noChartTextCollidesOrLeavesItsChart(FxRobot robot) throws Exception {
+        List<String> problems = new ArrayList<>();
+        for (int[] size : SIZES) {
+            robot.interact(() -> {
+                stage.setWidth(size[0]);
+                stage.setHeight(size[1]);
+            });
+            for (Examples.Example example : Examples.ALL) {
+                robot.interact(() -> workspace.openExample(example));
+                check(robot, size, example.title(), problems);
+            }
+            for (int classes : new int[] {2, 3, 10, 20, 1000}) {
+                for (int samples : new int[] {1, 8}) {
+                    robot.interact(() -> {
+                        workspace.explorer().manyClassesProperty().set(classes > 20);
+                        workspace.explorer().load(ExplorerState.of(new double[][] {{0, 1}}, new int[1], null, false,
+                                1, 0, Reduction.MEAN, 0).withShape(samples, classes));
+                    });
+                    check(robot, size, "C = " + classes + ", n = " + samples, problems);
+                }
+            }
+        }
+        assertTrue(problems.isEmpty(), problems.size() + " problems, first ones: "
+                + problems.subList(0, Math.min(80, problems.size())));
+    }
+
+    private void check(FxRobot robot, int[] size, String what, List<String> problems) {
+        WaitForAsyncUtils.waitForFxEvents();
+        TabPane tabs = robot.lookup(".tab-pane").queryAs(TabPane.class);
+        for (int t = 0; t < 2; t++) {
+            int tab = t;
+            robot.interact(() -> tabs.getSelectionModel().select(tab));
+            WaitForAsyncUtils.waitForFxEvents();
+            List<String> svgs = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            robot.interact(() -> {
+                for (Node n : tabs.getTabs().get(tab).getContent().lookupAll(".plot-canvas")) {
+                    if (n instanceof PlotCanvas chart && visible(chart) && chart.getWidth() > 0) {
+                        svgs.add(chart.toSvg());
+                        names.add(chart.getId());
+                    }
+                }
+            });
+            for (int i = 0; i < svgs.size(); i++) {
+                String problem = SvgTexts.problem(svgs.get(i));
+                if (problem != null) {
+                    problems.add(size[0] + "x" + size[1] + ", " + what + ", " + names.get(i) + ": " + problem);
+                }
+            }
+        }
+    }
+
+    private static boolean visible(Node n) {
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
