@@ -248,9 +248,14 @@ public final class BarCanvas extends PlotCanvas {
         g.setFill(textFill());
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
+        double right = getWidth() - 2;
         for (int c = 0; c < n; c += every) {
             String name = labels != null && c < labels.length ? labels[c] : Integer.toString(c);
-            g.fillText(name, left + c * slot + slot / 2, baseY + 4);
+            double x = left + c * slot + slot / 2;
+            // A name that would run past the chart's right edge ends at the edge.
+            boolean atEdge = x + textWidth(name, font) / 2 > right;
+            g.setTextAlign(atEdge ? TextAlignment.RIGHT : TextAlignment.CENTER);
+            g.fillText(name, atEdge ? right : x, baseY + 4);
         }
     }
 
