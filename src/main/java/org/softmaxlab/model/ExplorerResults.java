@@ -35,12 +35,14 @@ import org.softmaxlab.engine.Targets;
  * @param curveY        the batch loss at each
  * @param sweepClass    which class's logit the curve sweeps
  * @param perSampleTitle what the per-sample chart plots and how the batch loss is made from it
+ * @param ranking       beyond {@link Limits#MAX_SLIDER_CLASSES} classes, every class by probability (most probable
+ *                      first), sorted once for the listed classes and the ranked bars; else null
  */
 public record ExplorerResults(LossResult loss, int selected, int target, double[] logits, String lossText,
                               Formula formula, double entropy, double maxEntropy, double[] ghostTarget,
                               String[] classLabels, String[] sampleLabels, int[] listedClasses,
                               double[] naive, double[] naiveExp, double[] curveX, double[] curveY, int sweepClass,
-                              String perSampleTitle) {
+                              String perSampleTitle, int[] ranking) {
     /** Points on the loss curve. */
     static final int CURVE_POINTS = 241;
 
@@ -80,10 +82,11 @@ public record ExplorerResults(LossResult loss, int selected, int target, double[
         double[] ys = LossCurve.sweep(loss, z, t, r, s, sweep, xs);
         String lossText = r.isDefined() ? Numbers.fixed4(r.loss()) : r.undefinedReason();
         double[] p = r.probabilities()[s];
+        int[] ranking = classes > Limits.MAX_SLIDER_CLASSES ? mostProbable(p, classes) : null;
         return new ExplorerResults(r, s, y, row, lossText, Formula.of(z, targets, options, r),
                 Information.entropy(p), Math.log(classes), ghost(y, classes, options.labelSmoothing()),
-                classLabels(classes, y), sampleLabels(z.length), listed(p, y), naive,
-                naiveExp, xs, ys, sweep, perSampleTitle(options, targets));
+                classLabels(classes, y), sampleLabels(z.length), listed(ranking, classes, y), naive,
+                naiveExp, xs, ys, sweep, perSampleTitle(options, targets), ranking);
     }
 
     /**
@@ -128,7 +131,7 @@ public record ExplorerResults(LossResult loss, int selected, int target, double[
             return new BarView(IntStream.range(0, classes).toArray(), p, g, ghostTarget, classLabels, target, false,
                     "");
         }
-        int[] order = mostProbable(p, classes);
+        int[] order = ranking;
         double[] rp = new double[classes];
         double[] rg = new double[classes];
         double[] rghost = ghostTarget == null ? null : new double[classes];
@@ -189,11 +192,12 @@ public record ExplorerResults(LossResult loss, int selected, int target, double[
         return names;
     }
 
-    private static int[] listed(double[] p, int target) {
-        if (p.length <= Limits.MAX_SLIDER_CLASSES) {
-            return IntStream.range(0, p.length).toArray();
+    /** All classes up to the slider limit; beyond, the most probable of the ranking with the target always in. */
+    private static int[] listed(int[] ranking, int classes, int target) {
+        if (ranking == null) {
+            return IntStream.range(0, classes).toArray();
         }
-        int[] top = mostProbable(p, Limits.MAX_SLIDER_CLASSES);
+        int[] top = java.util.Arrays.copyOf(ranking, Limits.MAX_SLIDER_CLASSES);
         if (target != Limits.IGNORE_INDEX && IntStream.of(top).noneMatch(c -> c == target)) {
             top[top.length - 1] = target;
         }
