@@ -126,11 +126,6 @@ public final class MathView extends Region {
         }
     }
 
-    /** Laid out and painted already (tests wait for it). */
-    public boolean isPainted() {
-        return newest.get() == null || canvas.getWidth() > 0 || latex.isEmpty();
-    }
-
     /** Narrower than the formula: the formula is scaled down to fit, never cut. */
     @Override
     protected void layoutChildren() {
@@ -165,10 +160,5 @@ public final class MathView extends Region {
     @Override
     protected double computeMinHeight(double width) {
         return computePrefHeight(width);
-    }
-
-    /** The formula's scale now (1, or less where it is scaled down to fit). */
-    public double fitScale() {
-        return canvas.getScaleX();
     }
 }

@@ -181,10 +181,6 @@ public abstract class PlotCanvas extends Region {
         return plotFill.get();
     }
 
-    protected final Paint highlightFill() {
-        return highlightFill.get();
-    }
-
     protected final Paint negativeFill() {
         return negativeFill.get();
     }

@@ -142,18 +142,4 @@ final class Ticks {
         double r = Math.rint(v * 1e12) / 1e12;
         return Math.abs(r - v) < 1e-9 * Math.max(1, Math.abs(v)) ? r : v;
     }
-
-    /** The smallest 1/2/5 x 10^k at least {@code value} (> 0). */
-    static double niceCeiling(double value) {
-        if (!(value > 0) || !Double.isFinite(value)) {
-            return 1;
-        }
-        double p = Math.pow(10, Math.floor(Math.log10(value)));
-        for (double m : new double[] {1, 2, 5, 10}) {
-            if (m * p >= value * (1 - 1e-12)) {
-                return m * p;
-            }
-        }
-        return 10 * p;
-    }
 }
