@@ -2,7 +2,7 @@ package org.softmaxlab.cli;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.softmaxlab.engine.CrossEntropyOptions;
+import org.softmaxlab.engine.LossSpec;
 import org.softmaxlab.engine.Targets;
 import org.softmaxlab.json.Fields;
 import org.softmaxlab.json.JsonInputException;
@@ -12,8 +12,9 @@ import org.softmaxlab.json.JsonRecords;
  * What {@code eval} reads: logits (n rows of C numbers, or one flat row), targets (class indices or probability rows;
  * for one flat row also a bare index or one flat probability row) and the loss options.
  */
-record EvalInput(JsonNode logits, JsonNode targets, @JsonAlias("weights") double[] weight, Integer ignoreIndex,
-                 String reduction, Double labelSmoothing, Double temperature) {
+record EvalInput(JsonNode logits, JsonNode targets, String loss, @JsonAlias("weights") double[] weight,
+                 double[] alpha, Integer ignoreIndex, String reduction, Double labelSmoothing, Double temperature,
+                 Integer p, Double margin, Double gamma, double[] posWeight, String units) {
 
     /** Whether the logits are one flat row (a single sample, written without the outer brackets). */
     boolean single() {
@@ -68,7 +69,37 @@ record EvalInput(JsonNode logits, JsonNode targets, @JsonAlias("weights") double
         return true;
     }
 
-    CrossEntropyOptions options() throws JsonInputException {
-        return new LossOptionsInput(weight, ignoreIndex, reduction, labelSmoothing, temperature).validate("");
+    /** The loss and its options. */
+    LossSpec spec() throws JsonInputException {
+        return new LossOptionsInput(loss, weight, alpha, ignoreIndex, reduction, labelSmoothing, temperature, p, margin,
+                gamma, posWeight, units).validate("", "loss");
+    }
+
+    /**
+     * bce_with_logits' targets: one number in [0, 1] per logit, the logits' shape (whole numbers allowed); for flat
+     * logits (n outputs of one unit each) a flat array of n.
+     */
+    double[][] multiLabelTargets(double[][] logitRows, boolean flat) throws JsonInputException {
+        JsonNode t = Fields.required(targets, "targets");
+        if (!t.isArray() || t.isEmpty()) {
+            throw new JsonInputException("targets must be a non-empty array with the logits' shape, not "
+                    + (t.isArray() ? "an empty array" : JsonRecords.kind(t)));
+        }
+        double[][] rows;
+        if (flat) {
+            double[] v = Fields.finite(JsonRecords.convert(t, double[].class, "targets"), "targets");
+            rows = new double[v.length][];
+            for (int i = 0; i < v.length; i++) {
+                rows[i] = new double[] {v[i]};
+            }
+        } else {
+            rows = Fields.matrix(JsonRecords.convert(t, double[][].class, "targets"), "targets", Integer.MAX_VALUE,
+                    Integer.MAX_VALUE);
+        }
+        if (rows.length != logitRows.length) {
+            throw new JsonInputException("targets have " + rows.length + " entries but logits have "
+                    + logitRows.length);
+        }
+        return rows;
     }
 }

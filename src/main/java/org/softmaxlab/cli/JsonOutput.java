@@ -57,6 +57,18 @@ final class JsonOutput {
         });
     }
 
+    /** Opens a nested object; {@link #endObject()} closes it. */
+    JsonOutput beginObject(String field) {
+        return write(() -> {
+            json.writeFieldName(field);
+            json.writeStartObject();
+        });
+    }
+
+    JsonOutput endObject() {
+        return write(() -> json.writeEndObject());
+    }
+
     JsonOutput nullField(String field) {
         return write(() -> json.writeNullField(field));
     }

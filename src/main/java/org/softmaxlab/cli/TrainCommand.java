@@ -1,9 +1,12 @@
 package org.softmaxlab.cli;
 
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.softmaxlab.engine.CrossEntropyOptions;
 import org.softmaxlab.engine.Dataset;
 import org.softmaxlab.engine.Linear;
+import org.softmaxlab.engine.LossSpec;
+import org.softmaxlab.engine.OptimizerState;
 import org.softmaxlab.engine.Trainer;
 import org.softmaxlab.engine.TrainingStep;
 import picocli.CommandLine.Command;
@@ -12,11 +15,12 @@ import picocli.CommandLine.Parameters;
 /** {@code train [FILE|-]}: trains a Linear layer and prints one JSON line per step. */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Train Linear(in, K) with cross-entropy; prints one JSON line per step:",
-                "{\"step\", \"loss\", \"logits\", \"weight\", \"bias\", \"accuracy\"}, each computed before that step's update.",
+                "{\"step\", \"loss\", \"logits\", \"weight\", \"bias\", \"accuracy\"}, each computed before that step's update,",
+                "then \"grad_weight\", \"grad_bias\" (that step's gradient) and \"optimizer_state\" (after its update).",
                 "In: {\"x\": [[..]], \"targets\": [..], \"init\": {\"weight\": [[..]], \"bias\": [..]} or {\"seed\": 7, \"classes\": 3},",
                 "     \"bias\": true, \"optimizer\": {\"name\": \"sgd\"|\"adam\", \"lr\", \"momentum\", \"dampening\", \"nesterov\",",
-                "     \"weight_decay\", \"betas\", \"eps\"}, \"loss\": {eval's options}, \"steps\": 51,",
-                "     \"batch_size\": 0 (full batch), \"shuffle_seed\": 0}"})
+                "     \"weight_decay\", \"betas\", \"eps\"}, \"loss\": {\"name\": \"cross_entropy\"|\"mse\"|\"multi_margin\"|\"focal\",",
+                "     eval's options}, \"steps\": 51, \"batch_size\": 0 (full batch), \"shuffle_seed\": 0}"})
 final class TrainCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "FILE", description = "JSON input file, or - (default) for standard input")
     String file;
@@ -34,25 +38,66 @@ final class TrainCommand implements Callable<Integer> {
         int[] labels = JsonInput.checked(in::labels);
         Linear model = JsonInput.checked(() -> in.model(x[0].length, labels));
         Dataset data = new Dataset("input", x, labels, model.outputs());
-        CrossEntropyOptions options = JsonInput.checked(in::lossOptions);
+        LossSpec spec = JsonInput.checked(in::lossSpec);
         int steps = JsonInput.checked(in::stepCount);
-        Trainer trainer = new Trainer(data, model, JsonInput.checked(in::optimizerOf), options,
+        Trainer trainer = new Trainer(data, model, JsonInput.checked(in::optimizerOf), CrossEntropyOptions.defaults(),
                 in.batchSize() == null ? 0 : in.batchSize(), in.shuffleSeed() == null ? 0 : in.shuffleSeed());
+        trainer.setLoss(spec);
+        run(trainer, steps, cli);
+        return 0;
+    }
+
+    /** Takes {@code steps} steps and prints one line each; also what {@code train --scenario} runs. */
+    static void run(Trainer trainer, int steps, Cli cli) {
         for (int i = 0; i < steps; i++) {
             TrainingStep s = trainer.step();
-            JsonOutput line = new JsonOutput()
-                    .integer("step", s.step())
-                    .number("loss", s.loss())
-                    .matrix("logits", s.logits())
-                    .matrix("weight", s.weight());
-            if (s.bias() == null) {
-                line.nullField("bias");
-            } else {
-                line.vector("bias", s.bias());
-            }
-            cli.out().println(line.number("accuracy", s.accuracy()).finish());
+            cli.out().println(line(s, trainer).finish());
         }
         cli.out().flush();
-        return 0;
+    }
+
+    private static JsonOutput line(TrainingStep s, Trainer trainer) {
+        JsonOutput line = new JsonOutput()
+                .integer("step", s.step())
+                .number("loss", s.loss())
+                .matrix("logits", s.logits())
+                .matrix("weight", s.weight());
+        if (s.bias() == null) {
+            line.nullField("bias");
+        } else {
+            line.vector("bias", s.bias());
+        }
+        line.number("accuracy", s.accuracy());
+        line.matrix("grad_weight", trainer.lastWeightGradient());
+        double[] gradBias = trainer.lastBiasGradient();
+        if (gradBias != null) {
+            line.vector("grad_bias", gradBias);
+        }
+        line.beginObject("optimizer_state");
+        OptimizerState state = trainer.optimizer().state();
+        if (state.step() != null && !state.buffers().isEmpty()) {
+            line.integer("step", state.step());
+        }
+        int outputs = trainer.model().outputs();
+        for (Map.Entry<String, double[][]> e : state.buffers().entrySet()) {
+            line.beginObject(e.getKey());
+            double[][] perParameter = e.getValue();
+            line.matrix("weight", reshape(perParameter[0], outputs));
+            if (perParameter.length > 1) {
+                line.vector("bias", perParameter[1]);
+            }
+            line.endObject();
+        }
+        return line.endObject();
+    }
+
+    /** A row-major flat array of {@code rows} rows. */
+    private static double[][] reshape(double[] flat, int rows) {
+        int columns = flat.length / rows;
+        double[][] m = new double[rows][];
+        for (int r = 0; r < rows; r++) {
+            m[r] = java.util.Arrays.copyOfRange(flat, r * columns, (r + 1) * columns);
+        }
+        return m;
     }
 }

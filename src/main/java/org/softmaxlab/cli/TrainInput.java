@@ -3,6 +3,7 @@ package org.softmaxlab.cli;
 import org.softmaxlab.engine.Adam;
 import org.softmaxlab.engine.CrossEntropyOptions;
 import org.softmaxlab.engine.Linear;
+import org.softmaxlab.engine.LossSpec;
 import org.softmaxlab.engine.Optimizer;
 import org.softmaxlab.engine.Sgd;
 import org.softmaxlab.json.Fields;
@@ -43,8 +44,9 @@ record TrainInput(double[][] x, int[] targets, Init init, Boolean bias, Optimize
         return n;
     }
 
-    CrossEntropyOptions lossOptions() throws JsonInputException {
-        return loss == null ? CrossEntropyOptions.defaults() : loss.validate("loss.");
+    LossSpec lossSpec() throws JsonInputException {
+        return loss == null ? LossSpec.crossEntropy(CrossEntropyOptions.defaults())
+                : loss.validate("loss.", "loss.name");
     }
 
     /** The layer to train: explicit weights, or PyTorch's seeded initialisation for {@code features} inputs. */

@@ -65,6 +65,18 @@ public final class Adam implements Optimizer {
         }
     }
 
+    /** {@code step}, {@code exp_avg} (m) and {@code exp_avg_sq} (v), as torch.optim.Adam keeps them. */
+    @Override
+    public OptimizerState state() {
+        if (m == null) {
+            return new OptimizerState(0, java.util.Map.of());
+        }
+        java.util.Map<String, double[][]> buffers = new java.util.LinkedHashMap<>();
+        buffers.put("exp_avg", OptimizerState.copy(m));
+        buffers.put("exp_avg_sq", OptimizerState.copy(v));
+        return new OptimizerState(t, buffers);
+    }
+
     @Override
     public void reset() {
         m = null;

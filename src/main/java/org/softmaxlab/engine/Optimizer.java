@@ -18,4 +18,7 @@ public interface Optimizer {
 
     /** Changes the learning rate (finite, > 0) for the following steps. */
     void setLearningRate(double lr);
+
+    /** The state after the last step, as {@code torch.optim}'s {@code state} names it. */
+    OptimizerState state();
 }

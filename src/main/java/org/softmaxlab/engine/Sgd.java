@@ -66,6 +66,13 @@ public final class Sgd implements Optimizer {
         buffers = null;
     }
 
+    /** {@code momentum_buffer} per parameter once a step with momentum has run; nothing for plain SGD. */
+    @Override
+    public OptimizerState state() {
+        return new OptimizerState(null, buffers == null ? java.util.Map.of()
+                : java.util.Map.of("momentum_buffer", OptimizerState.copy(buffers)));
+    }
+
     @Override
     public double learningRate() {
         return lr;

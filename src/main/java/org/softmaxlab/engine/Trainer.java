@@ -18,6 +18,7 @@ public final class Trainer {
     private final Linear model;
     private final Optimizer optimizer;
     private CrossEntropyLoss loss;
+    private LossSpec spec;
     private final int batchSize;
     private final SplittableRandom shuffle;
     private final int[] order;
@@ -51,7 +52,7 @@ public final class Trainer {
         this.data = data;
         this.model = model;
         this.optimizer = optimizer;
-        setLossOptions(options);
+        setLoss(LossSpec.crossEntropy(options));
         this.batchSize = batchSize == 0 || batchSize >= data.size() ? data.size() : batchSize;
         this.shuffle = new SplittableRandom(shuffleSeed);
         this.order = new int[data.size()];
@@ -172,7 +173,10 @@ public final class Trainer {
             batchLabels[r] = labels[batch[r]];
         }
         double lossValue;
-        if (loss.isPlain() && !withProbabilities) {
+        if (!isCrossEntropyInNats()) {
+            finite = logitsFinite(n);
+            lossValue = finite ? otherLoss(n) : Double.NaN;
+        } else if (loss.isPlain() && !withProbabilities) {
             // One fused pass per row, no probability buffers; NaN for a non-finite logit.
             lossValue = loss.plainLossAndGradient(z, n, classes, batchLabels, g);
         } else {
@@ -182,7 +186,8 @@ public final class Trainer {
             lossValue = finite ? loss.evaluateFlat(z, n, classes, batchLabels, p, logP, g) : Double.NaN;
         }
         boolean diverged = !finite || Double.isInfinite(lossValue)
-                || (Double.isNaN(lossValue) && loss.isPlain() && !withProbabilities && !logitsFinite(n));
+                || (Double.isNaN(lossValue) && isCrossEntropyInNats() && loss.isPlain() && !withProbabilities
+                && !logitsFinite(n));
         if (diverged) {
             Arrays.fill(p, Double.NaN);
             Arrays.fill(g, Double.NaN);
@@ -202,6 +207,22 @@ public final class Trainer {
             steps++;
         }
         return lossValue;
+    }
+
+    private boolean isCrossEntropyInNats() {
+        return spec.kind() == LossKind.CROSS_ENTROPY && !spec.bits();
+    }
+
+    /** Any loss but cross-entropy in nats: through {@link Losses}, its probabilities and gradient copied in. */
+    private double otherLoss(int n) {
+        double[][] rows = rows(z);
+        LossOutput out = Losses.evaluate(spec, rows, Targets.indices(Arrays.copyOf(batchLabels, n)));
+        for (int r = 0; r < n; r++) {
+            System.arraycopy(out.probabilities()[r], 0, p, r * classes, classes);
+            System.arraycopy(out.logProbabilities()[r], 0, logP, r * classes, classes);
+            System.arraycopy(out.gradient()[r], 0, g, r * classes, classes);
+        }
+        return out.loss();
     }
 
     private boolean logitsFinite(int n) {
@@ -332,15 +353,59 @@ public final class Trainer {
         return loss.options();
     }
 
+    /** The loss being minimised. */
+    public LossSpec loss() {
+        return spec;
+    }
+
     /** Changes the loss options (class weights, smoothing, temperature, reduction) for the following steps. */
     public void setLossOptions(CrossEntropyOptions options) {
+        setLoss(spec.withOptions(options));
+    }
+
+    /**
+     * Changes the loss for the following steps: cross-entropy, mse, multi_margin or focal, reduced to one number.
+     *
+     * @throws IllegalArgumentException for a loss a classifier is not trained with here, reduction none, weights of the
+     *                                  wrong length or a label out of range
+     */
+    public void setLoss(LossSpec newSpec) {
+        Checks.require(newSpec.kind().trainable(), "a Linear classifier trains with cross_entropy, mse, multi_margin "
+                + "or focal, not " + newSpec.kind().label());
+        CrossEntropyOptions options = newSpec.options();
         Checks.require(!options.hasWeight() || options.weight().length == data.classes(),
                 "weight has " + (options.hasWeight() ? options.weight().length : 0) + " entries but there are "
                         + data.classes() + " classes");
-        TargetWeights.checkIndices(options, data.labels(), data.size(), data.classes());
-        Checks.require(options.reduction() != Reduction.NONE, "a training step needs one loss to differentiate: "
+        if (newSpec.kind() == LossKind.CROSS_ENTROPY || newSpec.kind() == LossKind.FOCAL) {
+            TargetWeights.checkIndices(options, data.labels(), data.size(), data.classes());
+        } else {
+            for (int i = 0; i < data.size(); i++) {
+                int y = data.labels()[i];
+                Checks.require(y >= 0 && y < data.classes(), "targets[" + i + "] = " + y + " is out of range: "
+                        + newSpec.kind().label() + " takes class indices 0.." + (data.classes() - 1));
+            }
+        }
+        Checks.require(newSpec.reduces(), "a training step needs one loss to differentiate: "
                 + "reduction must be \"mean\" or \"sum\", not \"none\"");
+        this.spec = newSpec;
         this.loss = new CrossEntropyLoss(options);
+    }
+
+    /**
+     * The gradient of the last step's (or peek's) loss with respect to the weight (K x d) and, with a bias, the bias
+     * (K): PyTorch's {@code param.grad} after {@code backward()}, before the optimiser adds weight decay. Copies.
+     */
+    public double[][] lastWeightGradient() {
+        double[][] out = new double[classes][];
+        for (int o = 0; o < classes; o++) {
+            out[o] = Arrays.copyOfRange(grads[0], o * features, (o + 1) * features);
+        }
+        return out;
+    }
+
+    /** The bias's gradient of the last step or peek (a copy), or null without bias. */
+    public double[] lastBiasGradient() {
+        return grads.length > 1 ? grads[1].clone() : null;
     }
 
     public int batchSize() {
