@@ -7,7 +7,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The headless command line: {@code eval}, {@code train}. Never touches the JavaFX toolkit. Exit codes: 0 on
+ * The headless command line: {@code eval}, {@code train}, {@code snippet}. Never touches the JavaFX toolkit. Exit codes: 0 on
  * success, 2 for bad input (one line on stderr starting with {@code error:}, nothing on stdout).
  */
 @Command(name = "softmax-lab", mixinStandardHelpOptions = true, version = "Softmax Lab 0.1.0",
@@ -16,7 +16,7 @@ public final class Cli {
     /** Exit code for input the user can fix. */
     public static final int BAD_INPUT = 2;
     /** The subcommands, so that Main can tell a command from a scenario file to open. */
-    public static final Set<String> COMMANDS = Set.of("eval", "train");
+    public static final Set<String> COMMANDS = Set.of("eval", "train", "snippet");
 
     private final InputStream in;
     private final PrintWriter out;
@@ -55,6 +55,7 @@ public final class Cli {
         CommandLine cmd = new CommandLine(this);
         cmd.addSubcommand(new CommandLine(new EvalCommand(this)));
         cmd.addSubcommand(new CommandLine(new TrainCommand(this)));
+        cmd.addSubcommand(new CommandLine(new SnippetCommand(this)));
         for (Object extra : extraCommands) {
             cmd.addSubcommand(new CommandLine(extra));
         }

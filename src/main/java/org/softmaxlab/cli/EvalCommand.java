@@ -1,6 +1,16 @@
 package org.softmaxlab.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.softmaxlab.io.ImportException;
+import org.softmaxlab.io.ImportedBatch;
+import org.softmaxlab.io.LogitImport;
+import org.softmaxlab.json.JsonInputException;
+import org.softmaxlab.json.JsonRecords;
 import org.softmaxlab.engine.LossKind;
 import org.softmaxlab.engine.LossOutput;
 import org.softmaxlab.engine.LossSpec;
@@ -8,6 +18,7 @@ import org.softmaxlab.engine.Losses;
 import org.softmaxlab.engine.Targets;
 import org.softmaxlab.model.Limits;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code eval [FILE|-]}: one loss evaluation, JSON in, JSON out. */
@@ -25,6 +36,17 @@ final class EvalCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "FILE", description = "JSON input file, or - (default) for standard input")
     String file;
 
+    @Option(names = "--logits", paramLabel = "FILE", description = "logits from a .npy, .npz (with 'logits' and "
+            + "optionally 'targets') or .csv/.tsv file (a column named target or label holds the class)")
+    Path logitsFile;
+
+    @Option(names = "--targets", paramLabel = "FILE", description = "targets from a .npy, .npz or .csv file")
+    Path targetsFile;
+
+    @Option(names = "--options", paramLabel = "JSON", description = "the loss options as inline JSON, with the keys "
+            + "of the JSON input (e.g. '{\"loss\": \"focal\", \"gamma\": 2}')")
+    String options;
+
     private final Cli cli;
 
     EvalCommand(Cli cli) {
@@ -33,7 +55,7 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        EvalInput in = JsonInput.read(file, cli.in(), EvalInput.class);
+        EvalInput in = logitsFile != null ? fromFiles() : JsonInput.read(file, cli.in(), EvalInput.class);
         LossSpec spec = JsonInput.checked(in::spec);
         boolean single = in.single();
         double[][] logits = JsonInput.checked(in::logitMatrix);
@@ -52,6 +74,58 @@ final class EvalCommand implements Callable<Integer> {
         LossOutput r = Losses.evaluate(spec, logits, targets, single);
         cli.out().println(write(r, spec, single).finish());
         return 0;
+    }
+
+    /** {@code --logits} [{@code --targets}] [{@code --options}]: the same input as JSON, its arrays from files. */
+    private EvalInput fromFiles() {
+        if (file != null) {
+            throw new BadInputException("give either a JSON input FILE or --logits, not both");
+        }
+        ObjectNode input;
+        try {
+            com.fasterxml.jackson.databind.JsonNode tree = options == null ? JsonRecords.writer().createObjectNode()
+                    : JsonRecords.writer().readTree(options);
+            if (tree == null || !tree.isObject()) {
+                throw new BadInputException("--options must be one JSON object, like '{\"loss\": \"mse\"}'");
+            }
+            input = (ObjectNode) tree;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new BadInputException("--options is not valid JSON: " + e.getOriginalMessage());
+        }
+        for (String key : List.of("logits", "targets")) {
+            if (input.has(key)) {
+                throw new BadInputException("--options holds the loss options; " + key + " come from --" + key);
+            }
+        }
+        LogitImport reader = new LogitImport(Limits.IMPORT_SAMPLES, Limits.IMPORT_CLASSES);
+        ImportedBatch batch;
+        try {
+            batch = reader.readFile(logitsFile);
+            if (targetsFile != null) {
+                batch = reader.readTargets(batch, targetsFile);
+            }
+        } catch (ImportException e) {
+            throw new BadInputException(e.getMessage());
+        }
+        if (!batch.hasTargets()) {
+            throw new BadInputException(logitsFile.getFileName() + " holds no targets: give --targets FILE (or a "
+                    + "target column, or 'targets' in the .npz)");
+        }
+        ObjectMapper json = JsonRecords.writer();
+        input.set("logits", batch.flat() ? json.valueToTree(batch.logits()[0]) : json.valueToTree(batch.logits()));
+        if (batch.targets() != null) {
+            input.set("targets", batch.flat() && batch.targets().length == 1 ? json.valueToTree(batch.targets()[0])
+                    : json.valueToTree(batch.targets()));
+        } else {
+            input.set("targets", batch.flat() ? json.valueToTree(batch.targetRows()[0])
+                    : json.valueToTree(batch.targetRows()));
+        }
+        try {
+            return JsonRecords.read(json.writeValueAsBytes(input), EvalInput.class, "--options",
+                    JsonRecords.Unknown.REFUSE, List.of());
+        } catch (JsonInputException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new BadInputException(e.getMessage());
+        }
     }
 
     /** The output object; also what {@code eval --logits} prints. */

@@ -46,6 +46,13 @@ final class JsonOutput {
         });
     }
 
+    JsonOutput ints(String field, int[] values) {
+        return write(() -> {
+            json.writeFieldName(field);
+            json.writeArray(values, 0, values.length);
+        });
+    }
+
     JsonOutput matrix(String field, double[][] values) {
         return write(() -> {
             json.writeFieldName(field);

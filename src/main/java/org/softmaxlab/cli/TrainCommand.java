@@ -1,5 +1,6 @@
 package org.softmaxlab.cli;
 
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.softmaxlab.engine.CrossEntropyOptions;
@@ -9,7 +10,10 @@ import org.softmaxlab.engine.LossSpec;
 import org.softmaxlab.engine.OptimizerState;
 import org.softmaxlab.engine.Trainer;
 import org.softmaxlab.engine.TrainingStep;
+import org.softmaxlab.model.Limits;
+import org.softmaxlab.scenario.Scenario;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code train [FILE|-]}: trains a Linear layer and prints one JSON line per step. */
@@ -25,6 +29,18 @@ final class TrainCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "FILE", description = "JSON input file, or - (default) for standard input")
     String file;
 
+    @Option(names = "--scenario", paramLabel = "SCENARIO", description = "train a scenario file's Training setup "
+            + "exactly as the app does (its seeded or drawn data, initial weights, optimiser and loss)")
+    Path scenario;
+
+    @Option(names = "--steps", paramLabel = "N", description = "steps to run with --scenario (default: the "
+            + "scenario's steps, or " + TrainInput.DEFAULT_STEPS + " when it has none)")
+    Integer steps;
+
+    @Option(names = "--dump-data", description = "with --scenario, first print {\"x\", \"targets\", \"weight\", "
+            + "\"bias\"}: the data and initial weights used")
+    boolean dumpData;
+
     private final Cli cli;
 
     TrainCommand(Cli cli) {
@@ -33,6 +49,13 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (scenario != null) {
+            return trainScenario();
+        }
+        if (steps != null || dumpData) {
+            throw new BadInputException("--steps and --dump-data go with --scenario; in JSON input, \"steps\" sets the "
+                    + "steps");
+        }
         TrainInput in = JsonInput.read(file, cli.in(), TrainInput.class);
         double[][] x = JsonInput.checked(in::inputs);
         int[] labels = JsonInput.checked(in::labels);
@@ -44,6 +67,31 @@ final class TrainCommand implements Callable<Integer> {
                 in.batchSize() == null ? 0 : in.batchSize(), in.shuffleSeed() == null ? 0 : in.shuffleSeed());
         trainer.setLoss(spec);
         run(trainer, steps, cli);
+        return 0;
+    }
+
+    private int trainScenario() {
+        if (file != null) {
+            throw new BadInputException("give either a JSON input FILE or --scenario, not both");
+        }
+        Scenario.Training training = Scenarios.read(scenario).training();
+        int n = steps != null ? steps : Scenarios.steps(training);
+        if (!Limits.STEPS.contains(n)) {
+            throw new BadInputException("--steps must be in 0.." + Limits.STEPS.max() + ", got " + n);
+        }
+        Trainer trainer = training.setup().build();
+        if (dumpData) {
+            JsonOutput data = new JsonOutput().matrix("x", trainer.dataset().x());
+            data.ints("targets", trainer.dataset().labels());
+            data.matrix("weight", trainer.model().weight());
+            if (trainer.model().bias() == null) {
+                data.nullField("bias");
+            } else {
+                data.vector("bias", trainer.model().bias());
+            }
+            cli.out().println(data.finish());
+        }
+        run(trainer, n, cli);
         return 0;
     }
 

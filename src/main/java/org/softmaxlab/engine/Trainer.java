@@ -111,6 +111,11 @@ public final class Trainer {
         return Arrays.copyOfRange(z, r * classes, (r + 1) * classes);
     }
 
+    /** The dataset indices of the last step's (or peek's) batch, in order (a copy). */
+    public int[] lastBatch() {
+        return Arrays.copyOf(batch, batchRows);
+    }
+
     /** Rows in the last step's (or peek's) batch. */
     public int lastBatchRows() {
         return batchRows;

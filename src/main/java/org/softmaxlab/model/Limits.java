@@ -81,6 +81,10 @@ public final class Limits {
 
     // ---- Files ----------------------------------------------------------------------------------------------
 
+    /** Samples and classes of imported logits (NumPy, CSV, pasted); more than 8 samples is the Explorer's dataset view. */
+    public static final int IMPORT_SAMPLES = 10_000;
+    public static final int IMPORT_CLASSES = 1000;
+
     /** Scenario files larger than this are refused before parsing. */
     public static final long MAX_SCENARIO_BYTES = 10L * 1024 * 1024;
     /** CLI input larger than this is refused while reading. */

@@ -30,11 +30,13 @@ import org.softmaxlab.engine.Trainer;
  * @param temperature softmax temperature
  * @param initWeight  explicit initial weight (K x d), or null for the seeded initialisation
  * @param initBias    explicit initial bias, or null
+ * @param points      points drawn or imported on the plane in place of the seeded dataset (2-D kinds), or null
  */
 public record TrainingSetup(DatasetKind dataset, int classes, int perClass, double noise, long dataSeed,
                             long initSeed, boolean bias, OptimizerKind optimizer, double lr, double momentum,
                             boolean nesterov, double weightDecay, int batchSize, double[] classWeights,
-                            double labelSmoothing, double temperature, double[][] initWeight, double[] initBias) {
+                            double labelSmoothing, double temperature, double[][] initWeight, double[] initBias,
+                            Points points) {
 
     /** The notebook's initial logits for x = [1, 0, 0]. */
     public static final double[] NOTEBOOK_LOGITS = {0.2210, -1.4186, -1.5137};
@@ -42,13 +44,13 @@ public record TrainingSetup(DatasetKind dataset, int classes, int perClass, doub
     /** The notebook's example C: its sample, Linear(3, 3) with bias, SGD lr 0.1 without momentum. */
     public static TrainingSetup notebook() {
         return new TrainingSetup(DatasetKind.NOTEBOOK, 3, 1, 0, 0, 0, true, OptimizerKind.SGD, 0.1, 0, false, 0, 0,
-                null, 0, 1, null, null).withDefaultInit();
+                null, 0, 1, null, null, null).withDefaultInit();
     }
 
     /** 2-D blobs with 3 classes of 100 points, SGD lr 0.5. */
     public static TrainingSetup blobs() {
         return new TrainingSetup(DatasetKind.BLOBS, 3, 100, 0.8, 1, 1, true, OptimizerKind.SGD, 0.5, 0, false, 0, 0,
-                null, 0, 1, null, null);
+                null, 0, 1, null, null, null);
     }
 
     /** The default setup for a dataset. */
@@ -77,9 +79,25 @@ public record TrainingSetup(DatasetKind dataset, int classes, int perClass, doub
         return withInit(w, bias ? new double[classes] : null);
     }
 
-    /** The dataset this setup describes. */
+    /** The dataset this setup describes: its drawn points, or the seeded points of its kind. */
     public Dataset buildDataset() {
+        if (points != null) {
+            return new Dataset("drawn points", points.x(), points.labels(), classes);
+        }
         return dataset.build(classes, perClass, noise, dataSeed);
+    }
+
+    /** This setup training on {@code p} (null: back to the seeded points of its kind). */
+    public TrainingSetup withPoints(Points p) {
+        if (p != null && !dataset.isPlanar()) {
+            throw new IllegalArgumentException("points are drawn on 2-D datasets only, not " + dataset.label());
+        }
+        if (p != null && p.classesUsed() > classes) {
+            throw new IllegalArgumentException("a point has label " + (p.classesUsed() - 1) + " but there are "
+                    + classes + " classes");
+        }
+        return new TrainingSetup(dataset, classes, perClass, noise, dataSeed, initSeed, bias, optimizer, lr, momentum,
+                nesterov, weightDecay, batchSize, classWeights, labelSmoothing, temperature, initWeight, initBias, p);
     }
 
     /** The loss options of the run: class weights, smoothing and temperature, mean reduction. */
@@ -107,23 +125,23 @@ public record TrainingSetup(DatasetKind dataset, int classes, int perClass, doub
 
     public TrainingSetup withDataset(DatasetKind d) {
         return new TrainingSetup(d, classes, perClass, noise, dataSeed, initSeed, bias, optimizer, lr, momentum,
-                nesterov, weightDecay, batchSize, classWeights, labelSmoothing, temperature, initWeight, initBias);
+                nesterov, weightDecay, batchSize, classWeights, labelSmoothing, temperature, initWeight, initBias, points);
     }
 
     public TrainingSetup withNoise(double n) {
         return new TrainingSetup(dataset, classes, perClass, n, dataSeed, initSeed, bias, optimizer, lr, momentum,
-                nesterov, weightDecay, batchSize, classWeights, labelSmoothing, temperature, initWeight, initBias);
+                nesterov, weightDecay, batchSize, classWeights, labelSmoothing, temperature, initWeight, initBias, points);
     }
 
     public TrainingSetup withLr(double rate) {
         return new TrainingSetup(dataset, classes, perClass, noise, dataSeed, initSeed, bias, optimizer, rate,
                 momentum, nesterov, weightDecay, batchSize, classWeights, labelSmoothing, temperature, initWeight,
-                initBias);
+                initBias, points);
     }
 
     /** This setup starting from explicit parameters (null weight: the seeded initialisation). */
     public TrainingSetup withInit(double[][] weight, double[] b) {
         return new TrainingSetup(dataset, classes, perClass, noise, dataSeed, initSeed, bias, optimizer, lr, momentum,
-                nesterov, weightDecay, batchSize, classWeights, labelSmoothing, temperature, weight, b);
+                nesterov, weightDecay, batchSize, classWeights, labelSmoothing, temperature, weight, b, points);
     }
 }

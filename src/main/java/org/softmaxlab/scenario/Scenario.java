@@ -14,8 +14,8 @@ import org.softmaxlab.model.TrainingSetup;
  * @param warnings what was ignored or defaulted while reading (unknown fields), for the status bar
  */
 public record Scenario(String tab, Explorer explorer, Training training, List<String> warnings) {
-    /** The format version this build writes and reads. */
-    public static final int VERSION = 1;
+    /** The newest format version this build reads and writes (version 2: drawn points; 1 is still read). */
+    public static final int VERSION = 2;
     public static final String EXPLORER_TAB = "explorer";
     public static final String TRAINING_TAB = "training";
 

@@ -10,12 +10,14 @@ import org.softmaxlab.json.JsonInputException;
 import org.softmaxlab.model.DatasetKind;
 import org.softmaxlab.model.Limits;
 import org.softmaxlab.model.OptimizerKind;
+import org.softmaxlab.model.Points;
 import org.softmaxlab.model.TrainingSetup;
 
 /**
- * The scenario file as JSON records, version 1 (README "Scenario files"): what Jackson reads and writes. Every
- * field may be missing and takes its default; {@link #validate} checks values and shapes and builds the
- * {@link Scenario}.
+ * The scenario file as JSON records, versions 1 and 2 (README "Scenario files"): what Jackson reads and writes.
+ * Version 2 adds the Training tab's drawn points ({@code training.points}, rows of x0, x1, label); a file without
+ * them is written as version 1, which older builds read. Every field may be missing and takes its default;
+ * {@link #validate} checks values and shapes and builds the {@link Scenario}.
  */
 record ScenarioFile(Integer version, String tab, ExplorerPart explorer, TrainingPart training) {
 
@@ -28,7 +30,8 @@ record ScenarioFile(Integer version, String tab, ExplorerPart explorer, Training
     /** The Training tab's setup and the step to run to. */
     record TrainingPart(String dataset, Integer classes, Integer perClass, Double noise, Integer dataSeed,
                         Integer initSeed, Boolean bias, @JsonInclude(JsonInclude.Include.NON_NULL) InitPart init,
-                        OptimizerPart optimizer, Integer batchSize, LossPart loss, Integer steps) {
+                        OptimizerPart optimizer, Integer batchSize, LossPart loss, Integer steps,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) double[][] points) {
     }
 
     /** Explicit initial parameters: weight K x d and, with a bias, bias K (zeros when absent). */
@@ -46,7 +49,16 @@ record ScenarioFile(Integer version, String tab, ExplorerPart explorer, Training
     static ScenarioFile of(Scenario s) {
         Scenario.Explorer e = s.explorer();
         TrainingSetup t = s.training().setup();
-        return new ScenarioFile(Scenario.VERSION, s.tab(),
+        double[][] points = null;
+        if (t.points() != null) {
+            double[][] x = t.points().x();
+            int[] labels = t.points().labels();
+            points = new double[x.length][];
+            for (int i = 0; i < x.length; i++) {
+                points[i] = new double[] {x[i][0], x[i][1], labels[i]};
+            }
+        }
+        return new ScenarioFile(points == null ? 1 : Scenario.VERSION, s.tab(),
                 new ExplorerPart(e.logits(), e.targets(), e.weights(), e.weightsEnabled(), e.temperature(),
                         e.labelSmoothing(), e.reduction().label(), e.selectedSample()),
                 new TrainingPart(t.dataset().label(), t.classes(), t.perClass(), t.noise(), (int) t.dataSeed(),
@@ -54,7 +66,7 @@ record ScenarioFile(Integer version, String tab, ExplorerPart explorer, Training
                         : new InitPart(t.initWeight(), t.initBias()),
                         new OptimizerPart(t.optimizer().label(), t.lr(), t.momentum(), t.nesterov(), t.weightDecay()),
                         t.batchSize(), new LossPart(t.classWeights(), t.labelSmoothing(), t.temperature()),
-                        s.training().steps()));
+                        s.training().steps(), points));
     }
 
     /** Checks every value and builds the scenario; absent fields take their defaults. */
@@ -160,12 +172,39 @@ record ScenarioFile(Integer version, String tab, ExplorerPart explorer, Training
                 Limits.TEMPERATURE);
         TrainingSetup setup = new TrainingSetup(dataset, classes, perClass, noise, dataSeed, initSeed, bias,
                 optimizer, lr, momentum, nesterov && momentum > 0, weightDecay, batch, lossWeights, eps, temperature,
-                null, null).withDefaultInit();
+                null, null, null).withDefaultInit();
+        if (t.points() != null) {
+            setup = setup.withPoints(points(t.points(), dataset, classes));
+        }
         if (t.init() != null) {
             setup = withInit(setup, t.init());
         }
         int steps = Fields.integer(Fields.or(t.steps(), 0), "training.steps", Limits.STEPS);
         return new Scenario.Training(setup, steps);
+    }
+
+    private static Points points(double[][] rows, DatasetKind dataset, int classes) throws JsonInputException {
+        if (!dataset.isPlanar()) {
+            throw new JsonInputException("training.points apply to the 2-D datasets, not \"" + dataset.label() + "\"");
+        }
+        if (rows.length > Points.MAX) {
+            throw new JsonInputException("training.points holds " + rows.length + " points; at most " + Points.MAX);
+        }
+        double[][] x = new double[rows.length][];
+        int[] labels = new int[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            double[] r = rows[i];
+            if (r == null || r.length != 3 || !Double.isFinite(r[0]) || !Double.isFinite(r[1])) {
+                throw new JsonInputException("training.points[" + i + "] must be [x0, x1, label] with finite numbers");
+            }
+            if (r[2] != Math.rint(r[2]) || r[2] < 0 || r[2] >= classes) {
+                throw new JsonInputException("training.points[" + i + "] has label " + r[2] + "; labels are 0.."
+                        + (classes - 1));
+            }
+            x[i] = new double[] {r[0], r[1]};
+            labels[i] = (int) r[2];
+        }
+        return new Points(x, labels);
     }
 
     private static TrainingSetup withInit(TrainingSetup setup, InitPart init) throws JsonInputException {

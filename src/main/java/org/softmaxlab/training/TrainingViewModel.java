@@ -28,6 +28,7 @@ import org.softmaxlab.model.DatasetKind;
 import org.softmaxlab.model.Limits;
 import org.softmaxlab.model.Numbers;
 import org.softmaxlab.model.OptimizerKind;
+import org.softmaxlab.model.Points;
 import org.softmaxlab.model.TrainingHints;
 import org.softmaxlab.model.TrainingSetup;
 
@@ -78,6 +79,8 @@ public final class TrainingViewModel implements AutoCloseable {
     /** Initial parameters set by hand (heat map or scenario), used by resets until the setup changes. */
     private double[][] explicitWeight;
     private double[] explicitBias;
+    /** Points drawn or imported in place of the seeded dataset, or null. */
+    private final ReadOnlyObjectWrapper<Points> points = new ReadOnlyObjectWrapper<>(this, "points");
     /** Applying a dataset's defaults changes many settings; restart once at the end. */
     private boolean applying;
 
@@ -260,7 +263,7 @@ public final class TrainingViewModel implements AutoCloseable {
         TrainingSetup s = new TrainingSetup(dataset.get(), dataset.get().classes(classes.get()), perClass.get(),
                 noise.get(), dataSeed.get(), initSeed.get(), bias.get(), optimizer.get(), learningRate.get(),
                 momentum.get(), nesterov.get(), weightDecay.get(), batchSize.get(), enabledWeights(),
-                labelSmoothing.get(), temperature.get(), null, null);
+                labelSmoothing.get(), temperature.get(), null, null, points.get());
         return explicitWeight != null ? s.withInit(explicitWeight, explicitBias) : s.withDefaultInit();
     }
 
@@ -286,6 +289,7 @@ public final class TrainingViewModel implements AutoCloseable {
             weightsEnabled.set(s.classWeights() != null);
             labelSmoothing.set(s.labelSmoothing());
             temperature.set(s.temperature());
+            points.set(s.points());
         } finally {
             applying = false;
         }
@@ -389,4 +393,6 @@ public final class TrainingViewModel implements AutoCloseable {
     /** The chosen speed: "10/s", or "max". */
     public ReadOnlyStringProperty speedTextProperty() { return speedText.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty runningProperty() { return running.getReadOnlyProperty(); }
+    /** The drawn points in place of the seeded dataset, or null. */
+    public ReadOnlyObjectProperty<Points> pointsProperty() { return points.getReadOnlyProperty(); }
 }

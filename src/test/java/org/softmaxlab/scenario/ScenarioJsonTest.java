@@ -26,7 +26,7 @@ class ScenarioJsonTest {
         Scenario.Explorer e = new Scenario.Explorer(new double[][] {{2, 1, 0.1}, {0, 5, 0.2}}, new int[] {0, -100},
                 new double[] {1, 2.5, 0}, true, 0.7, 0.15, Reduction.SUM, 1);
         TrainingSetup t = new TrainingSetup(DatasetKind.BLOBS, 4, 30, 0.5, 9, 3, false, OptimizerKind.ADAM, 0.02,
-                0, false, 0.001, 16, new double[] {1, 2, 3, 4}, 0.1, 2, null, null);
+                0, false, 0.001, 16, new double[] {1, 2, 3, 4}, 0.1, 2, null, null, null);
         return new Scenario(Scenario.TRAINING_TAB, e, new Scenario.Training(t, 120), List.of());
     }
 
