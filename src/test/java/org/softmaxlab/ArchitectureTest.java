@@ -60,14 +60,15 @@ class ArchitectureTest {
     void scenarioFilesKnowNoViewAndNoToolkit() {
         noClasses().that().resideInAPackage("org.softmaxlab.scenario..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.softmaxlab.explorer..",
-                        "org.softmaxlab.training..", "org.softmaxlab.chart..", "org.softmaxlab.ui..",
+                        "org.softmaxlab.training..", "org.softmaxlab.losses..", "org.softmaxlab.lesson..",
+                        "org.softmaxlab.chart..", "org.softmaxlab.ui..",
                         "org.softmaxlab.app..", "org.softmaxlab.cli..")
                 .check(MAIN);
     }
 
     @Test
     void viewModelsUseNoSceneGraph() {
-        noClasses().that().haveNameMatching("org\\.softmaxlab\\.(explorer|training)\\."
+        noClasses().that().haveNameMatching("org\\.softmaxlab\\.(explorer|training|losses|lesson)\\."
                         + "(\\w*ViewModel|TrainingWorker|TrainingSnapshot|LossHistory)(\\$.*)?")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.fxml..",
                         "javafx.animation..", "javafx.stage..", "org.softmaxlab.chart..", "org.softmaxlab.ui..")
@@ -87,7 +88,8 @@ class ArchitectureTest {
     void layersPointDownward() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("app").definedBy("org.softmaxlab.app..")
-                .layer("views").definedBy("org.softmaxlab.explorer..", "org.softmaxlab.training..")
+                .layer("views").definedBy("org.softmaxlab.explorer..", "org.softmaxlab.training..",
+                        "org.softmaxlab.losses..", "org.softmaxlab.lesson..")
                 .layer("view support").definedBy("org.softmaxlab.chart..", "org.softmaxlab.ui..")
                 .layer("files and commands").definedBy("org.softmaxlab.scenario..", "org.softmaxlab.cli..")
                 .layer("json").definedBy("org.softmaxlab.json..")

@@ -1,12 +1,10 @@
 package org.softmaxlab.app;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.CheckMenuItem;
-import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -14,19 +12,15 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.input.KeyCharacterCombination;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
-import javafx.scene.input.MouseButton;
-import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Window;
-import org.softmaxlab.chart.PlotCanvas;
-import org.softmaxlab.chart.PngExport;
 import org.softmaxlab.explorer.ExplorerView;
-import org.softmaxlab.io.AtomicFiles;
+import org.softmaxlab.losses.LossesView;
+import org.softmaxlab.losses.LossesViewModel;
 import org.softmaxlab.scenario.Examples;
 import org.softmaxlab.scenario.Scenario;
 import org.softmaxlab.training.TrainingView;
@@ -46,7 +40,7 @@ public final class MainWindow {
     private final FileDialogs dialogs;
     private final BorderPane root = new BorderPane();
     private final TabPane tabs;
-    private ContextMenu openMenu;
+    private final ChartExport charts;
     private final javafx.event.EventHandler<KeyEvent> zoomKeys = this::onZoomKey;
     private final javafx.event.EventHandler<KeyEvent> windowKeys = this::onWindowKey;
     private final Menu recentMenu = new Menu("Open Recent");
@@ -62,14 +56,23 @@ public final class MainWindow {
     private MainWindow(Workspace workspace, FileDialogs dialogs) {
         this.workspace = workspace;
         this.dialogs = dialogs;
+        this.charts = new ChartExport(root, workspace, dialogs);
         Tab explorer = new Tab("Explorer", ExplorerView.load(workspace.explorer()));
         explorer.setId("explorerTab");
         Tab training = new Tab("Training", TrainingView.load(workspace.training()));
         training.setId("trainingTab");
-        tabs = new TabPane(explorer, training);
+        LossesViewModel lossLab = new LossesViewModel(workspace.explorer());
+        Tab losses = new Tab("Losses", LossesView.load(lossLab));
+        losses.setId("lossesTab");
+        lossLab.activeProperty().bind(losses.selectedProperty());
+        tabs = new TabPane(explorer, training, losses);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> workspace.tabProperty().set(
-                b == training ? Scenario.TRAINING_TAB : Scenario.EXPLORER_TAB));
+        // The scenario's tab is the Explorer or the Training tab; the Losses tab shows the Explorer's state.
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (b == explorer || b == training) {
+                workspace.tabProperty().set(b == training ? Scenario.TRAINING_TAB : Scenario.EXPLORER_TAB);
+            }
+        });
         workspace.tabProperty().addListener((o, a, b) -> tabs.getSelectionModel().select(
                 Scenario.TRAINING_TAB.equals(b) ? training : explorer));
         // A scenario opened before the window existed (from the command line, a restored session) names its tab.
@@ -109,7 +112,7 @@ public final class MainWindow {
         root.getStyleClass().add("main-window");
         root.getStylesheets().addAll(ViewSupport.class.getResource("theme.css").toExternalForm(),
                 MainWindow.class.getResource("app.css").toExternalForm());
-        installChartMenus();
+        charts.install();
         applyFontSize();
     }
 
@@ -134,10 +137,10 @@ public final class MainWindow {
         fillRecent();
         Menu export = new Menu("Export");
         export.getItems().addAll(
-                item("Charts of this tab as PNG (1x)\u2026", "exportPng1", null, () -> exportCharts(1)),
-                item("Charts of this tab as PNG (2x)\u2026", "exportPng2", null, () -> exportCharts(2)),
-                item("Charts of this tab as PNG (4x)\u2026", "exportPng4", null, () -> exportCharts(4)),
-                item("Charts of this tab as SVG\u2026", "exportSvg", null, () -> exportCharts(0)),
+                item("Charts of this tab as PNG (1x)\u2026", "exportPng1", null, () -> exportSelected(1)),
+                item("Charts of this tab as PNG (2x)\u2026", "exportPng2", null, () -> exportSelected(2)),
+                item("Charts of this tab as PNG (4x)\u2026", "exportPng4", null, () -> exportSelected(4)),
+                item("Charts of this tab as SVG\u2026", "exportSvg", null, () -> exportSelected(0)),
                 item("Explorer numbers as CSV\u2026", "exportExplorerCsv", null, () -> dialogs.chooseSave(window(),
                         "explorer.csv").ifPresent(workspace::exportExplorerCsv)),
                 item("Training history as CSV\u2026", "exportHistoryCsv", null, () -> dialogs.chooseSave(window(),
@@ -230,95 +233,8 @@ public final class MainWindow {
         dialogs.chooseSave(window(), "scenario.json").ifPresent(workspace::saveAs);
     }
 
-    /** Every chart of the selected tab, as {@code <chart id>.png} (scale > 0) or {@code .svg} (scale 0). */
-    private void exportCharts(double scale) {
-        dialogs.chooseDirectory(window()).ifPresent(dir -> {
-            List<PlotCanvas> charts = tabs.getSelectionModel().getSelectedItem().getContent()
-                    .lookupAll(".plot-canvas").stream().filter(n -> n instanceof PlotCanvas && n.isVisible()
-                            && n.getId() != null).map(n -> (PlotCanvas) n).toList();
-            try {
-                for (PlotCanvas chart : charts) {
-                    if (scale > 0) {
-                        PngExport.write(PngExport.snapshot(chart, scale), dir.resolve(chart.getId() + ".png"));
-                    } else {
-                        AtomicFiles.writeString(dir.resolve(chart.getId() + ".svg"), chart.toSvg());
-                    }
-                }
-                workspace.report("Exported " + charts.size() + " charts to " + dir, false);
-            } catch (IOException | RuntimeException e) {
-                workspace.report("Cannot export to " + dir + ": " + e.getMessage(), true);
-            }
-        });
-    }
-
-    /**
-     * Right-click on any chart: save it as PNG at 1x, 2x or 4x, or as SVG. One handler on the window's root finds the
-     * chart under the mouse, so charts shown later (tab contents, rebuilt charts) have the menu too.
-     */
-    private void installChartMenus() {
-        // Platforms differ: some send a context-menu event, some (the headless one) only the secondary press. Filters,
-        // because a scroll pane around a chart consumes the press before it would bubble up here.
-        root.addEventFilter(ContextMenuEvent.CONTEXT_MENU_REQUESTED, e -> {
-            if (showChartMenu(e.getPickResult().getIntersectedNode(), e.getScreenX(), e.getScreenY())) {
-                e.consume();
-            }
-        });
-        root.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
-            if (e.getButton() == MouseButton.SECONDARY
-                    && showChartMenu(e.getPickResult().getIntersectedNode(), e.getScreenX(), e.getScreenY())) {
-                e.consume();
-            }
-        });
-    }
-
-    /** Shows the export menu of the chart that holds {@code picked}; false when it is no chart. */
-    private boolean showChartMenu(Node picked, double x, double y) {
-        Node n = picked;
-        while (n != null && !(n instanceof PlotCanvas)) {
-            n = n.getParent();
-        }
-        if (!(n instanceof PlotCanvas chart)) {
-            return false;
-        }
-        if (openMenu != null && openMenu.isShowing() && openMenu.getOwnerNode() == chart) {
-            return true;
-        }
-        if (openMenu != null) {
-            openMenu.hide();
-        }
-        openMenu = chartMenu(chart);
-        openMenu.show(chart, x, y);
-        return true;
-    }
-
-    private ContextMenu chartMenu(PlotCanvas chart) {
-        ContextMenu menu = new ContextMenu();
-        for (int scale : new int[] {1, 2, 4}) {
-            MenuItem m = new MenuItem("Save chart as PNG (" + scale + "x)\u2026");
-            m.setOnAction(e -> dialogs.chooseSave(window(), chart.getId() + ".png").ifPresent(p ->
-                    saveChart(chart, scale, p)));
-            menu.getItems().add(m);
-        }
-        MenuItem svg = new MenuItem("Save chart as SVG\u2026");
-        svg.setOnAction(e -> dialogs.chooseSave(window(), chart.getId() + ".svg").ifPresent(p -> {
-            try {
-                AtomicFiles.writeString(p, chart.toSvg());
-                workspace.report("Exported " + p.getFileName(), false);
-            } catch (IOException | RuntimeException ex) {
-                workspace.report("Cannot export " + p.getFileName() + ": " + ex.getMessage(), true);
-            }
-        }));
-        menu.getItems().add(svg);
-        return menu;
-    }
-
-    private void saveChart(PlotCanvas chart, double scale, Path path) {
-        try {
-            PngExport.write(PngExport.snapshot(chart, scale), path);
-            workspace.report("Exported " + path.getFileName(), false);
-        } catch (IOException | RuntimeException e) {
-            workspace.report("Cannot export " + path.getFileName() + ": " + e.getMessage(), true);
-        }
+    private void exportSelected(double scale) {
+        charts.exportCharts(tabs.getSelectionModel().getSelectedItem().getContent(), scale);
     }
 
     /**

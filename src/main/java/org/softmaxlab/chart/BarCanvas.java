@@ -324,8 +324,8 @@ public final class BarCanvas extends PlotCanvas {
                 max = Math.max(max, Math.abs(v));
             }
         }
-        // Headroom above the largest bar for its value label.
-        double reach = range == Range.SIGNED && fixedReach > 0 ? fixedReach : Math.max(max * 1.08, 1e-12);
+        // Headroom above the largest bar for its value label; all zeros (a loss at rest) get a plain 0..1 axis.
+        double reach = range == Range.SIGNED && fixedReach > 0 ? fixedReach : max == 0 ? 1 : max * 1.08;
         if (range == Range.SIGNED) {
             Ticks.Scale half = Ticks.linear(0, reach, Math.max(2, (most + 1) / 2));
             int n = half.values().length;

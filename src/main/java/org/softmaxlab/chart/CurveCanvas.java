@@ -24,6 +24,19 @@ public final class CurveCanvas extends PlotCanvas {
     private String readout = "";
     private double[] pixelX = new double[0];
     private double[] pixelY = new double[0];
+    private java.util.List<Series> series = java.util.List.of();
+
+    /**
+     * A further curve drawn over the main one, named in the chart's legend.
+     *
+     * @param name   the legend's text
+     * @param x      its x values, ascending
+     * @param y      its y values
+     * @param color  its colour (the legend says what it means)
+     * @param dashes a dash pattern in multiples of the line width, or null for a solid line
+     */
+    public record Series(String name, double[] x, double[] y, javafx.scene.paint.Color color, double[] dashes) {
+    }
 
     public CurveCanvas() {
         getStyleClass().add("curve-canvas");
@@ -47,6 +60,17 @@ public final class CurveCanvas extends PlotCanvas {
         System.arraycopy(y, 0, ys, 0, n);
         count = n;
         invalidatePlot();
+    }
+
+    /** Replaces the further curves (with the main curve empty, they alone set the axes). */
+    public void setSeries(java.util.List<Series> newSeries) {
+        series = java.util.List.copyOf(newSeries);
+        invalidatePlot();
+    }
+
+    /** The further curves shown. */
+    public java.util.List<Series> series() {
+        return series;
     }
 
     /** Marks the point (x, y) and draws its tangent of the given slope (NaN slope: no tangent). */
@@ -106,11 +130,17 @@ public final class CurveCanvas extends PlotCanvas {
         double plotW = width - left - right;
         double plotH = height - top - bottom;
         readout = "";
-        if (plotW <= 10 || plotH <= 10 || count == 0) {
+        if (plotW <= 10 || plotH <= 10 || (count == 0 && series.isEmpty())) {
             return;
         }
-        double x0 = xs[0];
-        double x1 = xs[count - 1];
+        double x0 = count > 0 ? xs[0] : Double.POSITIVE_INFINITY;
+        double x1 = count > 0 ? xs[count - 1] : Double.NEGATIVE_INFINITY;
+        for (Series sr : series) {
+            if (sr.x().length > 0) {
+                x0 = Math.min(x0, sr.x()[0]);
+                x1 = Math.max(x1, sr.x()[sr.x().length - 1]);
+            }
+        }
         final double dataX0 = x0;
         final double dataX1 = x1;
         if (x1 <= x0) {
@@ -123,6 +153,15 @@ public final class CurveCanvas extends PlotCanvas {
             if (Double.isFinite(y)) {
                 yMin = Math.min(yMin, y);
                 yMax = Math.max(yMax, y);
+            }
+        }
+        for (Series sr : series) {
+            for (double v : sr.y()) {
+                double y = ty(v);
+                if (Double.isFinite(y)) {
+                    yMin = Math.min(yMin, y);
+                    yMax = Math.max(yMax, y);
+                }
             }
         }
         if (!Double.isFinite(yMin)) {
@@ -202,7 +241,10 @@ public final class CurveCanvas extends PlotCanvas {
             pixelX[j] = px.applyAsDouble(xs[i]);
             pixelY[j] = py.applyAsDouble(ys[i]);
         }
-        g.strokePolyline(pixelX, pixelY, points);
+        if (points > 0) {
+            g.strokePolyline(pixelX, pixelY, points);
+        }
+        drawSeries(g, px, py, font, left, top, plotW);
 
         if (Double.isFinite(markX) && Double.isFinite(markY)) {
             double mx = px.applyAsDouble(markX);
@@ -236,10 +278,71 @@ public final class CurveCanvas extends PlotCanvas {
         drawReadout(g, px, py, left, plotW, top, fx0, fx1);
     }
 
+    /** The further curves, each clipped to the plot's y range, and their legend at the plot's top right. */
+    private void drawSeries(Painter g, java.util.function.DoubleUnaryOperator px,
+                            java.util.function.DoubleUnaryOperator py, double font, double left, double top,
+                            double plotW) {
+        double width = Math.max(2, font / 6);
+        for (Series sr : series) {
+            int n = sr.x().length;
+            double[] cx = new double[n];
+            double[] cy = new double[n];
+            int m = 0;
+            for (int i = 0; i < n; i++) {
+                double y = py.applyAsDouble(sr.y()[i]);
+                if (Double.isFinite(y)) {
+                    cx[m] = px.applyAsDouble(sr.x()[i]);
+                    cy[m++] = y;
+                }
+            }
+            g.setStroke(sr.color());
+            g.setLineWidth(width);
+            if (sr.dashes() != null) {
+                double[] d = sr.dashes().clone();
+                for (int k = 0; k < d.length; k++) {
+                    d[k] *= width;
+                }
+                g.setLineDashes(d);
+            }
+            if (m > 1) {
+                g.strokePolyline(cx, cy, m);
+            }
+            g.setLineDashes((double[]) null);
+        }
+        if (series.isEmpty()) {
+            return;
+        }
+        g.setTextRole("legend");
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        double widest = 0;
+        for (Series sr : series) {
+            widest = Math.max(widest, textWidth(sr.name(), font));
+        }
+        double x = left + plotW - widest - font * 2.6;
+        double y = top + font * 0.8;
+        for (Series sr : series) {
+            g.setStroke(sr.color());
+            g.setLineWidth(width);
+            if (sr.dashes() != null) {
+                double[] d = sr.dashes().clone();
+                for (int k = 0; k < d.length; k++) {
+                    d[k] *= width / 2;
+                }
+                g.setLineDashes(d);
+            }
+            g.strokeLine(x, y, x + font * 1.8, y);
+            g.setLineDashes((double[]) null);
+            g.setFill(textFill());
+            g.fillText(sr.name(), x + font * 2.2, y);
+            y += font * 1.35;
+        }
+    }
+
     private void drawReadout(Painter g, java.util.function.DoubleUnaryOperator px,
                              java.util.function.DoubleUnaryOperator py, double left, double plotW, double top,
                              double axisX0, double axisX1) {
-        if (!Double.isFinite(hoverX) || hoverX < left || hoverX > left + plotW) {
+        if (count == 0 || !Double.isFinite(hoverX) || hoverX < left || hoverX > left + plotW) {
             return;
         }
         double x = axisX0 + (hoverX - left) / plotW * (axisX1 - axisX0);

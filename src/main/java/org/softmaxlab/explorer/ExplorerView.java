@@ -30,6 +30,7 @@ import org.softmaxlab.model.Derivation;
 import org.softmaxlab.model.ExplorerPreset;
 import org.softmaxlab.model.ExplorerResults;
 import org.softmaxlab.model.Limits;
+import org.softmaxlab.model.LossUnits;
 import org.softmaxlab.model.Numbers;
 import org.softmaxlab.ui.Accessibility;
 import org.softmaxlab.ui.LogSlider;
@@ -111,6 +112,7 @@ public final class ExplorerView {
         model.logits().addListener((ListChangeListener<DoubleProperty>) c -> rebuildClassRows());
         model.messageProperty().addListener((o, a, b) -> messageLabel.setText(b));
         model.resultProperty().addListener((o, a, b) -> show(b));
+        model.unitsProperty().addListener((o, a, b) -> show(model.getResult()));
         lossCurve.setAxisNames("z", "L");
         numbers = new NumbersPanel(numbersGrid, stabilityGrid, stabilityVerdict);
         derivationPane.expandedProperty().addListener((o, a, b) -> showMath(model.getResult()));
@@ -327,12 +329,14 @@ public final class ExplorerView {
         lossCurve.setMarker(r.logits()[r.sweepClass()], r.loss().loss(), r.gradient()[r.sweepClass()]);
         lossCurve.setTitle("Loss as z" + r.sweepClass() + " of sample " + r.selected() + " sweeps");
 
-        lossValue.setText(r.lossText());
+        LossUnits units = model.unitsProperty().get();
+        String loss = r.loss().isDefined() ? Numbers.fixed4(units.of(r.loss().loss())) : r.lossText();
+        lossValue.setText(loss);
         ViewSupport.setStyleClass(lossValue, "undefined", !r.loss().isDefined());
-        lossValue.setAccessibleText("batch loss " + r.lossText());
-        entropyValue.setText("Entropy of sample " + r.selected() + "'s prediction, H(P) = "
-                + Numbers.fixed4(r.entropy()) + " nats (max ln C = "
-                + Numbers.fixed4(r.maxEntropy()) + ")");
+        lossValue.setAccessibleText("batch loss " + loss + " " + units.label());
+        entropyValue.setText("Loss in " + units.label() + ". Entropy of sample " + r.selected()
+                + "'s prediction, H(P) = " + Numbers.fixed4(units.of(r.entropy())) + " " + units.label() + " (max "
+                + Numbers.fixed4(units.of(r.maxEntropy())) + ")");
         formulaLabel.setText(r.formula().text());
         showMath(r);
         logitsTitle.setText("Logits z of sample " + r.selected());

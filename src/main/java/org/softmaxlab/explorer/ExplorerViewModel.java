@@ -26,6 +26,7 @@ import org.softmaxlab.model.ExplorerPreset;
 import org.softmaxlab.model.ExplorerResults;
 import org.softmaxlab.model.ExplorerState;
 import org.softmaxlab.model.Limits;
+import org.softmaxlab.model.LossUnits;
 import org.softmaxlab.model.Numbers;
 
 /**
@@ -53,6 +54,8 @@ public final class ExplorerViewModel {
     private final ReadOnlyObjectWrapper<ExplorerState> state = new ReadOnlyObjectWrapper<>(this, "state");
     private final ReadOnlyObjectWrapper<ExplorerResults> result = new ReadOnlyObjectWrapper<>(this, "result");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    /** The unit of every loss shown in the app (the Losses tab's units switch); the Explorer's loss follows it. */
+    private final ObjectProperty<LossUnits> units = new SimpleObjectProperty<>(this, "units", LossUnits.NATS);
 
     /** True while a new state is being pushed into the properties: their changes are not edits. */
     private boolean pushing;
@@ -361,4 +364,5 @@ public final class ExplorerViewModel {
     public ExplorerResults getResult() { return result.get(); }
     /** The last refused input, or "". */
     public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
+    public ObjectProperty<LossUnits> unitsProperty() { return units; }
 }

@@ -14,6 +14,8 @@ public record ExplorerPreset(String name, double[][] logits, int[] targets, doub
     public static final String EXAMPLE_A = "Notebook example A";
     public static final String EXAMPLE_B = "Notebook example B (weighted)";
     public static final String CONFIDENT_WRONG = "Confident and wrong";
+    /** The Losses tab's preset: p_y near 0, where MSE's gradient vanishes and cross-entropy's stays near 1. */
+    public static final String CE_VS_MSE = "Confident and wrong: CE vs MSE";
     public static final String UNIFORM = "Uniform";
     public static final String HUGE = "Huge logits (1000)";
 
@@ -26,6 +28,7 @@ public record ExplorerPreset(String name, double[][] logits, int[] targets, doub
                 new ExplorerPreset(EXAMPLE_B, new double[][] {{2.0, 1.0}, {2.0, 1.0}}, new int[] {1, 1},
                         new double[] {1.0, 10.0}, 1, 0, Reduction.MEAN),
                 plain(CONFIDENT_WRONG, new double[][] {{8.0, 0.5, -1.0, -2.0}}, 3),
+                plain(CE_VS_MSE, new double[][] {{7.0, 0.0, -1.0}}, 2),
                 plain(UNIFORM, new double[][] {{0.0, 0.0, 0.0, 0.0, 0.0}}, 0),
                 plain(HUGE, new double[][] {{1000.0, 999.0, 0.0}}, 0));
     }
