@@ -1,0 +1,157 @@
+package org.softmaxlab.losses;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Optional;
+import javafx.scene.Scene;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.softmaxlab.app.FileDialogs;
+import org.softmaxlab.app.MainWindow;
+import org.softmaxlab.app.SoftmaxLabApp;
+import org.softmaxlab.app.Workspace;
+import org.softmaxlab.chart.BarCanvas;
+import org.softmaxlab.chart.CurveCanvas;
+import org.softmaxlab.chart.InformationCanvas;
+import org.softmaxlab.engine.CrossEntropyOptions;
+import org.softmaxlab.engine.LossKind;
+import org.softmaxlab.engine.LossSpec;
+import org.softmaxlab.engine.Losses;
+import org.softmaxlab.engine.Targets;
+import org.softmaxlab.model.ExplorerPreset;
+import org.softmaxlab.model.Numbers;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Losses tab through the real window: the notebook's example A under each loss, the saturation preset, units. */
+@ExtendWith(ApplicationExtension.class)
+class LossesTabTest {
+    private static final double[][] A = {{2.0, 1.0, 0.1}, {0.0, 5.0, 0.2}};
+    private Workspace workspace;
+
+    @Start
+    void start(Stage stage) {
+        workspace = SoftmaxLabApp.createWorkspace();
+        FileDialogs none = new FileDialogs() {
+            @Override
+            public Optional<java.nio.file.Path> chooseOpen(Window owner) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<java.nio.file.Path> chooseSave(Window owner, String suggestedName) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<java.nio.file.Path> chooseDirectory(Window owner) {
+                return Optional.empty();
+            }
+        };
+        stage.setScene(new Scene(MainWindow.create(workspace, none), 1366, 768));
+        stage.show();
+    }
+
+    @AfterEach
+    void close() {
+        workspace.training().close();
+    }
+
+    private void showLossesTab(FxRobot robot) {
+        robot.interact(() -> {
+            TabPane tabs = robot.lookup(".tab-pane").queryAs(TabPane.class);
+            tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> "lossesTab".equals(t.getId()))
+                    .findFirst().orElseThrow());
+            workspace.explorer().applyPreset(ExplorerPreset.EXAMPLE_A);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static String text(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
+    private static double engine(LossSpec spec) {
+        return Losses.evaluate(spec, A, Targets.indices(0, 1)).loss();
+    }
+
+    @Test
+    void sideBySideNumbersAreTheEnginesForExampleA(FxRobot robot) {
+        showLossesTab(robot);
+        CrossEntropyOptions d = CrossEntropyOptions.defaults();
+        assertEquals("0.2159", text(robot, "#lossValue-cross_entropy"));
+        assertEquals(Numbers.fixed4(engine(LossSpec.crossEntropy(d))), text(robot, "#lossValue-cross_entropy"));
+        assertEquals(Numbers.fixed4(engine(LossSpec.of(LossKind.MSE, d))), text(robot, "#lossValue-mse"));
+        assertEquals(Numbers.fixed4(engine(LossSpec.of(LossKind.MULTI_MARGIN, d))),
+                text(robot, "#lossValue-multi_margin"));
+        assertEquals(Numbers.fixed4(engine(LossSpec.of(LossKind.FOCAL, d))), text(robot, "#lossValue-focal"));
+        assertEquals(Numbers.fixed4(engine(LossSpec.crossEntropy(d.withLabelSmoothing(0.1)))),
+                text(robot, "#lossValue-label_smoothing"));
+        assertTrue(robot.lookup("#lossValue-multi_margin").queryAs(Label.class).getParent().lookupAll(".note")
+                .stream().anyMatch(n -> ((Label) n).getText().contains("kink")), "example A sits on a kink");
+        // The gradient bars are the engine's gradient of the selected sample (sample 0).
+        double[] g = Losses.evaluate(LossSpec.crossEntropy(d), A, Targets.indices(0, 1)).gradient()[0];
+        double[] shown = robot.lookup("#lossGradient-cross_entropy").queryAs(BarCanvas.class).values();
+        for (int c = 0; c < 3; c++) {
+            assertEquals(g[c], shown[c], 1e-15);
+        }
+        InformationCanvas info = robot.lookup("#informationChart").queryAs(InformationCanvas.class);
+        assertEquals(0.0, info.entropy());
+        assertEquals(0.41703001627783354, info.kl(), 1e-12);
+    }
+
+    @Test
+    void focalGammaSliderChangesTheFocalLoss(FxRobot robot) {
+        showLossesTab(robot);
+        robot.interact(() -> robot.lookup("#focalGammaSlider").queryAs(javafx.scene.control.Slider.class)
+                .setValue(0));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(text(robot, "#lossValue-cross_entropy"), text(robot, "#lossValue-focal"),
+                "focal with gamma 0 is cross-entropy");
+    }
+
+    @Test
+    void confidentAndWrongShowsTheMseGradientVanishWhereCrossEntropysDoesNot(FxRobot robot) {
+        showLossesTab(robot);
+        robot.clickOn("#ceVsMseButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(ExplorerPreset.CE_VS_MSE, workspace.explorer().presetProperty().get());
+        double ce = Double.parseDouble(text(robot, "#saturationValue-cross_entropy"));
+        double mse = Double.parseDouble(text(robot, "#saturationValue-mse"));
+        assertTrue(ce > 0.9, "CE's |dL/dz_y| " + ce);
+        assertTrue(mse < 0.01, "MSE's |dL/dz_y| " + mse);
+        CurveCanvas chart = robot.lookup("#saturationChart").queryAs(CurveCanvas.class);
+        assertEquals(4, chart.series().size(), "one curve per loss, with a legend");
+    }
+
+    @Test
+    void theUnitsSwitchTurnsNatsIntoBitsEverywhere(FxRobot robot) {
+        showLossesTab(robot);
+        assertEquals("0.2159", text(robot, "#lossValue-cross_entropy"));
+        robot.interact(() -> robot.lookup("#unitsChoice").queryAs(ChoiceBox.class).setValue("bits"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("0.3115", text(robot, "#lossValue-cross_entropy"));
+        assertEquals("0.3115", text(robot, "#lossValue"), "the Explorer's loss follows the units");
+    }
+
+    @Test
+    void theTwoClassViewAppliesAtTwoClasses(FxRobot robot) {
+        showLossesTab(robot);
+        CurveCanvas binary = robot.lookup("#binaryChart").queryAs(CurveCanvas.class);
+        assertTrue(binary.getTitle().contains("set C = 2"), binary.getTitle());
+        robot.interact(() -> workspace.explorer().applyPreset(ExplorerPreset.EXAMPLE_B));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(binary.pointCount() > 0);
+        String text = text(robot, "#binaryText");
+        assertTrue(text.contains("CE = 1.3133 = BCEWithLogits(d, 1) = 1.3133"), text);
+    }
+}
