@@ -51,6 +51,7 @@ public final class Workspace {
         this.explorer = explorer;
         this.training = training;
         this.home = home;
+        training.unitsProperty().bind(explorer.unitsProperty());
         loadRecent();
     }
 

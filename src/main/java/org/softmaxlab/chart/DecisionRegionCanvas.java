@@ -64,6 +64,22 @@ public final class DecisionRegionCanvas extends PlotCanvas {
         invalidatePlot();
     }
 
+    /**
+     * A second model whose class boundaries are drawn as a dashed outline over the regions (the boundary after the
+     * update being taken apart); null for none.
+     */
+    public void setPreviewModel(double[][] w, double[] b, double t) {
+        preview = w == null ? null : new PlanarClassifier(w, b, t);
+        invalidatePlot();
+    }
+
+    /** Whether a preview boundary is drawn. */
+    public boolean hasPreview() {
+        return preview != null;
+    }
+
+    private PlanarClassifier preview;
+
     /** The model whose predictions colour the regions: weight K x 2, bias K (or null), temperature. */
     public void setModel(double[][] w, double[] b, double t) {
         model = new PlanarClassifier(w, b, t);
@@ -100,6 +116,9 @@ public final class DecisionRegionCanvas extends PlotCanvas {
             renderRegions(image.getPixelWriter(), w, h);
             g.drawImage(image, left, top, plotW, plotH);
         }
+        if (preview != null) {
+            drawPreviewBoundary(g, left, top, plotW, plotH, font);
+        }
         double r = Math.max(3, font / 3.5);
         for (int i = 0; i < points.length; i++) {
             double px = left + (points[i][0] - x0) / (x1 - x0) * plotW;
@@ -118,6 +137,31 @@ public final class DecisionRegionCanvas extends PlotCanvas {
         g.strokeRect(left + 0.5, top + 0.5, plotW - 1, plotH - 1);
         drawAxes(g, left, top, plotW, plotH, font);
         drawLegend(g, left, top, plotW);
+    }
+
+    /** Where the preview model's class changes between neighbouring 3 px cells, a dark dot: its boundaries. */
+    private void drawPreviewBoundary(Painter g, double left, double top, double plotW, double plotH, double font) {
+        double step = 3;
+        int w = (int) (plotW / step);
+        int h = (int) (plotH / step);
+        int[] above = new int[w];
+        g.setFill(textFill());
+        double dot = Math.max(2, font / 7);
+        for (int j = 0; j < h; j++) {
+            double y = y1 - (j + 0.5) / h * (y1 - y0);
+            int leftClass = -2;
+            for (int i = 0; i < w; i++) {
+                double x = x0 + (i + 0.5) / w * (x1 - x0);
+                int c = preview.classify(x, y);
+                boolean edge = (i > 0 && c != leftClass) || (j > 0 && c != above[i]);
+                // Every other edge cell: a dotted line that does not hide the regions under it.
+                if (edge && ((i + j) & 1) == 0) {
+                    g.fillRect(left + i * step, top + j * step, dot, dot);
+                }
+                leftClass = c;
+                above[i] = c;
+            }
+        }
     }
 
     /** x0 under the plot, x1 beside it, with nice ticks in the same units. */

@@ -20,6 +20,7 @@ public final class HeatMapCanvas extends PlotCanvas {
     private double left;
     private double top;
     private double cellW;
+    private double[][] arrows;
     private double cellH;
     private IntConsumer onCellClicked = i -> { };
 
@@ -60,6 +61,20 @@ public final class HeatMapCanvas extends PlotCanvas {
 
     public double[][] matrix() {
         return values;
+    }
+
+    /**
+     * Draws in each cell an arrow for how that entry is about to move (up for an increase), its length relative to
+     * the largest move; null for none. Same shape as the matrix.
+     */
+    public void setArrows(double[][] moves) {
+        arrows = moves;
+        invalidatePlot();
+    }
+
+    /** The arrows shown, or null. */
+    public double[][] arrows() {
+        return arrows;
     }
 
     @Override
@@ -107,7 +122,44 @@ public final class HeatMapCanvas extends PlotCanvas {
                 g.fillText(Numbers.decimals(v, 3), left + (c + 0.5) * cellW, top + (r + 0.5) * cellH);
             }
         }
+        drawArrows(g, rows, cols, font);
         drawColorBar(g, left + cols * cellW + font, top, font, Math.max(font * 4, rows * cellH), max);
+    }
+
+    private void drawArrows(Painter g, int rows, int cols, double font) {
+        if (arrows == null || arrows.length != rows || arrows[0].length != cols) {
+            return;
+        }
+        double most = 0;
+        for (double[] row : arrows) {
+            for (double v : row) {
+                if (Double.isFinite(v)) {
+                    most = Math.max(most, Math.abs(v));
+                }
+            }
+        }
+        if (most == 0) {
+            return;
+        }
+        g.setStroke(textFill());
+        g.setFill(textFill());
+        g.setLineWidth(Math.max(2, font / 7));
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                double v = arrows[r][c];
+                if (!Double.isFinite(v) || v == 0) {
+                    continue;
+                }
+                double x = left + (c + 1) * cellW - font * 0.7;
+                double mid = top + (r + 0.5) * cellH;
+                double half = Math.max(3, Math.abs(v) / most * cellH * 0.4);
+                double tip = v > 0 ? mid - half : mid + half;
+                g.strokeLine(x, v > 0 ? mid + half : mid - half, x, tip);
+                double head = Math.min(font * 0.35, half);
+                g.strokeLine(x, tip, x - head, tip + (v > 0 ? head : -head));
+                g.strokeLine(x, tip, x + head, tip + (v > 0 ? head : -head));
+            }
+        }
     }
 
     /** The legend of the scale: -max at the bottom, 0 in the middle (white), +max at the top. */

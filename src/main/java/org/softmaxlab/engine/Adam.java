@@ -78,6 +78,20 @@ public final class Adam implements Optimizer {
     }
 
     @Override
+    public Adam copy() {
+        Adam c = new Adam(lr, beta1, beta2, eps, weightDecay);
+        c.m = m == null ? null : OptimizerState.copy(m);
+        c.v = v == null ? null : OptimizerState.copy(v);
+        c.t = t;
+        return c;
+    }
+
+    /** beta1 and beta2 (for the bias corrections m-hat and v-hat). */
+    public double[] betas() {
+        return new double[] {beta1, beta2};
+    }
+
+    @Override
     public void reset() {
         m = null;
         v = null;

@@ -21,4 +21,7 @@ public interface Optimizer {
 
     /** The state after the last step, as {@code torch.optim}'s {@code state} names it. */
     OptimizerState state();
+
+    /** An independent copy with the same settings and state: stepping it leaves this one as it was. */
+    Optimizer copy();
 }

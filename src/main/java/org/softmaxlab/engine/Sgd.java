@@ -66,6 +66,13 @@ public final class Sgd implements Optimizer {
         buffers = null;
     }
 
+    @Override
+    public Sgd copy() {
+        Sgd c = new Sgd(lr, momentum, dampening, nesterov, weightDecay);
+        c.buffers = buffers == null ? null : OptimizerState.copy(buffers);
+        return c;
+    }
+
     /** {@code momentum_buffer} per parameter once a step with momentum has run; nothing for plain SGD. */
     @Override
     public OptimizerState state() {

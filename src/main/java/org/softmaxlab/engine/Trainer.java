@@ -100,6 +100,50 @@ public final class Trainer {
         return report(steps, lossValue, model.weight(), model.bias());
     }
 
+    /**
+     * The next update, stage by stage, without taking it: {@link #peek()}'s forward pass and gradients, and the
+     * optimiser's step run on copies of its state and of the parameters.
+     */
+    public UpdateStages stages() {
+        TrainingStep s = peek();
+        int n = batchRows;
+        double[][] xs = new double[n][];
+        int[] labels = Arrays.copyOf(batchLabels, n);
+        CrossEntropyOptions options = loss.options();
+        double denominator = options.reduction() == Reduction.MEAN && spec.kind() == LossKind.CROSS_ENTROPY
+                ? TargetWeights.meanDenominator(options, labels, n) : 1;
+        double[] coefficients = new double[n];
+        double[][] pMinusY = new double[n][];
+        for (int r = 0; r < n; r++) {
+            xs[r] = Arrays.copyOfRange(x, batch[r] * features, (batch[r] + 1) * features);
+            double[] target = Losses.targetRow(Targets.indices(labels), r, classes, options);
+            coefficients[r] = target == null ? 0 : TargetWeights.denominatorShare(options, labels[r]) / denominator;
+            pMinusY[r] = new double[classes];
+            for (int c = 0; c < classes; c++) {
+                pMinusY[r][c] = target == null ? 0 : s.probabilities()[r][c] - target[c];
+            }
+        }
+        double[][] gradients = new double[grads.length][];
+        for (int k = 0; k < grads.length; k++) {
+            gradients[k] = grads[k].clone();
+        }
+        Optimizer next = optimizer.copy();
+        double[][] after = new double[parameters.length][];
+        for (int k = 0; k < parameters.length; k++) {
+            after[k] = parameters[k].clone();
+        }
+        if (!s.diverged() || s.undefinedReason() != null && s.undefinedReason().startsWith("undefined")) {
+            next.step(after, gradients);
+        }
+        double[][] newWeight = new double[classes][];
+        for (int o = 0; o < classes; o++) {
+            newWeight[o] = Arrays.copyOfRange(after[0], o * features, (o + 1) * features);
+        }
+        return new UpdateStages(s.step(), xs, labels, s.weight(), s.bias(), s.logits(), s.probabilities(),
+                coefficients, pMinusY, s.gradLogits(), lastWeightGradient(), lastBiasGradient(), next.state(),
+                newWeight, after.length > 1 ? after[1] : null, s.loss(), optimizer.learningRate());
+    }
+
     /** The batch logits of the last step or peek, rows x K (a copy). */
     public double[][] lastLogits() {
         return rows(z);

@@ -69,6 +69,15 @@ public final class Numbers {
         return text.toString();
     }
 
+    /** Each value with 4 decimals (as {@link #fixed4}), in brackets: "[0.2210, -1.4186]". */
+    public static String fixed4List(double[] values) {
+        StringBuilder text = new StringBuilder("[");
+        for (int i = 0; i < values.length; i++) {
+            text.append(i > 0 ? ", " : "").append(fixed4(values[i]));
+        }
+        return text.append(']').toString();
+    }
+
     /** A range as people read it: ">= 0", "<= 1" or "in [0, 1]". */
     public static String rangeText(Limits.Range r) {
         if (r.max() == Double.MAX_VALUE) {

@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * The history of a training run in bounded memory: at most {@link #CAPACITY} points of (step, loss, batch accuracy,
- * logits of the batch's first sample). When full, every other point is dropped and from then on only every second
+ * logits of the batch's first sample, and the parameters the step was computed with). When full, every other point is dropped and from then on only every second
  * step is kept (then every fourth, ...), so a run of any length keeps an evenly spaced curve.
  */
 public final class LossHistory {
@@ -13,6 +13,8 @@ public final class LossHistory {
     private final double[] losses = new double[CAPACITY];
     private final double[] accuracies = new double[CAPACITY];
     private final double[][] logits = new double[CAPACITY][];
+    private final double[][][] weights = new double[CAPACITY][][];
+    private final double[][] biases = new double[CAPACITY][];
     private int size;
     private long stride = 1;
 
@@ -28,6 +30,14 @@ public final class LossHistory {
 
     /** Records step {@code step}: its loss, batch accuracy and first sample's logits (may be null). */
     public void add(long step, double loss, double accuracy, double[] firstLogits) {
+        add(step, loss, accuracy, firstLogits, null, null);
+    }
+
+    /**
+     * Records step {@code step} with the parameters it was computed with (weight K x d, bias K or null; kept, not
+     * copied), so that the history scrubber can show every chart as it was.
+     */
+    public void add(long step, double loss, double accuracy, double[] firstLogits, double[][] weight, double[] bias) {
         if (step % stride != 0) {
             return;
         }
@@ -37,8 +47,12 @@ public final class LossHistory {
                 losses[i] = losses[2 * i];
                 accuracies[i] = accuracies[2 * i];
                 logits[i] = logits[2 * i];
+                weights[i] = weights[2 * i];
+                biases[i] = biases[2 * i];
             }
             Arrays.fill(logits, CAPACITY / 2, CAPACITY, null);
+            Arrays.fill(weights, CAPACITY / 2, CAPACITY, null);
+            Arrays.fill(biases, CAPACITY / 2, CAPACITY, null);
             size = CAPACITY / 2;
             stride *= 2;
             if (step % stride != 0) {
@@ -49,6 +63,8 @@ public final class LossHistory {
         losses[size] = loss;
         accuracies[size] = accuracy;
         logits[size] = firstLogits;
+        weights[size] = weight;
+        biases[size] = bias;
         size++;
     }
 
@@ -56,6 +72,33 @@ public final class LossHistory {
         size = 0;
         stride = 1;
         Arrays.fill(logits, null);
+        Arrays.fill(weights, null);
+        Arrays.fill(biases, null);
+    }
+
+    /** The index of the last point at or before {@code step} that has parameters, or -1. */
+    public int indexAtOrBefore(long step) {
+        for (int i = size - 1; i >= 0; i--) {
+            if (steps[i] <= step && weights[i] != null) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The weight recorded at point {@code i} (shared), or null. */
+    public double[][] weightAt(int i) {
+        return weights[i];
+    }
+
+    /** The bias recorded at point {@code i} (shared), or null. */
+    public double[] biasAt(int i) {
+        return biases[i];
+    }
+
+    /** The step number of point {@code i}. */
+    public long stepAt(int i) {
+        return (long) steps[i];
     }
 
     public int size() {

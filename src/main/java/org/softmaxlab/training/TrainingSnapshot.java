@@ -3,6 +3,7 @@ package org.softmaxlab.training;
 import java.util.List;
 import org.softmaxlab.engine.Dataset;
 import org.softmaxlab.engine.TrainingStep;
+import org.softmaxlab.engine.UpdateStages;
 import org.softmaxlab.model.ParameterTable;
 
 /**
@@ -21,11 +22,14 @@ import org.softmaxlab.model.ParameterTable;
  * @param stepsPerSecond  measured over the last second of playing
  * @param dataset         the data being fitted (shared, never modified)
  * @param temperature     the softmax temperature {@code current} was evaluated with
+ * @param stages          the next update taken apart, when stages mode asked for it; else null
+ * @param past            true when {@code current} is a past step shown by the history scrubber (the run itself is
+ *                        at {@code historySteps}' last step)
  */
 public record TrainingSnapshot(TrainingStep current, long steps, double[] historySteps, double[] historyLosses,
                                double[] historyAccuracy, double[][] historyLogits, double accuracy, List<String> log,
                                boolean running, String message, double stepsPerSecond, Dataset dataset,
-                               double temperature) {
+                               double temperature, UpdateStages stages, boolean past) {
 
     /** The current parameters [W | b] as a labelled table (null before the first step is evaluated). */
     public ParameterTable parameters() {

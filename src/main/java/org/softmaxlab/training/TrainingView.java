@@ -77,6 +77,9 @@ public final class TrainingView {
     @FXML private BarCanvas probabilityBars;
     @FXML private HeatMapCanvas weightHeatMap;
     @FXML private ListView<String> trainingLog;
+    @FXML private VBox stagesBox;
+    @FXML private Slider historySlider;
+    @FXML private Label historyLabel;
 
     private final TrainingViewModel model;
     private final AnimationTimer pulse;
@@ -196,6 +199,8 @@ public final class TrainingView {
         lossHistoryChart.setWholeX(true);
         weightHeatMap.setOnCellClicked(this::editWeight);
         model.snapshotProperty().addListener((o, a, b) -> show(b));
+        new StagesPanel(model, stagesBox, logitBars, probabilityBars, weightHeatMap, decisionRegions);
+        bindHistory();
         logitBars.setClassColors(true);
         probabilityBars.setClassColors(true);
         addTooltips();
@@ -211,6 +216,32 @@ public final class TrainingView {
                 windowChanged.changed(null, null, scene.getWindow());
             }
         });
+    }
+
+    /**
+     * The history scrubber: it runs from step 0 to the run's current step and follows it; dragging it back shows that
+     * step (training pauses); back at the end, or Play, carries on.
+     */
+    private void bindHistory() {
+        historySlider.setId("historySlider");
+        historySlider.setMin(0);
+        historySlider.setBlockIncrement(1);
+        historySlider.setTooltip(new Tooltip("Drag back through past steps; every chart shows that step."));
+        historySlider.maxProperty().bind(model.historyEndProperty());
+        boolean[] following = {false};
+        model.stepProperty().addListener((o, a, b) -> {
+            following[0] = true;
+            historySlider.setValue(b.doubleValue());
+            following[0] = false;
+        });
+        historySlider.valueProperty().addListener((o, a, b) -> {
+            long s = Math.round(b.doubleValue());
+            if (!following[0] && s != model.stepProperty().get()) {
+                model.scrub(s);
+            }
+        });
+        historyLabel.textProperty().bind(javafx.beans.binding.Bindings.when(model.pastProperty())
+                .then("past step").otherwise(""));
     }
 
     /** The pulse runs only while the view is in a showing window, so a closed view is not kept alive by it. */

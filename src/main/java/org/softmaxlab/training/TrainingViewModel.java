@@ -8,6 +8,8 @@ import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -26,11 +28,13 @@ import javafx.beans.value.ObservableValue;
 import org.softmaxlab.engine.CrossEntropyOptions;
 import org.softmaxlab.model.DatasetKind;
 import org.softmaxlab.model.Limits;
+import org.softmaxlab.model.LossUnits;
 import org.softmaxlab.model.Numbers;
 import org.softmaxlab.model.OptimizerKind;
 import org.softmaxlab.model.Points;
 import org.softmaxlab.model.TrainingHints;
 import org.softmaxlab.model.TrainingSetup;
+import org.softmaxlab.model.UpdateStage;
 
 /**
  * The Training tab's state as {@code javafx.beans} properties (no scene graph). Training itself runs in a
@@ -74,6 +78,13 @@ public final class TrainingViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper hint = new ReadOnlyStringWrapper(this, "hint", "");
     private final ReadOnlyStringWrapper lowerLrOffer = new ReadOnlyStringWrapper(this, "lowerLrOffer", "");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running", false);
+    private final BooleanProperty stagesMode = new SimpleBooleanProperty(this, "stagesMode", false);
+    private final ReadOnlyIntegerWrapper stage = new ReadOnlyIntegerWrapper(this, "stage", 0);
+    private final ReadOnlyObjectWrapper<UpdateStage> stageView = new ReadOnlyObjectWrapper<>(this, "stageView");
+    private final ReadOnlyBooleanWrapper past = new ReadOnlyBooleanWrapper(this, "past", false);
+    private final ReadOnlyLongWrapper historyEnd = new ReadOnlyLongWrapper(this, "historyEnd", 0);
+    /** The unit of the loss shown (the Losses tab's switch). */
+    private final ObjectProperty<LossUnits> units = new SimpleObjectProperty<>(this, "units", LossUnits.NATS);
 
     private final TrainingWorker worker;
     /** Initial parameters set by hand (heat map or scenario), used by resets until the setup changes. */
@@ -118,6 +129,15 @@ public final class TrainingViewModel implements AutoCloseable {
         }
         speedExponent.addListener((o, a, b) -> submitSpeed());
         submitSpeed();
+        stagesMode.addListener((o, a, on) -> {
+            stage.set(0);
+            if (on) {
+                pause();
+            }
+            worker.submit(w -> w.setStagesWanted(on));
+        });
+        stage.addListener(o -> showStage());
+        units.addListener(o -> show(snapshot.get()));
     }
 
     // ---- commands ------------------------------------------------------------------------------------------
@@ -144,9 +164,36 @@ public final class TrainingViewModel implements AutoCloseable {
         worker.submit(TrainingWorker::togglePlay);
     }
 
-    /** One step (when paused). */
+    /** One step (when paused); in stages mode, the next stage, and after the last one the step itself. */
     public void step() {
-        worker.submit(TrainingWorker::stepOnce);
+        if (stagesMode.get()) {
+            nextStage();
+        } else {
+            worker.submit(TrainingWorker::stepOnce);
+        }
+    }
+
+    /** Stages mode: the next stage of the update; after stage 7 the update is taken and the new loss shown. */
+    public void nextStage() {
+        if (stage.get() < UpdateStage.COUNT) {
+            stage.set(stage.get() + 1);
+        } else {
+            stage.set(0);
+            worker.submit(TrainingWorker::stepOnce);
+        }
+    }
+
+    /** Stages mode: back one stage (not past the start of the update). */
+    public void previousStage() {
+        stage.set(Math.max(0, stage.get() - 1));
+    }
+
+    /**
+     * The history scrubber: shows past step {@code s} (every chart as it was; training pauses), or the run's current
+     * step when {@code s} is at its end. Play and Step carry on from the end.
+     */
+    public void scrub(long s) {
+        worker.submit(w -> w.showStep(s));
     }
 
     /** Restarts from the current settings with the same seeds: the rerun is identical. */
@@ -325,16 +372,24 @@ public final class TrainingViewModel implements AutoCloseable {
     }
 
     private void show(TrainingSnapshot s) {
+        if (s == null) {
+            return;
+        }
         snapshot.set(s);
         running.set(s.running());
         step.set(s.steps());
+        past.set(s.past());
+        if (s.historySteps().length > 0) {
+            historyEnd.set((long) s.historySteps()[s.historySteps().length - 1]);
+        }
+        showStage();
         message.set(s.message());
         if (s.current() == null) {
             lossText.set("");
             accuracyText.set("");
             return;
         }
-        lossText.set(Numbers.fixed4(s.current().loss()));
+        lossText.set(Numbers.fixed4(units.get().of(s.current().loss())));
         accuracyText.set(Numbers.percent(s.accuracy()));
         gradientNormText.set(Numbers.fixed4(s.current().gradientNorm()));
         logText.set(String.join("\n", s.log()));
@@ -342,6 +397,12 @@ public final class TrainingViewModel implements AutoCloseable {
         lowerLrOffer.set(s.message().startsWith("Training diverged") ? "Reset with lr = "
                 + Numbers.editable(lowerLr()) : "");
         rateText.set(s.running() ? Numbers.count(s.stepsPerSecond()) + " steps/s" : "");
+    }
+
+    private void showStage() {
+        TrainingSnapshot s = snapshot.get();
+        stageView.set(stagesMode.get() && s != null && s.stages() != null
+                ? UpdateStage.of(s.stages(), stage.get(), optimizer.get(), temperature.get()) : null);
     }
 
     /** Shows a problem with the user's input (e.g. a spinner entry that was not taken) in the message line. */
@@ -393,6 +454,17 @@ public final class TrainingViewModel implements AutoCloseable {
     /** The chosen speed: "10/s", or "max". */
     public ReadOnlyStringProperty speedTextProperty() { return speedText.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty runningProperty() { return running.getReadOnlyProperty(); }
+    /** Stages mode: Step walks through one update stage by stage. */
+    public BooleanProperty stagesModeProperty() { return stagesMode; }
+    /** The stage shown, 0 (before stage 1) to {@link UpdateStage#COUNT}. */
+    public ReadOnlyIntegerProperty stageProperty() { return stage.getReadOnlyProperty(); }
+    /** What the stage shown says (null outside stages mode or before the stages arrive). */
+    public ReadOnlyObjectProperty<UpdateStage> stageViewProperty() { return stageView.getReadOnlyProperty(); }
+    /** True while the history scrubber shows a past step. */
+    public ReadOnlyBooleanProperty pastProperty() { return past.getReadOnlyProperty(); }
+    /** The run's current step: the end of the history scrubber. */
+    public ReadOnlyLongProperty historyEndProperty() { return historyEnd.getReadOnlyProperty(); }
+    public ObjectProperty<LossUnits> unitsProperty() { return units; }
     /** The drawn points in place of the seeded dataset, or null. */
     public ReadOnlyObjectProperty<Points> pointsProperty() { return points.getReadOnlyProperty(); }
 }

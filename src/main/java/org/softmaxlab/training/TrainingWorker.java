@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import org.softmaxlab.engine.CrossEntropyOptions;
+import org.softmaxlab.engine.Linear;
 import org.softmaxlab.engine.Sgd;
 import org.softmaxlab.engine.Trainer;
 import org.softmaxlab.engine.TrainingStep;
@@ -62,6 +63,10 @@ public final class TrainingWorker implements AutoCloseable {
     private long lastLogged = -1;
     /** Set when a step's loss diverged; the message then describes the state shown (after that step). */
     private boolean divergedByGrowth;
+    /** Whether the snapshots carry the next update taken apart (stages mode). */
+    private boolean stagesWanted;
+    /** The past step the history scrubber shows, or -1 for the run's current step. */
+    private long shownStep = -1;
 
     public TrainingWorker(TrainingSetup setup) {
         thread = new Thread(this::loop, "softmax-lab-training");
@@ -109,6 +114,7 @@ public final class TrainingWorker implements AutoCloseable {
     }
 
     public void play() {
+        shownStep = -1;
         if (trainer == null || divergedByGrowth || trainer.peek().diverged()) {
             return;
         }
@@ -134,8 +140,9 @@ public final class TrainingWorker implements AutoCloseable {
         }
     }
 
-    /** One step, when paused. */
+    /** One step, when paused (from the run's current step, wherever the scrubber was). */
     public void stepOnce() {
+        shownStep = -1;
         if (!running && trainer != null) {
             runStep();
             publish();
@@ -153,6 +160,22 @@ public final class TrainingWorker implements AutoCloseable {
             runStep();
         }
         running = running && wasRunning;
+        publish();
+    }
+
+    /** Whether each snapshot should carry the next update taken apart ({@link Trainer#stages()}). */
+    public void setStagesWanted(boolean wanted) {
+        stagesWanted = wanted;
+        publish();
+    }
+
+    /**
+     * Shows past step {@code step} (the nearest recorded at or before it; training pauses), or the current step when
+     * {@code step} is at or past it.
+     */
+    public void showStep(long step) {
+        running = false;
+        shownStep = trainer == null || step >= trainer.steps() ? -1 : step;
         publish();
     }
 
@@ -250,9 +273,12 @@ public final class TrainingWorker implements AutoCloseable {
     /** One step; pauses with a message on divergence or a stop condition. */
     private void runStep() {
         int step = trainer.steps();
+        boolean recorded = history.wants(step);
+        double[][] weight = recorded ? trainer.model().weight() : null;
+        double[] bias = recorded ? trainer.model().bias() : null;
         double loss = trainer.stepLoss();
-        if (history.wants(step)) {
-            history.add(step, loss, trainer.lastAccuracy(), trainer.lastLogits(0));
+        if (recorded) {
+            history.add(step, loss, trainer.lastAccuracy(), trainer.lastLogits(0), weight, bias);
         }
         if (step % 10 == 0) {
             addLog(step, loss);
@@ -298,7 +324,7 @@ public final class TrainingWorker implements AutoCloseable {
         lastPublish = System.nanoTime();
         if (trainer == null) {
             latest.set(new TrainingSnapshot(null, 0, new double[0], new double[0], new double[0], new double[0][], 0,
-                    List.copyOf(log), false, message, 0, null, 1));
+                    List.copyOf(log), false, message, 0, null, 1, null, false));
             return;
         }
         TrainingStep current = trainer.peek();
@@ -327,9 +353,24 @@ public final class TrainingWorker implements AutoCloseable {
             logits = java.util.Arrays.copyOf(logits, logits.length + 1);
             logits[logits.length - 1] = current.logits()[0];
         }
-        latest.set(new TrainingSnapshot(current, step, steps, losses, accuracies, logits,
-                trainer.datasetAccuracy(), List.copyOf(log), running, message, running ? measuredRate : 0,
-                trainer.dataset(), trainer.lossOptions().temperature()));
+        TrainingStep shown = current;
+        long shownAt = step;
+        int past = shownStep >= 0 ? history.indexAtOrBefore(shownStep) : -1;
+        double accuracy;
+        if (past >= 0) {
+            // The scrubber: the same charts, from the parameters that step was computed with.
+            Trainer then = new Trainer(trainer.dataset(), Linear.of(history.weightAt(past), history.biasAt(past)),
+                    Sgd.plain(1), trainer.lossOptions(), trainer.batchSize(), 0);
+            then.setLoss(trainer.loss());
+            shown = then.peek();
+            shownAt = history.stepAt(past);
+            accuracy = then.datasetAccuracy();
+        } else {
+            accuracy = trainer.datasetAccuracy();
+        }
+        latest.set(new TrainingSnapshot(shown, shownAt, steps, losses, accuracies, logits, accuracy,
+                List.copyOf(log), running, message, running ? measuredRate : 0, trainer.dataset(),
+                trainer.lossOptions().temperature(), stagesWanted && past < 0 ? trainer.stages() : null, past >= 0));
     }
 
     /** Why training stopped by itself, about the step shown (the one after the update that blew up). */

@@ -101,4 +101,34 @@ class TrainerTest {
         assertTrue(Double.isNaN(undefined.accuracy()), "no sample is counted");
         assertEquals(1 - 0.1 * 0.5, decaying.model().weight()[0][0], 1e-15, "weight decay still acts");
     }
+
+    @Test
+    void theStagesOfAnUpdateAreTheUpdateTheStepTakes() {
+        for (Optimizer optimizer : new Optimizer[] {new Sgd(0.3, 0.9, 0, false, 0.01), Adam.withDefaults(0.05)}) {
+            Dataset data = Datasets.blobs(3, 20, 0.7, 5);
+            Trainer t = new Trainer(data, Linear.initialised(2, 3, true, 9), optimizer,
+                    CrossEntropyOptions.defaults().withWeight(new double[] {2, 1, 0.5}), 0, 1);
+            for (int i = 0; i < 4; i++) {
+                UpdateStages stages = t.stages();
+                double[][] weightBefore = t.model().weight();
+                TrainingStep step = t.step();
+                assertEquals(step.loss(), stages.loss());
+                assertArrayEquals(weightBefore, stages.weight());
+                assertArrayEquals(t.model().weight(), stages.newWeight(), "stage 7 is the step's update");
+                assertArrayEquals(t.model().bias(), stages.newBias());
+                assertArrayEquals(t.lastWeightGradient(), stages.gradWeight());
+                assertEquals(t.optimizer().state().buffers().keySet(), stages.stateAfter().buffers().keySet());
+                double s = 0;
+                for (int y : data.labels()) {
+                    s += new double[] {2, 1, 0.5}[y];
+                }
+                assertEquals(new double[] {2, 1, 0.5}[stages.labels()[0]] / s, stages.coefficients()[0], 1e-15,
+                        "c_n = w_{y_n} / S");
+                for (int c = 0; c < 3; c++) {
+                    // Without smoothing dL/dz_n = c_n (P_n - Y_n).
+                    assertEquals(stages.coefficients()[0] * stages.pMinusY()[0][c], stages.gradLogits()[0][c], 1e-15);
+                }
+            }
+        }
+    }
 }
