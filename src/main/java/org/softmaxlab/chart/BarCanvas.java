@@ -134,6 +134,11 @@ public final class BarCanvas extends PlotCanvas {
     }
 
     /** A copy of the values shown, for tests and exports. */
+    /** The ghost outlines shown (a copy), or null when there are none. */
+    public double[] ghostValues() {
+        return hasGhost ? java.util.Arrays.copyOf(ghost, values.length) : null;
+    }
+
     public double[] values() {
         return values.clone();
     }

@@ -77,8 +77,10 @@ public final class ExplorerView {
     @FXML private Label stabilityVerdict;
     @FXML private GridPane stabilityGrid;
 
-    private static final String PROBABILITY_TITLE = "Probabilities P = softmax(z/T)";
-    private static final String GRADIENT_TITLE = "Gradient dL/dz (P - Y, scaled)";
+    @FXML private CheckBox predictToggle;
+    @FXML private javafx.scene.control.Button revealButton;
+    @FXML private Label predictVerdict;
+    private PredictView predict;
     private final ExplorerViewModel model;
     private ObjectProperty<Integer> classCountValue;
     private ObjectProperty<Integer> sampleCountValue;
@@ -122,7 +124,7 @@ public final class ExplorerView {
         probabilityChart.setClassColors(true);
         logitChart.setClassColors(true);
         logitChart.setOnBarDrag(model::dragLogit);
-        probabilityChart.setOnBarDrag(model::dragProbability);
+        predict = new PredictView(model, probabilityChart, gradientChart, predictToggle, revealButton, predictVerdict);
         gradientChart.setClassColors(true);
         addTooltips();
         rebuildClassRows();
@@ -305,15 +307,7 @@ public final class ExplorerView {
         }
         showSelectors(r);
         int y = r.target();
-        ExplorerResults.BarView bars = r.bars();
-        probabilityChart.setLabels(bars.labels());
-        probabilityChart.setValues(bars.probabilities(), bars.targetBar(), bars.ghost());
-        probabilityChart.setTitle(bars.ranked() ? "P " + bars.rankNote() : PROBABILITY_TITLE);
-        probabilityChart.setBarOrder(bars.order());
-        gradientChart.setLabels(bars.labels());
-        gradientChart.setValues(bars.gradient(), bars.targetBar(), null);
-        gradientChart.setTitle(bars.ranked() ? "dL/dz, same order" : GRADIENT_TITLE);
-        gradientChart.setBarOrder(bars.order());
+        predict.show(r);
         // One sample: its logits take the per-sample chart's place (z -> P in one glance); more: the per-sample losses.
         boolean single = r.sampleLabels().length == 1;
         logitChart.setVisible(single);
@@ -334,9 +328,9 @@ public final class ExplorerView {
         lossValue.setText(loss);
         ViewSupport.setStyleClass(lossValue, "undefined", !r.loss().isDefined());
         lossValue.setAccessibleText("batch loss " + loss + " " + units.label());
-        entropyValue.setText("Loss in " + units.label() + ". Entropy of sample " + r.selected()
-                + "'s prediction, H(P) = " + Numbers.fixed4(units.of(r.entropy())) + " " + units.label() + " (max "
-                + Numbers.fixed4(units.of(r.maxEntropy())) + ")");
+        entropyValue.setText("Entropy of sample " + r.selected() + "'s prediction, H(P) = "
+                + Numbers.fixed4(units.of(r.entropy())) + " " + units.label() + " (max "
+                + Numbers.fixed4(units.of(r.maxEntropy())) + "); the loss is in " + units.label());
         formulaLabel.setText(r.formula().text());
         showMath(r);
         logitsTitle.setText("Logits z of sample " + r.selected());

@@ -57,6 +57,9 @@ public final class ExplorerViewModel {
     /** The unit of every loss shown in the app (the Losses tab's units switch); the Explorer's loss follows it. */
     private final ObjectProperty<LossUnits> units = new SimpleObjectProperty<>(this, "units", LossUnits.NATS);
 
+    /** Predict, then reveal: over this view-model's state. */
+    private final PredictionModel prediction = new PredictionModel(this);
+
     /** True while a new state is being pushed into the properties: their changes are not edits. */
     private boolean pushing;
     /** The preset or example the state came from, and its name: the picker shows it until the state differs. */
@@ -365,4 +368,5 @@ public final class ExplorerViewModel {
     /** The last refused input, or "". */
     public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
     public ObjectProperty<LossUnits> unitsProperty() { return units; }
+    public PredictionModel prediction() { return prediction; }
 }
