@@ -41,6 +41,7 @@ public final class MainWindow {
     private final BorderPane root = new BorderPane();
     private final TabPane tabs;
     private final ChartExport charts;
+    private final LessonTab lesson;
     private final javafx.event.EventHandler<KeyEvent> zoomKeys = this::onZoomKey;
     private final javafx.event.EventHandler<KeyEvent> windowKeys = this::onWindowKey;
     private final Menu recentMenu = new Menu("Open Recent");
@@ -65,7 +66,8 @@ public final class MainWindow {
         Tab losses = new Tab("Losses", LossesView.load(lossLab));
         losses.setId("lossesTab");
         lossLab.activeProperty().bind(losses.selectedProperty());
-        tabs = new TabPane(explorer, training, losses);
+        lesson = new LessonTab(workspace, explorer, training);
+        tabs = new TabPane(explorer, training, losses, lesson.tab());
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         // The scenario's tab is the Explorer or the Training tab; the Losses tab shows the Explorer's state.
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
@@ -82,6 +84,8 @@ public final class MainWindow {
         status.setId("statusBar");
         status.getStyleClass().add("status-bar");
         status.setMaxWidth(Double.MAX_VALUE);
+        // A long message is cut, never the buttons beside it.
+        status.setMinWidth(0);
         status.textProperty().bind(workspace.statusProperty());
         workspace.statusIsErrorProperty().addListener((o, a, b) -> ViewSupport.setStyleClass(status, "error", b));
         root.setTop(menuBar());
@@ -92,18 +96,21 @@ public final class MainWindow {
         present.selectedProperty().bindBidirectional(presentation.selectedProperty());
         presentation.selectedProperty().addListener((o, a, b) -> applyPresentation());
         javafx.scene.layout.HBox.setHgrow(status, javafx.scene.layout.Priority.ALWAYS);
-        javafx.scene.control.ToggleButton controls = columnToggle("controlsToggle", "Controls", explorer,
-                ".controls-scroll");
-        javafx.scene.control.ToggleButton numbers = columnToggle("numbersToggle", "Numbers", explorer,
+        javafx.scene.control.ToggleButton controls = columnToggle("controlsToggle", "Controls",
+                explorer.getContent(), ".controls-scroll");
+        javafx.scene.control.ToggleButton numbers = columnToggle("numbersToggle", "Numbers", explorer.getContent(),
                 ".numbers-scroll");
         javafx.scene.control.ToggleButton trainingControls = columnToggle("trainingControlsToggle", "Controls",
-                training, ".controls-scroll");
+                training.getContent(), ".controls-scroll");
         // Each tab's own column toggles show while it is the tab shown.
         controls.visibleProperty().bind(explorer.selectedProperty());
         numbers.visibleProperty().bind(explorer.selectedProperty());
         trainingControls.visibleProperty().bind(training.selectedProperty());
         for (javafx.scene.control.ToggleButton t : List.of(controls, numbers, trainingControls)) {
             t.managedProperty().bind(t.visibleProperty());
+        }
+        for (javafx.scene.control.ToggleButton t : List.of(controls, numbers, trainingControls, present)) {
+            t.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         }
         javafx.scene.layout.HBox bottom = new javafx.scene.layout.HBox(status, controls, numbers, trainingControls,
                 present);
@@ -125,6 +132,12 @@ public final class MainWindow {
         MenuItem open = item("Open\u2026", "openItem", "Shortcut+O", this::open);
         MenuItem save = item("Save", "saveItem", "Shortcut+S", this::save);
         MenuItem saveAs = item("Save As\u2026", "saveAsItem", "Shortcut+Shift+S", this::saveAs);
+        MenuItem openLesson = item("Open Lesson\u2026", "openLessonItem", null, () -> dialogs.chooseOpen(window())
+                .ifPresent(p -> {
+                    if (workspace.openLesson(p)) {
+                        tabs.getSelectionModel().select(lesson.tab());
+                    }
+                }));
         Menu examples = new Menu("Examples");
         examples.setId("examplesMenu");
         for (Examples.Example e : Examples.ALL) {
@@ -145,8 +158,8 @@ public final class MainWindow {
                         "explorer.csv").ifPresent(workspace::exportExplorerCsv)),
                 item("Training history as CSV\u2026", "exportHistoryCsv", null, () -> dialogs.chooseSave(window(),
                         "training-history.csv").ifPresent(workspace::exportHistoryCsv)));
-        Menu file = new Menu("File", null, open, recentMenu, examples, new SeparatorMenuItem(), save, saveAs,
-                new SeparatorMenuItem(), export);
+        Menu file = new Menu("File", null, open, recentMenu, examples, openLesson, new SeparatorMenuItem(), save,
+                saveAs, new SeparatorMenuItem(), export);
         presentation.setId("presentationItem");
         presentation.setAccelerator(KeyCombination.valueOf("F5"));
 
@@ -240,14 +253,15 @@ public final class MainWindow {
     /**
      * A toggle that shows (selected) or collapses a side column of {@code tab}, so that the charts take its room.
      */
-    private static javafx.scene.control.ToggleButton columnToggle(String id, String text, Tab tab, String column) {
+    private static javafx.scene.control.ToggleButton columnToggle(String id, String text, Node content,
+                                                                   String column) {
         javafx.scene.control.ToggleButton toggle = new javafx.scene.control.ToggleButton(text);
         toggle.setId(id);
         toggle.setSelected(true);
         toggle.setFocusTraversable(false);
         toggle.setTooltip(new javafx.scene.control.Tooltip("Show or collapse this column; the charts take its room."));
         toggle.selectedProperty().addListener((o, a, shown) -> {
-            Node node = tab.getContent().lookup(column);
+            Node node = content.lookup(column);
             if (node != null) {
                 node.setVisible(shown);
                 node.setManaged(shown);
@@ -278,7 +292,15 @@ public final class MainWindow {
      */
     private void onWindowKey(KeyEvent e) {
         boolean presenting = presentation.isSelected();
-        if ((presenting && e.getCode() == KeyCode.PAGE_DOWN) || (e.isShortcutDown() && e.getCode() == KeyCode.TAB
+        boolean inLesson = lesson.tab().isSelected();
+        if (presenting && inLesson && (e.getCode() == KeyCode.PAGE_DOWN || e.getCode() == KeyCode.PAGE_UP)) {
+            // A clicker's keys move through the lesson's sections.
+            if (e.getCode() == KeyCode.PAGE_DOWN) {
+                lesson.model().next();
+            } else {
+                lesson.model().previous();
+            }
+        } else if ((presenting && e.getCode() == KeyCode.PAGE_DOWN) || (e.isShortcutDown() && e.getCode() == KeyCode.TAB
                 && !e.isShiftDown())) {
             tabs.getSelectionModel().select((tabs.getSelectionModel().getSelectedIndex() + 1) % tabs.getTabs().size());
         } else if ((presenting && e.getCode() == KeyCode.PAGE_UP) || (e.isShortcutDown()

@@ -18,8 +18,10 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.softmaxlab.explorer.ExplorerViewModel;
 import org.softmaxlab.io.AtomicFiles;
+import org.softmaxlab.model.Lesson;
 import org.softmaxlab.model.Limits;
 import org.softmaxlab.scenario.Examples;
+import org.softmaxlab.scenario.LessonFile;
 import org.softmaxlab.scenario.Scenario;
 import org.softmaxlab.scenario.ScenarioFormatException;
 import org.softmaxlab.scenario.ScenarioJson;
@@ -46,6 +48,8 @@ public final class Workspace {
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyBooleanWrapper statusIsError = new ReadOnlyBooleanWrapper(this, "statusIsError");
+    private final ObjectProperty<Lesson> lesson = new SimpleObjectProperty<>(this, "lesson");
+    private List<Scenario> lessonScenarios = List.of();
 
     public Workspace(ExplorerViewModel explorer, TrainingViewModel training, Path home) {
         this.explorer = explorer;
@@ -86,6 +90,54 @@ public final class Workspace {
         explorer.load(s.explorer().toState());
         training.load(s.training().setup(), s.training().steps());
         tab.set(s.tab());
+    }
+
+    // ---- lessons ---------------------------------------------------------------------------------------------
+
+    /** The lesson shown in the Lesson tab (its text; the scenarios stay here). */
+    public ObjectProperty<Lesson> lessonProperty() {
+        return lesson;
+    }
+
+    /** Loads the lesson shipped in the app, "Cross-entropy, from the notebook". */
+    public boolean openShippedLesson() {
+        try {
+            showLesson(LessonFile.shipped());
+        } catch (ScenarioFormatException e) {
+            return fail(e.getMessage());
+        }
+        return true;
+    }
+
+    /** Opens a lesson file; on any problem the lesson shown stays and the status says why. */
+    public boolean openLesson(Path path) {
+        try {
+            showLesson(LessonFile.read(path));
+        } catch (ScenarioFormatException e) {
+            return fail("Cannot open the lesson " + path.getFileName() + ": " + e.getMessage());
+        }
+        return ok("Opened the lesson \u201c" + lesson.get().title() + "\u201d");
+    }
+
+    private void showLesson(LessonFile.Loaded loaded) {
+        lessonScenarios = loaded.scenarios();
+        lesson.set(loaded.lesson());
+    }
+
+    /**
+     * Sets up section {@code i}'s live view from its scenario: the Explorer's or the Training tab's state, whichever
+     * the section shows (the tab shown does not change).
+     */
+    public void showLessonSection(int i) {
+        if (i < 0 || i >= lessonScenarios.size()) {
+            return;
+        }
+        Scenario s = lessonScenarios.get(i);
+        if (Scenario.TRAINING_TAB.equals(s.tab())) {
+            training.load(s.training().setup(), s.training().steps());
+        } else {
+            explorer.load(s.explorer().toState(), lesson.get().sections().get(i).title());
+        }
     }
 
     // ---- files ---------------------------------------------------------------------------------------------

@@ -1,0 +1,113 @@
+package org.softmaxlab.app;
+
+import javafx.scene.Node;
+import javafx.scene.control.Tab;
+import org.softmaxlab.lesson.LessonView;
+import org.softmaxlab.lesson.LessonViewModel;
+import org.softmaxlab.model.Lesson;
+import org.softmaxlab.scenario.Scenario;
+
+/**
+ * The Lesson tab and its live view: while the tab is shown, the Explorer's or the Training tab's own content (the
+ * one the section's scenario set up) moves beside the lesson's text, so the reader works the real view; it moves back
+ * when another tab is chosen. The shipped lesson is loaded on first use; a section's scenario is set up when the
+ * reader first comes to it.
+ */
+final class LessonTab {
+    private final Workspace workspace;
+    private final LessonViewModel model;
+    private final LessonView view;
+    private final Tab tab;
+    private final Tab explorer;
+    private final Tab training;
+    private final Node explorerContent;
+    private final Node trainingContent;
+    private boolean numbersShown = true;
+
+    LessonTab(Workspace workspace, Tab explorer, Tab training) {
+        this.workspace = workspace;
+        this.explorer = explorer;
+        this.training = training;
+        this.explorerContent = explorer.getContent();
+        this.trainingContent = training.getContent();
+        model = new LessonViewModel(workspace.explorer(), workspace.training());
+        model.lessonProperty().bind(workspace.lessonProperty());
+        model.setOnSection(workspace::showLessonSection);
+        view = new LessonView(model);
+        tab = new Tab("Lesson", view.root());
+        tab.setId("lessonTab");
+        tab.selectedProperty().addListener((o, a, shown) -> {
+            if (shown && workspace.lessonProperty().get() == null) {
+                workspace.openShippedLesson();
+            }
+            if (shown) {
+                model.applyCurrent();
+            }
+            place();
+        });
+        model.indexProperty().addListener(o -> place());
+        model.lessonProperty().addListener(o -> {
+            if (tab.isSelected()) {
+                model.applyCurrent();
+            }
+            place();
+        });
+    }
+
+    Tab tab() {
+        return tab;
+    }
+
+    LessonViewModel model() {
+        return model;
+    }
+
+    /** The content the lesson shows live now (null: none, the tab is not shown). */
+    private Node wanted() {
+        Lesson.Section s = model.section();
+        if (!tab.isSelected() || s == null) {
+            return null;
+        }
+        return Scenario.TRAINING_TAB.equals(s.view()) ? trainingContent : explorerContent;
+    }
+
+    /** Moves the live content into the lesson, or back into its own tab. */
+    private void place() {
+        Node want = wanted();
+        if (view.liveHolder().getCenter() == want) {
+            return;
+        }
+        view.liveHolder().setCenter(null);
+        if (explorer.getContent() == null) {
+            numbersColumn(true);
+            explorer.setContent(explorerContent);
+        }
+        if (training.getContent() == null) {
+            training.setContent(trainingContent);
+        }
+        if (want != null) {
+            (want == explorerContent ? explorer : training).setContent(null);
+            if (want == explorerContent) {
+                // Beside the lesson's text the charts need the room: the numbers column steps aside meanwhile.
+                numbersColumn(false);
+            }
+            view.liveHolder().setCenter(want);
+        }
+    }
+
+    /** Hides the Explorer's numbers column, or gives it back as it was. */
+    private void numbersColumn(boolean restore) {
+        Node column = explorerContent.lookup(".numbers-scroll");
+        if (column == null) {
+            return;
+        }
+        if (restore) {
+            column.setVisible(numbersShown);
+            column.setManaged(numbersShown);
+        } else {
+            numbersShown = column.isVisible();
+            column.setVisible(false);
+            column.setManaged(false);
+        }
+    }
+}
