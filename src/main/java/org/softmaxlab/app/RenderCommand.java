@@ -117,12 +117,16 @@ final class RenderCommand implements Callable<Integer> {
     private List<Path> renderTabs(Parent root, boolean trains) throws IOException {
         List<Path> written = new ArrayList<>();
         TabPane tabs = (TabPane) root.lookup(".tab-pane");
-        for (int t = 0; t < tabs.getTabs().size(); t++) {
-            tabs.getSelectionModel().select(t);
+        for (javafx.scene.control.Tab tab : tabs.getTabs()) {
+            // The Lesson tab shows the same charts as the Explorer and the Training tab.
+            if (tab.getId() == null || tab.getId().equals("lessonTab")) {
+                continue;
+            }
+            tabs.getSelectionModel().select(tab);
             root.applyCss();
             root.layout();
-            String prefix = t == 0 ? "explorer-" : "training-";
-            for (Node n : tabs.getTabs().get(t).getContent().lookupAll(".plot-canvas")) {
+            String prefix = tab.getId().replace("Tab", "") + "-";
+            for (Node n : tab.getContent().lookupAll(".plot-canvas")) {
                 if (n instanceof PlotCanvas chart && chart.getId() != null && chart.isVisible()
                         && chart.getWidth() > 0 && (trains || !chart.getId().equals(LOSS_HISTORY))) {
                     Path file = out.resolve(prefix + chart.getId() + "." + format);

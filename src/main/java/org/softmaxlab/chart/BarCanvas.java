@@ -166,16 +166,24 @@ public final class BarCanvas extends PlotCanvas {
     @Override
     protected void draw(Painter g, double width, double height) {
         double font = fontSize();
-        double left = font * 4.6;
         double right = 8;
         double top = titleHeight() + font * (values.length <= VALUE_LABEL_LIMIT ? 1.2 : 0.4);
         double bottom = font * 1.9;
-        double plotW = width - left - right;
         double plotH = height - top - bottom;
-        if (plotW <= 10 || plotH <= 10 || values.length == 0) {
+        if (plotH <= 10 || values.length == 0) {
             return;
         }
         Axis axis = axis(plotH, font);
+        // Room for the widest tick label (tiny gradients have long ones), at least the usual margin.
+        double widest = 0;
+        for (String label : axis.labels()) {
+            widest = Math.max(widest, textWidth(label, font));
+        }
+        double left = Math.max(font * 4.6, widest + font * 0.8);
+        double plotW = width - left - right;
+        if (plotW <= 10) {
+            return;
+        }
         lastAxis = axis;
         lastLeft = left;
         lastTop = top;

@@ -51,6 +51,7 @@ public final class LessonView {
         ScrollPane scroll = new ScrollPane(body);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("lesson-body");
+        org.softmaxlab.ui.ViewSupport.drawViewportDirectly(scroll);
         VBox.setVgrow(scroll, Priority.ALWAYS);
         Button previous = new Button("\u25c0 Previous");
         previous.setId("lessonPrev");

@@ -153,6 +153,7 @@ public final class LossesView {
         scroll.setFitToHeight(true);
         content.getStylesheets().add(LossesView.class.getResource("losses.css").toExternalForm());
         scroll.setId("lossesView");
+        org.softmaxlab.ui.ViewSupport.drawViewportDirectly(scroll);
         model.resultProperty().addListener((o, a, b) -> show(b));
         show(model.resultProperty().get());
         return scroll;
