@@ -78,6 +78,11 @@ with open(path("bad_cell.csv"), "w") as f:
     f.write("a,b,c\n1.0,2.0,3.0\n4.0,five,6.0\n")
 with open(path("bad_not_numpy.npy"), "w") as f:
     f.write("this is not numpy\n")
+# A dataset for the Explorer's dataset view: 500 samples of 10 classes (float32), and their targets.
+big = np.random.RandomState(500)
+save("logits_500x10.npy", (big.randn(500, 10) * 2).astype(np.float32))
+np.savez(path("dataset_500x10.npz"), logits=np.load(path("logits_500x10.npy")), targets=big.randint(0, 10, 500))
+
 with open(path("expected.json"), "w") as f:
     json.dump(expected, f, indent=1)
 print("wrote the import files with numpy", np.__version__)

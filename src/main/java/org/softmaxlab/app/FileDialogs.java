@@ -19,6 +19,11 @@ public interface FileDialogs {
     /** A folder to export into. */
     Optional<Path> chooseDirectory(Window owner);
 
+    /** A file of logits to import (.npy, .npz, .csv, .tsv, .txt); by default asked as {@link #chooseOpen}. */
+    default Optional<Path> chooseImport(Window owner) {
+        return chooseOpen(owner);
+    }
+
     /** Answers every question with "cancelled": for headless rendering and tests that never pick a file. */
     static FileDialogs none() {
         return new FileDialogs() {
@@ -45,8 +50,20 @@ public interface FileDialogs {
             @Override
             public Optional<Path> chooseOpen(Window owner) {
                 FileChooser chooser = new FileChooser();
-                chooser.setTitle("Open scenario");
-                chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Scenario (*.json)", "*.json"));
+                chooser.setTitle("Open");
+                chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Scenario or lesson (*.json)",
+                        "*.json"));
+                return Optional.ofNullable(chooser.showOpenDialog(owner)).map(File::toPath);
+            }
+
+            @Override
+            public Optional<Path> chooseImport(Window owner) {
+                FileChooser chooser = new FileChooser();
+                chooser.setTitle("Import logits");
+                chooser.getExtensionFilters().addAll(
+                        new FileChooser.ExtensionFilter("Logits (*.npy, *.npz, *.csv, *.tsv, *.txt)", "*.npy", "*.npz",
+                                "*.csv", "*.tsv", "*.txt"),
+                        new FileChooser.ExtensionFilter("All files", "*"));
                 return Optional.ofNullable(chooser.showOpenDialog(owner)).map(File::toPath);
             }
 

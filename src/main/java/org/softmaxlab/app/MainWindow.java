@@ -132,6 +132,8 @@ public final class MainWindow {
         MenuItem open = item("Open\u2026", "openItem", "Shortcut+O", this::open);
         MenuItem save = item("Save", "saveItem", "Shortcut+S", this::save);
         MenuItem saveAs = item("Save As\u2026", "saveAsItem", "Shortcut+Shift+S", this::saveAs);
+        MenuItem importLogits = item("Import Logits\u2026", "importItem", "Shortcut+I", () -> dialogs
+                .chooseImport(window()).ifPresent(workspace::importLogits));
         MenuItem openLesson = item("Open Lesson\u2026", "openLessonItem", null, () -> dialogs.chooseOpen(window())
                 .ifPresent(p -> {
                     if (workspace.openLesson(p)) {
@@ -158,8 +160,11 @@ public final class MainWindow {
                         "explorer.csv").ifPresent(workspace::exportExplorerCsv)),
                 item("Training history as CSV\u2026", "exportHistoryCsv", null, () -> dialogs.chooseSave(window(),
                         "training-history.csv").ifPresent(workspace::exportHistoryCsv)));
-        Menu file = new Menu("File", null, open, recentMenu, examples, openLesson, new SeparatorMenuItem(), save,
-                saveAs, new SeparatorMenuItem(), export);
+        Menu file = new Menu("File", null, open, recentMenu, examples, openLesson, importLogits,
+                new SeparatorMenuItem(), save, saveAs, new SeparatorMenuItem(), export);
+        MenuItem paste = item("Paste Logits", "pasteItem", null, this::paste);
+        MenuItem copyCode = item("Copy as PyTorch Code", "copyPyTorchItem", null, this::copyPyTorch);
+        Menu edit = new Menu("Edit", null, paste, copyCode);
         presentation.setId("presentationItem");
         presentation.setAccelerator(KeyCombination.valueOf("F5"));
 
@@ -187,7 +192,7 @@ public final class MainWindow {
                 scene.widthProperty().addListener(sceneWidth);
             }
         });
-        return new MenuBar(file, view);
+        return new MenuBar(file, edit, view);
     }
 
     /**
@@ -309,10 +314,31 @@ public final class MainWindow {
             tabs.getSelectionModel().select((tabs.getSelectionModel().getSelectedIndex() + n - 1) % n);
         } else if (presenting && e.getCode() == KeyCode.ESCAPE) {
             presentation.setSelected(false);
+        } else if (e.isShortcutDown() && e.getCode() == KeyCode.V
+                && !(e.getTarget() instanceof javafx.scene.control.TextInputControl)) {
+            paste();
         } else {
             return;
         }
         e.consume();
+    }
+
+    /** Edit > Paste Logits, and Ctrl+V outside a text field: the clipboard's text into the Explorer. */
+    private void paste() {
+        javafx.scene.input.Clipboard clipboard = javafx.scene.input.Clipboard.getSystemClipboard();
+        if (clipboard.hasString()) {
+            workspace.importText(clipboard.getString());
+        } else {
+            workspace.report("Cannot paste: the clipboard holds no text", true);
+        }
+    }
+
+    /** Edit > Copy as PyTorch Code: the program that reproduces the tab shown, as {@code snippet} prints it. */
+    private void copyPyTorch() {
+        javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+        content.putString(workspace.pyTorchSnippet());
+        javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+        workspace.report("Copied the PyTorch code of the " + workspace.tabProperty().get() + " tab", false);
     }
 
     private void zoom(double factor) {

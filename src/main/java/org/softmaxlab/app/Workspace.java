@@ -17,11 +17,17 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.softmaxlab.explorer.ExplorerViewModel;
+import org.softmaxlab.engine.Softmax;
 import org.softmaxlab.io.AtomicFiles;
+import org.softmaxlab.io.ImportException;
+import org.softmaxlab.io.ImportedBatch;
+import org.softmaxlab.io.LogitImport;
+import org.softmaxlab.model.ExplorerState;
 import org.softmaxlab.model.Lesson;
 import org.softmaxlab.model.Limits;
 import org.softmaxlab.scenario.Examples;
 import org.softmaxlab.scenario.LessonFile;
+import org.softmaxlab.scenario.PyTorchSnippet;
 import org.softmaxlab.scenario.Scenario;
 import org.softmaxlab.scenario.ScenarioFormatException;
 import org.softmaxlab.scenario.ScenarioJson;
@@ -91,6 +97,75 @@ public final class Workspace {
         training.load(s.training().setup(), s.training().steps());
         tab.set(s.tab());
     }
+
+    // ---- import ----------------------------------------------------------------------------------------------
+
+    /** Imports logits (and targets) from a .npy, .npz, .csv/.tsv or .txt file into the Explorer; see {@link #show}. */
+    public boolean importLogits(Path path) {
+        try {
+            return show(importer().readFile(path));
+        } catch (ImportException e) {
+            return fail("Cannot import " + path.getFileName() + ": " + e.getMessage());
+        }
+    }
+
+    /** Imports pasted text (a Python or NumPy print, spreadsheet cells, JSON arrays) into the Explorer. */
+    public boolean importText(String text) {
+        try {
+            return show(importer().parseText(text == null ? "" : text, "the pasted text"));
+        } catch (ImportException e) {
+            return fail("Cannot paste: " + e.getMessage());
+        }
+    }
+
+    private static LogitImport importer() {
+        return new LogitImport(Limits.IMPORT_SAMPLES, Limits.IMPORT_CLASSES);
+    }
+
+    /**
+     * Shows an imported batch in the Explorer with the current loss options (class weights reset, as the classes
+     * changed). Without class-index targets each sample's target is its most probable class (probability rows: the
+     * row's most probable class), and the status says so. Nothing changes when a target is not a class.
+     */
+    private boolean show(ImportedBatch b) {
+        int classes = b.classes();
+        int[] targets = new int[b.samples()];
+        String note = "";
+        for (int i = 0; i < targets.length; i++) {
+            if (b.targets() != null) {
+                targets[i] = b.targets()[i];
+                if (targets[i] != Limits.IGNORE_INDEX && (targets[i] < 0 || targets[i] >= classes)) {
+                    return fail("Cannot import: target " + targets[i] + " of sample " + i + " is not a class (0.."
+                            + (classes - 1) + ", or " + Limits.IGNORE_INDEX + " for ignored)");
+                }
+            } else {
+                targets[i] = Softmax.argmax(b.targetRows() != null ? b.targetRows()[i] : b.logits()[i]);
+            }
+        }
+        if (b.targetRows() != null) {
+            note = "; probability targets shown as their most probable class";
+        } else if (b.targets() == null) {
+            note = "; no targets: each sample's target is its top class (set them in the Explorer)";
+        }
+        ExplorerState now = explorer.state();
+        explorer.load(ExplorerState.of(b.logits(), targets, null, false, now.temperature(), now.labelSmoothing(),
+                now.reduction(), 0), CUSTOM_IMPORT);
+        tab.set(Scenario.EXPLORER_TAB);
+        return ok("Imported " + b.description() + note);
+    }
+
+    /** What the preset picker says after an import. */
+    static final String CUSTOM_IMPORT = "Imported";
+
+    /** The PyTorch program that reproduces the tab shown (Edit > Copy as PyTorch Code; the CLI's {@code snippet}). */
+    public String pyTorchSnippet() {
+        Scenario s = capture();
+        int steps = s.training().steps() > 0 ? s.training().steps() : SNIPPET_STEPS;
+        return PyTorchSnippet.of(s, steps);
+    }
+
+    /** Steps of the training snippet when the run has taken none (the notebook's table). */
+    static final int SNIPPET_STEPS = 51;
 
     // ---- lessons ---------------------------------------------------------------------------------------------
 

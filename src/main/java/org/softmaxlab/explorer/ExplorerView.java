@@ -77,6 +77,9 @@ public final class ExplorerView {
     @FXML private Label stabilityVerdict;
     @FXML private GridPane stabilityGrid;
 
+    @FXML private VBox datasetBox;
+    @FXML private BarCanvas lossHistogram;
+    private DatasetPanel dataset;
     @FXML private CheckBox predictToggle;
     @FXML private javafx.scene.control.Button revealButton;
     @FXML private Label predictVerdict;
@@ -124,6 +127,7 @@ public final class ExplorerView {
         probabilityChart.setClassColors(true);
         logitChart.setClassColors(true);
         logitChart.setOnBarDrag(model::dragLogit);
+        dataset = new DatasetPanel(model, datasetBox, lossHistogram, lossChart);
         predict = new PredictView(model, probabilityChart, gradientChart, predictToggle, revealButton, predictVerdict);
         gradientChart.setClassColors(true);
         addTooltips();
@@ -171,6 +175,9 @@ public final class ExplorerView {
 
         SpinnerValueFactory.IntegerSpinnerValueFactory samples = new SpinnerValueFactory.IntegerSpinnerValueFactory(
                 Limits.SAMPLES.min(), Limits.SAMPLES.max());
+        // An imported dataset has more samples than the spinner makes: it shows their count and is not edited.
+        samples.maxProperty().bind(Bindings.max(Limits.SAMPLES.max(), model.sampleCountProperty()));
+        sampleCount.disableProperty().bind(model.sampleCountProperty().greaterThan(Limits.SAMPLES.max()));
         samples.setConverter(ViewSupport.safeIntegers(samples, messageLabel::setText));
         sampleCount.setValueFactory(samples);
         sampleCountValue = model.sampleCountProperty().asObject();
@@ -221,7 +228,16 @@ public final class ExplorerView {
         try {
             int samples = r.sampleLabels().length;
             int classes = r.classLabels().length;
-            if (sampleSelector.getItems().size() != samples) {
+            if (r.dataset() != null) {
+                // An imported dataset: the picker offers the selection and the worst samples (the search goes anywhere).
+                List<Integer> offered = new ArrayList<>(IntStream.of(r.dataset().worst()).boxed().toList());
+                if (!offered.contains(r.selected())) {
+                    offered.add(0, r.selected());
+                }
+                if (!sampleSelector.getItems().equals(offered)) {
+                    sampleSelector.getItems().setAll(offered);
+                }
+            } else if (sampleSelector.getItems().size() != samples) {
                 sampleSelector.getItems().setAll(IntStream.range(0, samples).boxed().toList());
             }
             if (sweepChoice.getItems().size() != classes) {
@@ -319,6 +335,7 @@ public final class ExplorerView {
         lossChart.setTitle(r.perSampleTitle());
         lossChart.setLabels(r.sampleLabels());
         lossChart.setValues(r.loss().perSampleLoss(), r.selected(), null);
+        dataset.show(r);
         lossCurve.setCurve(r.curveX(), r.curveY(), r.curveX().length);
         lossCurve.setMarker(r.logits()[r.sweepClass()], r.loss().loss(), r.gradient()[r.sweepClass()]);
         lossCurve.setTitle("Loss as z" + r.sweepClass() + " of sample " + r.selected() + " sweeps");

@@ -37,12 +37,13 @@ import org.softmaxlab.engine.Targets;
  * @param perSampleTitle what the per-sample chart plots and how the batch loss is made from it
  * @param ranking       beyond {@link Limits#MAX_SLIDER_CLASSES} classes, every class by probability (most probable
  *                      first), sorted once for the listed classes and the ranked bars; else null
+ * @param dataset       beyond {@link Limits#SAMPLES} samples (an imported batch), the dataset view; else null
  */
 public record ExplorerResults(LossResult loss, int selected, int target, double[] logits, String lossText,
                               Formula formula, double entropy, double maxEntropy, double[] ghostTarget,
                               String[] classLabels, String[] sampleLabels, int[] listedClasses,
                               double[] naive, double[] naiveExp, double[] curveX, double[] curveY, int sweepClass,
-                              String perSampleTitle, int[] ranking) {
+                              String perSampleTitle, int[] ranking, DatasetSummary dataset) {
     /** Points on the loss curve. */
     static final int CURVE_POINTS = 241;
 
@@ -86,7 +87,8 @@ public record ExplorerResults(LossResult loss, int selected, int target, double[
         return new ExplorerResults(r, s, y, row, lossText, Formula.of(z, targets, options, r),
                 Information.entropy(p), Math.log(classes), ghost(y, classes, options.labelSmoothing()),
                 classLabels(classes, y), sampleLabels(z.length), listed(ranking, classes, y), naive,
-                naiveExp, xs, ys, sweep, perSampleTitle(options, targets), ranking);
+                naiveExp, xs, ys, sweep, perSampleTitle(options, targets), ranking,
+                z.length > Limits.SAMPLES.max() ? DatasetSummary.of(z, targets, r, options.ignoreIndex()) : null);
     }
 
     /**

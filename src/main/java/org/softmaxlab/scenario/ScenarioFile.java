@@ -94,7 +94,7 @@ record ScenarioFile(Integer version, String tab, ExplorerPart explorer, Training
 
     private static Scenario.Explorer explorer(ExplorerPart e) throws JsonInputException {
         double[][] logits = e.logits() == null ? defaultExplorer().logits()
-                : Fields.matrix(e.logits(), "explorer.logits", Limits.SAMPLES.max(), Limits.CLASSES.max());
+                : Fields.matrix(e.logits(), "explorer.logits", Limits.IMPORT_SAMPLES, Limits.CLASSES.max());
         int n = logits.length;
         int c = logits[0].length;
         if (c < Limits.CLASSES.min()) {
