@@ -77,6 +77,10 @@ final class ChartExport {
         if (!(n instanceof PlotCanvas chart)) {
             return false;
         }
+        javafx.geometry.Point2D local = chart.screenToLocal(x, y);
+        if (local != null && chart.wantsSecondaryPress(local.getX(), local.getY())) {
+            return false;
+        }
         if (openMenu != null && openMenu.isShowing() && openMenu.getOwnerNode() == chart) {
             return true;
         }

@@ -134,6 +134,8 @@ public final class MainWindow {
         MenuItem saveAs = item("Save As\u2026", "saveAsItem", "Shortcut+Shift+S", this::saveAs);
         MenuItem importLogits = item("Import Logits\u2026", "importItem", "Shortcut+I", () -> dialogs
                 .chooseImport(window()).ifPresent(workspace::importLogits));
+        MenuItem importPoints = item("Import Points (x0,x1,label CSV)\u2026", "importPointsItem", null,
+                () -> dialogs.chooseImport(window()).ifPresent(workspace::importPoints));
         MenuItem openLesson = item("Open Lesson\u2026", "openLessonItem", null, () -> dialogs.chooseOpen(window())
                 .ifPresent(p -> {
                     if (workspace.openLesson(p)) {
@@ -159,8 +161,10 @@ public final class MainWindow {
                 item("Explorer numbers as CSV\u2026", "exportExplorerCsv", null, () -> dialogs.chooseSave(window(),
                         "explorer.csv").ifPresent(workspace::exportExplorerCsv)),
                 item("Training history as CSV\u2026", "exportHistoryCsv", null, () -> dialogs.chooseSave(window(),
-                        "training-history.csv").ifPresent(workspace::exportHistoryCsv)));
-        Menu file = new Menu("File", null, open, recentMenu, examples, openLesson, importLogits,
+                        "training-history.csv").ifPresent(workspace::exportHistoryCsv)),
+                item("Training points as CSV\u2026", "exportPointsItem", null, () -> dialogs.chooseSave(window(),
+                        "points.csv").ifPresent(workspace::exportPoints)));
+        Menu file = new Menu("File", null, open, recentMenu, examples, openLesson, importLogits, importPoints,
                 new SeparatorMenuItem(), save, saveAs, new SeparatorMenuItem(), export);
         MenuItem paste = item("Paste Logits", "pasteItem", null, this::paste);
         MenuItem copyCode = item("Copy as PyTorch Code", "copyPyTorchItem", null, this::copyPyTorch);

@@ -22,9 +22,11 @@ import org.softmaxlab.io.AtomicFiles;
 import org.softmaxlab.io.ImportException;
 import org.softmaxlab.io.ImportedBatch;
 import org.softmaxlab.io.LogitImport;
+import org.softmaxlab.io.PointCsv;
 import org.softmaxlab.model.ExplorerState;
 import org.softmaxlab.model.Lesson;
 import org.softmaxlab.model.Limits;
+import org.softmaxlab.model.Points;
 import org.softmaxlab.scenario.Examples;
 import org.softmaxlab.scenario.LessonFile;
 import org.softmaxlab.scenario.PyTorchSnippet;
@@ -152,6 +154,48 @@ public final class Workspace {
                 now.reduction(), 0), CUSTOM_IMPORT);
         tab.set(Scenario.EXPLORER_TAB);
         return ok("Imported " + b.description() + note);
+    }
+
+    /** Reads x0,x1,label rows into the Training tab's drawn points (a 2-D dataset; labels below its K). */
+    public boolean importPoints(Path path) {
+        if (!training.datasetProperty().get().isPlanar()) {
+            return fail("Cannot import points: choose a 2-D dataset first");
+        }
+        double[][] rows;
+        try {
+            rows = PointCsv.read(path, Points.MAX);
+        } catch (ImportException e) {
+            return fail("Cannot import " + path.getFileName() + ": " + e.getMessage());
+        }
+        int k = training.setup().classes();
+        double[][] xy = new double[rows.length][];
+        int[] labels = new int[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            if (rows[i][2] >= k) {
+                return fail("Cannot import " + path.getFileName() + ": row " + (i + 1) + " has label "
+                        + (int) rows[i][2] + " but there are " + k + " classes");
+            }
+            xy[i] = new double[] {rows[i][0], rows[i][1]};
+            labels[i] = (int) rows[i][2];
+        }
+        try {
+            training.setPoints(new Points(xy, labels));
+        } catch (IllegalArgumentException e) {
+            return fail("Cannot import " + path.getFileName() + ": " + e.getMessage());
+        }
+        tab.set(Scenario.TRAINING_TAB);
+        return ok("Imported " + rows.length + " points from " + path.getFileName());
+    }
+
+    /** Writes the Training tab's points (drawn, or the seeded dataset's) as x0,x1,label. */
+    public boolean exportPoints(Path path) {
+        try {
+            org.softmaxlab.engine.Dataset d = training.setup().buildDataset();
+            PointCsv.write(path, d.x(), d.labels());
+        } catch (IOException | RuntimeException e) {
+            return fail("Cannot export points to " + path.getFileName() + ": " + describe(e));
+        }
+        return ok("Exported the points to " + path.getFileName());
     }
 
     /** What the preset picker says after an import. */

@@ -36,15 +36,48 @@ public final class DecisionRegionCanvas extends PlotCanvas {
     /** Data units per pixel across and up in the last drawing (equal: the axes share a scale). */
     private double[] lastUnits = {Double.NaN, Double.NaN};
     private int[] row = new int[0];
+    private boolean hasArea;
+    private boolean editable;
+    private double lastLeft;
+    private double lastTop;
+    private double lastPlotW;
+    private double lastPlotH;
 
     public DecisionRegionCanvas() {
         getStyleClass().add("decision-regions");
     }
 
-    /** The points (n x 2) and their classes; fixes the plotted area. */
+    /** The points (n x 2) and their classes; fixes the plotted area to hold them. */
     public void setPoints(double[][] xy, int[] classes) {
+        setPoints(xy, classes, false);
+    }
+
+    /**
+     * The points and their classes; with {@code keepArea} the plotted area stays as it is (while the user draws, a
+     * point added near the edge does not rescale the plane under the mouse), unless a point falls outside it.
+     */
+    public void setPoints(double[][] xy, int[] classes, boolean keepArea) {
+        boolean inside = keepArea && hasArea;
+        for (double[] p : xy) {
+            inside &= p[0] >= minX && p[0] <= maxX && p[1] >= minY && p[1] <= maxY;
+        }
         points = xy;
         labels = classes;
+        if (inside) {
+            invalidatePlot();
+            return;
+        }
+        if (xy.length == 0) {
+            // Nothing to fit: a plane from -3 to 3 to draw on.
+            minX = -3;
+            maxX = 3;
+            minY = -3;
+            maxY = 3;
+            hasArea = true;
+            invalidatePlot();
+            return;
+        }
+        hasArea = true;
         minX = Double.POSITIVE_INFINITY;
         minY = Double.POSITIVE_INFINITY;
         maxX = Double.NEGATIVE_INFINITY;
@@ -95,9 +128,13 @@ public final class DecisionRegionCanvas extends PlotCanvas {
         double bottom = font * 2.6;
         double plotW = width - left - 10;
         double plotH = height - top - bottom;
-        if (plotW < 10 || plotH < 10 || points.length == 0) {
+        if (plotW < 10 || plotH < 10 || !hasArea) {
             return;
         }
+        lastLeft = left;
+        lastTop = top;
+        lastPlotW = plotW;
+        lastPlotH = plotH;
         // One unit is as long across as up: a spiral stays round. The data's box grows along one axis to fit.
         double unit = Math.max((maxX - minX) / plotW, (maxY - minY) / plotH);
         double cx = (minX + maxX) / 2;
@@ -193,6 +230,53 @@ public final class DecisionRegionCanvas extends PlotCanvas {
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.BOTTOM);
         g.fillText("x1", left, top - 2);
+    }
+
+    /** The data point (x0, x1) under the canvas pixel (px, py), or null outside the plot. */
+    public double[] dataAt(double px, double py) {
+        if (lastPlotW <= 0 || px < lastLeft || px > lastLeft + lastPlotW || py < lastTop || py > lastTop + lastPlotH) {
+            return null;
+        }
+        return new double[] {x0 + (px - lastLeft) / lastPlotW * (x1 - x0),
+            y1 - (py - lastTop) / lastPlotH * (y1 - y0)};
+    }
+
+    /** The canvas pixel of data point (x, y). */
+    public double[] pixelOf(double x, double y) {
+        return new double[] {lastLeft + (x - x0) / (x1 - x0) * lastPlotW,
+            lastTop + (1 - (y - y0) / (y1 - y0)) * lastPlotH};
+    }
+
+    /** The index of the point drawn under (px, py), within a few pixels, or -1. */
+    public int pointNear(double px, double py) {
+        double reach = Math.max(6, fontSize() / 2);
+        int best = -1;
+        double bestD = reach * reach;
+        for (int i = 0; i < points.length; i++) {
+            double[] at = pixelOf(points[i][0], points[i][1]);
+            double d = (at[0] - px) * (at[0] - px) + (at[1] - py) * (at[1] - py);
+            if (d <= bestD) {
+                bestD = d;
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    /** Whether the user draws on this plane (then a right-click on a point removes it, not opens the chart menu). */
+    public void setEditable(boolean on) {
+        editable = on;
+        setCursor(on ? javafx.scene.Cursor.CROSSHAIR : null);
+    }
+
+    @Override
+    public boolean wantsSecondaryPress(double x, double y) {
+        return editable && pointNear(x, y) >= 0;
+    }
+
+    /** The points shown (shared). */
+    public double[][] points() {
+        return points;
     }
 
     /** Data units per pixel across and up, as last drawn. */

@@ -201,6 +201,14 @@ public abstract class PlotCanvas extends Region {
         return fontSize.get().doubleValue();
     }
 
+    /**
+     * Whether a secondary press at (x, y) (local coordinates) is this chart's own (a drawn point's removal) rather than
+     * the cue for the chart's export menu.
+     */
+    public boolean wantsSecondaryPress(double x, double y) {
+        return false;
+    }
+
     /** The canvas, for snapshots in tests and exports. */
     public final Canvas canvas() {
         return canvas;

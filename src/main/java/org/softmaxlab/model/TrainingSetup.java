@@ -82,6 +82,9 @@ public record TrainingSetup(DatasetKind dataset, int classes, int perClass, doub
     /** The dataset this setup describes: its drawn points, or the seeded points of its kind. */
     public Dataset buildDataset() {
         if (points != null) {
+            if (points.size() == 0) {
+                throw new IllegalArgumentException("no points yet: click the plane to add points of the chosen class");
+            }
             return new Dataset("drawn points", points.x(), points.labels(), classes);
         }
         return dataset.build(classes, perClass, noise, dataSeed);

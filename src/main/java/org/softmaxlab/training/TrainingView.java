@@ -78,6 +78,10 @@ public final class TrainingView {
     @FXML private HeatMapCanvas weightHeatMap;
     @FXML private ListView<String> trainingLog;
     @FXML private VBox stagesBox;
+    @FXML private javafx.scene.layout.HBox drawRow;
+    @FXML private ChoiceBox<String> drawClassChoice;
+    @FXML private Button clearPointsButton;
+    @FXML private Label drawHint;
     @FXML private Slider historySlider;
     @FXML private Label historyLabel;
 
@@ -201,6 +205,7 @@ public final class TrainingView {
         model.snapshotProperty().addListener((o, a, b) -> show(b));
         new StagesPanel(model, stagesBox, logitBars, probabilityBars, weightHeatMap, decisionRegions);
         bindHistory();
+        new PointEditor(model, decisionRegions, drawRow, drawClassChoice, clearPointsButton, drawHint);
         logitBars.setClassColors(true);
         probabilityBars.setClassColors(true);
         addTooltips();
@@ -342,7 +347,9 @@ public final class TrainingView {
         if (planar) {
             if (shownData != s.dataset()) {
                 shownData = s.dataset();
-                decisionRegions.setPoints(s.dataset().x(), s.dataset().labels());
+                // Drawn points keep the plane where it is; a seeded dataset is fitted.
+                decisionRegions.setPoints(s.dataset().x(), s.dataset().labels(),
+                        model.pointsProperty().get() != null);
             }
             decisionRegions.setModel(c.weight(), c.bias(), s.temperature());
         } else {
