@@ -95,8 +95,6 @@ class ScenarioJsonTest {
             "ragged logits | {\"explorer\": {\"logits\": [[1, 2], [3]]}} | explorer.logits[1] must hold 2",
             "NaN as string | {\"explorer\": {\"logits\": [[1, \"NaN\"]]}} | explorer.logits[0][1] must be a finite",
             "one class | {\"explorer\": {\"logits\": [[1]]}} | at least 2 classes",
-            "too many samples | {\"explorer\": {\"logits\": [[1,2],[1,2],[1,2],[1,2],[1,2],[1,2],[1,2],[1,2],[1,2]]}}"
-                    + " | 9 rows; at most 8",
             "target out of range | {\"explorer\": {\"logits\": [[1, 2]], \"targets\": [5]}} | explorer.targets[0] = 5",
             "negative weight | {\"explorer\": {\"logits\": [[1, 2]], \"weights\": [1, -1]}} | weights must be >= 0",
             "temperature zero | {\"explorer\": {\"logits\": [[1, 2]], \"temperature\": 0}} | explorer.temperature = 0",
@@ -116,6 +114,24 @@ class ScenarioJsonTest {
         assertTrue(e.getMessage().contains(expected), () -> name + ": \"" + e.getMessage() + "\" should mention \""
                 + expected + "\"");
         assertFalse(e.getMessage().contains("\n"), "one line");
+    }
+
+    @Test
+    void anImportedDatasetIsKeptUpToItsLimit() throws ScenarioFormatException {
+        StringBuilder rows = new StringBuilder("[1,2]");
+        for (int i = 1; i < 500; i++) {
+            rows.append(",[").append(i).append(",2]");
+        }
+        Scenario s = ScenarioJson.parse("{\"explorer\": {\"logits\": [" + rows + "]}}");
+        assertEquals(500, s.explorer().logits().length, "an imported batch of 500 samples is saved and read back");
+        rows.setLength(0);
+        rows.append("[1,2]");
+        for (int i = 1; i < 10_001; i++) {
+            rows.append(",[1,2]");
+        }
+        String tooMany = "{\"explorer\": {\"logits\": [" + rows + "]}}";
+        ScenarioFormatException e = assertThrows(ScenarioFormatException.class, () -> ScenarioJson.parse(tooMany));
+        assertTrue(e.getMessage().contains("10001 rows; at most 10000"), e.getMessage());
     }
 
     @Test
