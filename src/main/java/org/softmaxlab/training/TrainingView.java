@@ -82,6 +82,9 @@ public final class TrainingView {
     @FXML private ChoiceBox<String> drawClassChoice;
     @FXML private Button clearPointsButton;
     @FXML private Label drawHint;
+    @FXML private CheckBox raceToggle;
+    @FXML private ChoiceBox<String> raceLossChoice;
+    @FXML private DecisionRegionCanvas raceRegions;
     @FXML private Slider historySlider;
     @FXML private Label historyLabel;
 
@@ -206,6 +209,7 @@ public final class TrainingView {
         new StagesPanel(model, stagesBox, logitBars, probabilityBars, weightHeatMap, decisionRegions);
         bindHistory();
         new PointEditor(model, decisionRegions, drawRow, drawClassChoice, clearPointsButton, drawHint);
+        new RacePanel(model, raceToggle, raceLossChoice, lossHistoryChart, raceRegions);
         logitBars.setClassColors(true);
         probabilityBars.setClassColors(true);
         addTooltips();

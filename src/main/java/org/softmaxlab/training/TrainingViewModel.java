@@ -87,6 +87,8 @@ public final class TrainingViewModel implements AutoCloseable {
     private final ObjectProperty<LossUnits> units = new SimpleObjectProperty<>(this, "units", LossUnits.NATS);
 
     private final TrainingWorker worker;
+    /** The race's second run, driven by the same commands. */
+    private final RaceModel race = new RaceModel(this::setup);
     /** Initial parameters set by hand (heat map or scenario), used by resets until the setup changes. */
     private double[][] explicitWeight;
     private double[] explicitBias;
@@ -115,7 +117,10 @@ public final class TrainingViewModel implements AutoCloseable {
                 chooseDataset(b);
             }
         });
-        learningRate.addListener((o, a, b) -> worker.submit(w -> w.setLearningRate(b.doubleValue())));
+        learningRate.addListener((o, a, b) -> {
+            worker.submit(w -> w.setLearningRate(b.doubleValue()));
+            race.setLearningRate(b.doubleValue());
+        });
         momentum.addListener((o, a, b) -> worker.submit(w -> w.setMomentum(b.doubleValue())));
         ChangeListener<Object> lossOptions = (o, a, b) -> {
             if (!applying) {
@@ -153,15 +158,18 @@ public final class TrainingViewModel implements AutoCloseable {
     public void play() {
         applyStops();
         worker.submit(TrainingWorker::play);
+        race.follow(TrainingWorker::play);
     }
 
     public void pause() {
         worker.submit(TrainingWorker::pause);
+        race.follow(TrainingWorker::pause);
     }
 
     public void togglePlay() {
         applyStops();
         worker.submit(TrainingWorker::togglePlay);
+        race.follow(running.get() ? TrainingWorker::pause : TrainingWorker::play);
     }
 
     /** One step (when paused); in stages mode, the next stage, and after the last one the step itself. */
@@ -170,6 +178,7 @@ public final class TrainingViewModel implements AutoCloseable {
             nextStage();
         } else {
             worker.submit(TrainingWorker::stepOnce);
+            race.follow(TrainingWorker::stepOnce);
         }
     }
 
@@ -180,6 +189,8 @@ public final class TrainingViewModel implements AutoCloseable {
         } else {
             stage.set(0);
             worker.submit(TrainingWorker::stepOnce);
+            race.follow(TrainingWorker::stepOnce);
+            race.follow(TrainingWorker::stepOnce);
         }
     }
 
@@ -200,6 +211,7 @@ public final class TrainingViewModel implements AutoCloseable {
     public void reset() {
         TrainingSetup setup = setup();
         worker.submit(w -> w.restart(setup));
+        race.restart();
     }
 
     /** After a divergence: a tenth of the learning rate, then a reset (the offer of {@link #lowerLrOfferProperty}). */
@@ -357,6 +369,7 @@ public final class TrainingViewModel implements AutoCloseable {
         if (s != null) {
             show(s);
         }
+        race.onPulse();
     }
 
     /** Completes when the worker has handled every command given so far (tests). */
@@ -364,6 +377,7 @@ public final class TrainingViewModel implements AutoCloseable {
     @Override
     public void close() {
         worker.close();
+        race.close();
     }
 
     // ---- state ---------------------------------------------------------------------------------------------
@@ -424,6 +438,7 @@ public final class TrainingViewModel implements AutoCloseable {
         double perSecond = unlimited ? TrainingWorker.UNLIMITED : Math.pow(10, speedExponent.get());
         speedText.set(unlimited ? "max" : Numbers.count(perSecond) + "/s");
         worker.submit(w -> w.setSpeed(perSecond));
+        race.setSpeed(perSecond);
     }
 
     private void applyStops() {
@@ -528,6 +543,8 @@ public final class TrainingViewModel implements AutoCloseable {
     /** The run's current step: the end of the history scrubber. */
     public ReadOnlyLongProperty historyEndProperty() { return historyEnd.getReadOnlyProperty(); }
     public ObjectProperty<LossUnits> unitsProperty() { return units; }
+    /** The race: a second run with another loss or learning rate. */
+    public RaceModel race() { return race; }
     /** The drawn points in place of the seeded dataset, or null. */
     public ReadOnlyObjectProperty<Points> pointsProperty() { return points.getReadOnlyProperty(); }
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import org.softmaxlab.engine.CrossEntropyOptions;
 import org.softmaxlab.engine.Linear;
+import org.softmaxlab.engine.LossSpec;
 import org.softmaxlab.engine.Sgd;
 import org.softmaxlab.engine.Trainer;
 import org.softmaxlab.engine.TrainingStep;
@@ -200,6 +201,14 @@ public final class TrainingWorker implements AutoCloseable {
     public void setMomentum(double momentum) {
         if (trainer != null && trainer.optimizer() instanceof Sgd sgd && (!sgd.nesterov() || momentum > 0)) {
             sgd.setMomentum(momentum);
+        }
+    }
+
+    /** Trains with another loss from now on (the race's second run). */
+    public void setLoss(LossSpec spec) {
+        if (trainer != null) {
+            trainer.setLoss(spec);
+            publish();
         }
     }
 

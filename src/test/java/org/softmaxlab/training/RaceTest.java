@@ -1,0 +1,72 @@
+package org.softmaxlab.training;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.scene.control.ChoiceBox;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.softmaxlab.app.FileDialogs;
+import org.softmaxlab.app.MainWindow;
+import org.softmaxlab.app.SoftmaxLabApp;
+import org.softmaxlab.app.Workspace;
+import org.softmaxlab.chart.CurveCanvas;
+import org.softmaxlab.engine.Trainer;
+import org.softmaxlab.model.DatasetKind;
+import org.softmaxlab.model.TrainingSetup;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The race: a second run with another loss, driven by the same Step, overlaid and side by side. */
+@ExtendWith(ApplicationExtension.class)
+class RaceTest {
+    private Workspace workspace;
+
+    @Start
+    void start(Stage stage) {
+        workspace = SoftmaxLabApp.createWorkspace();
+        stage.setScene(new Scene(MainWindow.create(workspace, FileDialogs.none()), 1366, 768));
+        stage.show();
+    }
+
+    @AfterEach
+    void close() {
+        workspace.training().close();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aSecondRunWithMseStepsBesideTheFirst(FxRobot robot) throws Exception {
+        robot.clickOn("#trainingTab");
+        robot.interact(() -> workspace.training().datasetProperty().set(DatasetKind.BLOBS));
+        robot.clickOn("#raceToggle");
+        robot.interact(() -> robot.lookup("#raceLossChoice").queryAs(ChoiceBox.class).setValue(RaceModel.MSE));
+        for (int i = 0; i < 3; i++) {
+            robot.clickOn("#stepButton");
+        }
+        RaceModel race = workspace.training().race();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> race.snapshotProperty().get() != null
+                && race.snapshotProperty().get().steps() == 3 && workspace.training().stepProperty().get() == 3);
+        TrainingSetup setup = TrainingSetup.forDataset(DatasetKind.BLOBS);
+        Trainer mse = setup.build();
+        mse.setLoss(RaceModel.spec(setup, RaceModel.MSE));
+        for (int i = 0; i < 3; i++) {
+            mse.step();
+        }
+        assertEquals(mse.peek().loss(), race.snapshotProperty().get().current().loss(), 1e-12,
+                "the second run is the engine's MSE run from the same start");
+        CurveCanvas chart = robot.lookup("#lossHistoryChart").queryAs(CurveCanvas.class);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> chart.series().size() == 2);
+        assertEquals(RaceModel.MSE, chart.series().get(1).name(), "the legend names the second run");
+        assertTrue(robot.lookup("#raceRegions").query().isVisible(), "its regions beside the first");
+        robot.clickOn("#raceToggle");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> chart.series().isEmpty());
+        assertTrue(!robot.lookup("#raceRegions").query().isVisible());
+    }
+}
