@@ -453,13 +453,14 @@ public final class TrainingViewModel implements AutoCloseable {
         if (s == null) {
             return;
         }
+        // The scrubber's end first, so that the step it then moves to is inside its range.
+        if (s.historySteps().length > 0) {
+            historyEnd.set((long) s.historySteps()[s.historySteps().length - 1]);
+        }
         snapshot.set(s);
         running.set(s.running());
         step.set(s.steps());
         past.set(s.past());
-        if (s.historySteps().length > 0) {
-            historyEnd.set((long) s.historySteps()[s.historySteps().length - 1]);
-        }
         showStage();
         message.set(s.message());
         if (s.current() == null) {
