@@ -59,6 +59,8 @@ final class StagesPanel {
         numbers.setId("stageNumbers");
         numbers.getStyleClass().addAll("stage-numbers", "number");
         numbers.setWrapText(true);
+        numbers.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        name.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox bar = new HBox(8, toggle, previous, name, next);
         bar.setAlignment(Pos.CENTER_LEFT);
         VBox details = new VBox(4, formula, numbers);

@@ -448,6 +448,30 @@ class MainWindowTest {
         }
         robot.interact(() -> org.softmaxlab.ui.ViewSupport.setStyleClass(robot.lookup(".main-window").query(), "dark",
                 false));
+        // The loss lab, the lesson, stages mode and an imported dataset.
+        robot.clickOn("#lossesTab");
+        snapshot(robot, "losses-light.png");
+        robot.clickOn("#lessonTab");
+        robot.interact(() -> workspace.lessonProperty().get());
+        for (int i = 0; i < 5; i++) {
+            robot.clickOn("#lessonNext");
+        }
+        snapshot(robot, "lesson-light.png");
+        robot.clickOn("#trainingTab");
+        robot.interact(() -> workspace.training().datasetProperty().set(org.softmaxlab.model.DatasetKind.BLOBS));
+        robot.clickOn("#stagesToggle");
+        for (int i = 0; i < 5; i++) {
+            robot.clickOn("#stepButton");
+        }
+        Thread.sleep(500);
+        snapshot(robot, "training-stages.png");
+        robot.clickOn("#stagesToggle");
+        robot.interact(() -> workspace.importLogits(Path.of("src/test/resources/import/dataset_500x10.npz")));
+        snapshot(robot, "explorer-dataset.png");
+        for (String name : List.of("losses-light.png", "lesson-light.png", "training-stages.png",
+                "explorer-dataset.png")) {
+            assertTrue(Files.size(Path.of("target", "screenshots", name)) > 20_000, name);
+        }
     }
 
     private static void snapshot(FxRobot robot, String name) {
