@@ -82,15 +82,13 @@ public final class Losses {
         int classes = logits[0].length;
         double t = options.temperature();
         double scale = options.reduction() == Reduction.MEAN ? 1.0 / ((double) n * classes) : 1.0;
-        double[][] probs = new double[n][];
-        double[][] logProbs = new double[n][];
+        double[][] probs = softmaxRows(logits, t);
+        double[][] logProbs = logRows(logits, t);
         double[][] elements = new double[n][classes];
         double[][] grad = new double[n][classes];
         double[] perSample = new double[n];
         double sum = 0;
         for (int i = 0; i < n; i++) {
-            probs[i] = Softmax.softmax(logits[i], t);
-            logProbs[i] = Softmax.logSoftmax(logits[i], t);
             double[] a = new double[classes];
             for (int c = 0; c < classes; c++) {
                 double d = probs[i][c] - y[i][c];
@@ -114,15 +112,13 @@ public final class Losses {
         double t = spec.options().temperature();
         double scale = spec.batchMean() ? 1.0 / (oneDimensional ? classes : n)
                 : spec.options().reduction() == Reduction.MEAN ? 1.0 / ((double) n * classes) : 1.0;
-        double[][] probs = new double[n][];
-        double[][] logProbs = new double[n][];
+        double[][] probs = softmaxRows(logits, t);
+        double[][] logProbs = logRows(logits, t);
         double[][] elements = new double[n][classes];
         double[][] grad = new double[n][classes];
         double[] perSample = new double[n];
         double sum = 0;
         for (int i = 0; i < n; i++) {
-            probs[i] = Softmax.softmax(logits[i], t);
-            logProbs[i] = Softmax.logSoftmax(logits[i], t);
             double mass = 0;
             for (int c = 0; c < classes; c++) {
                 double yc = y[i][c];

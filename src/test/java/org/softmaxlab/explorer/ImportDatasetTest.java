@@ -6,22 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.scene.control.ChoiceBox;
-import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.softmaxlab.app.FileDialogs;
 import org.softmaxlab.app.MainWindow;
 import org.softmaxlab.app.SoftmaxLabApp;
 import org.softmaxlab.app.Workspace;
@@ -33,6 +29,8 @@ import org.softmaxlab.engine.Targets;
 import org.softmaxlab.io.ImportedBatch;
 import org.softmaxlab.io.LogitImport;
 import org.softmaxlab.model.Numbers;
+import org.softmaxlab.testing.Screen;
+import org.softmaxlab.testing.ScriptedDialogs;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -43,28 +41,12 @@ import org.testfx.util.WaitForAsyncUtils;
 class ImportDatasetTest {
     private static final Path DIR = Path.of("src/test/resources/import");
     private Workspace workspace;
-    private Path nextFile;
+    private final ScriptedDialogs dialogs = new ScriptedDialogs();
 
     @Start
     void start(Stage stage) {
         workspace = SoftmaxLabApp.createWorkspace();
-        FileDialogs scripted = new FileDialogs() {
-            @Override
-            public Optional<Path> chooseOpen(Window owner) {
-                return Optional.ofNullable(nextFile);
-            }
-
-            @Override
-            public Optional<Path> chooseSave(Window owner, String suggestedName) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<Path> chooseDirectory(Window owner) {
-                return Optional.empty();
-            }
-        };
-        stage.setScene(new Scene(MainWindow.create(workspace, scripted), 1366, 768));
+        stage.setScene(new Scene(MainWindow.create(workspace, dialogs), 1366, 768));
         stage.show();
     }
 
@@ -73,17 +55,7 @@ class ImportDatasetTest {
         workspace.training().close();
     }
 
-    private static String text(FxRobot robot, String id) {
-        return robot.lookup(id).queryAs(Label.class).getText();
-    }
 
-    private static void await(FxRobot robot, String id, java.util.function.Predicate<String> ok) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> ok.test(text(robot, id)));
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError(id + " shows " + text(robot, id));
-        }
-    }
 
     @Test
     @SuppressWarnings("unchecked")
@@ -91,10 +63,10 @@ class ImportDatasetTest {
         ImportedBatch expected = new LogitImport(10_000, 1000).readFile(DIR.resolve("dataset_500x10.npz"));
         LossResult r = new CrossEntropyLoss(CrossEntropyOptions.defaults()).evaluate(expected.logits(),
                 Targets.indices(expected.targets()));
-        nextFile = DIR.resolve("dataset_500x10.npz");
+        dialogs.next = DIR.resolve("dataset_500x10.npz");
         robot.press(KeyCode.CONTROL).press(KeyCode.I).release(KeyCode.I).release(KeyCode.CONTROL);
-        await(robot, "#lossValue", Numbers.fixed4(r.loss())::equals);
-        assertTrue(text(robot, "#statusBar").startsWith("Imported 500 x 10"), text(robot, "#statusBar"));
+        Screen.await(robot, "#lossValue", Numbers.fixed4(r.loss())::equals);
+        assertTrue(Screen.text(robot, "#statusBar").startsWith("Imported 500 x 10"), Screen.text(robot, "#statusBar"));
         BarCanvas histogram = robot.lookup("#lossHistogram").queryAs(BarCanvas.class);
         assertTrue(histogram.isVisible(), "the histogram takes the per-sample chart's place");
         assertEquals(500, Arrays.stream(histogram.values()).sum(), 1e-9, "every sample in a bin");
@@ -110,7 +82,7 @@ class ImportDatasetTest {
         int w = worst;
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> workspace.explorer().state().selectedSample() == w);
         assertEquals(w, robot.lookup("#sampleSelector").queryAs(ChoiceBox.class).getValue());
-        assertTrue(text(robot, "#datasetSummary").contains("accuracy"), text(robot, "#datasetSummary"));
+        assertTrue(Screen.text(robot, "#datasetSummary").contains("accuracy"), Screen.text(robot, "#datasetSummary"));
         // The search goes to any sample.
         robot.clickOn("#sampleSearch").write("123").type(KeyCode.ENTER);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> workspace.explorer().state().selectedSample() == 123);
@@ -119,11 +91,11 @@ class ImportDatasetTest {
 
     @Test
     void aBadFileLeavesTheStateAsItWas(FxRobot robot) throws Exception {
-        String before = text(robot, "#lossValue");
-        nextFile = DIR.resolve("bad_fortran.npy");
+        String before = Screen.text(robot, "#lossValue");
+        dialogs.next = DIR.resolve("bad_fortran.npy");
         robot.clickOn("File").clickOn("#importItem");
-        await(robot, "#statusBar", t -> t.contains("Fortran order"));
-        assertEquals(before, text(robot, "#lossValue"));
+        Screen.await(robot, "#statusBar", t -> t.contains("Fortran order"));
+        assertEquals(before, Screen.text(robot, "#lossValue"));
         assertFalse(robot.lookup("#lossHistogram").query().isVisible());
     }
 
@@ -137,7 +109,7 @@ class ImportDatasetTest {
         robot.clickOn("#explorerTab");
         robot.press(KeyCode.CONTROL).press(KeyCode.V).release(KeyCode.V).release(KeyCode.CONTROL);
         // No targets in the text: each sample's target is its top class (0 and 1 here: the notebook's example A).
-        await(robot, "#lossValue", "0.2159"::equals);
+        Screen.await(robot, "#lossValue", "0.2159"::equals);
         assertEquals(2, workspace.explorer().state().samples());
         robot.clickOn("#addConstantField");
         assertTrue(robot.lookup("#addConstantField").queryAs(TextField.class).isFocused());

@@ -6,29 +6,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.softmaxlab.app.FileDialogs;
 import org.softmaxlab.app.MainWindow;
 import org.softmaxlab.app.SoftmaxLabApp;
 import org.softmaxlab.app.Workspace;
+import org.softmaxlab.testing.Screen;
+import org.softmaxlab.testing.ScriptedDialogs;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The Lesson tab: the shipped notebook lesson, its live numbers, navigation, presentation keys and bad files. */
 @ExtendWith(ApplicationExtension.class)
@@ -36,28 +32,12 @@ class LessonTabTest {
     @TempDir
     static Path dir;
     private Workspace workspace;
-    private Path nextFile;
+    private final ScriptedDialogs dialogs = new ScriptedDialogs();
 
     @Start
     void start(Stage stage) {
         workspace = SoftmaxLabApp.createWorkspace();
-        FileDialogs scripted = new FileDialogs() {
-            @Override
-            public Optional<Path> chooseOpen(Window owner) {
-                return Optional.ofNullable(nextFile);
-            }
-
-            @Override
-            public Optional<Path> chooseSave(Window owner, String suggestedName) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<Path> chooseDirectory(Window owner) {
-                return Optional.empty();
-            }
-        };
-        stage.setScene(new Scene(MainWindow.create(workspace, scripted), 1366, 768));
+        stage.setScene(new Scene(MainWindow.create(workspace, dialogs), 1366, 768));
         stage.show();
     }
 
@@ -66,17 +46,7 @@ class LessonTabTest {
         workspace.training().close();
     }
 
-    private static String text(FxRobot robot, String id) {
-        return robot.lookup(id).queryAs(Label.class).getText();
-    }
 
-    private static void await(FxRobot robot, String id, java.util.function.Predicate<String> ok) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> ok.test(text(robot, id)));
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError(id + " shows " + text(robot, id));
-        }
-    }
 
     @Test
     @SuppressWarnings("unchecked")
@@ -84,32 +54,32 @@ class LessonTabTest {
         robot.clickOn("#lessonTab");
         ListView<String> index = robot.lookup("#lessonIndex").queryAs(ListView.class);
         assertTrue(index.getItems().size() >= 6, "at least six sections: " + index.getItems());
-        await(robot, "#lessonTitle", t -> t.contains("What cross-entropy measures"));
-        assertTrue(text(robot, "#lessonText").contains("0.2159 nats, which is 0.3115 bits"), text(robot, "#lessonText"));
+        Screen.await(robot, "#lessonTitle", t -> t.contains("What cross-entropy measures"));
+        assertTrue(Screen.text(robot, "#lessonText").contains("0.2159 nats, which is 0.3115 bits"), Screen.text(robot, "#lessonText"));
         // The live view beside the text is the Explorer itself.
         Node live = robot.lookup("#probabilityChart").query();
         assertTrue(isInside(live, robot), "the Explorer is shown in the Lesson tab");
         robot.clickOn("#lessonNext");
-        await(robot, "#lessonTitle", t -> t.contains("Softmax and its properties"));
+        Screen.await(robot, "#lessonTitle", t -> t.contains("Softmax and its properties"));
         robot.clickOn("#lessonPrev");
-        await(robot, "#lessonTitle", t -> t.contains("What cross-entropy measures"));
+        Screen.await(robot, "#lessonTitle", t -> t.contains("What cross-entropy measures"));
         int weighted = index.getItems().indexOf(index.getItems().stream()
                 .filter(t -> t.toLowerCase(java.util.Locale.ROOT).contains("weighted cross-entropy")).findFirst()
                 .orElseThrow());
         for (int i = 0; i < weighted; i++) {
             robot.clickOn("#lessonNext");
         }
-        await(robot, "#lessonTitle", t -> t.contains("Weighted cross-entropy"));
-        await(robot, "#lessonText", t -> t.contains("1.3133"));
-        await(robot, "#lossValue", "1.3133"::equals);
+        Screen.await(robot, "#lessonTitle", t -> t.contains("Weighted cross-entropy"));
+        Screen.await(robot, "#lessonText", t -> t.contains("1.3133"));
+        Screen.await(robot, "#lossValue", "1.3133"::equals);
         // The reader changes the live view; the text follows.
         robot.interact(() -> workspace.explorer().dragLogit(1, 4.0));
-        await(robot, "#lessonText", t -> !t.contains("1.3133"));
+        Screen.await(robot, "#lessonText", t -> !t.contains("1.3133"));
         // The training section brings the Training tab's view.
         robot.clickOn("#lessonNext");
-        await(robot, "#lessonTitle", t -> t.contains("Training a Linear layer"));
+        Screen.await(robot, "#lessonTitle", t -> t.contains("Training a Linear layer"));
         assertTrue(robot.lookup("#playButton").query().isVisible());
-        await(robot, "#lessonText", t -> t.contains("the loss is 2.0499"));
+        Screen.await(robot, "#lessonText", t -> t.contains("the loss is 2.0499"));
         // Leaving the tab gives each view back to its own tab.
         robot.clickOn("#explorerTab");
         TabPane tabs = robot.lookup(".tab-pane").queryAs(TabPane.class);
@@ -121,14 +91,14 @@ class LessonTabTest {
     @Test
     void aClickerMovesThroughTheSectionsInPresentationMode(FxRobot robot) throws Exception {
         robot.clickOn("#lessonTab");
-        await(robot, "#lessonTitle", t -> t.startsWith("1."));
+        Screen.await(robot, "#lessonTitle", t -> t.startsWith("1."));
         robot.type(KeyCode.F5);
         robot.type(KeyCode.PAGE_DOWN);
-        await(robot, "#lessonTitle", t -> t.startsWith("2."));
+        Screen.await(robot, "#lessonTitle", t -> t.startsWith("2."));
         robot.type(KeyCode.PAGE_DOWN);
-        await(robot, "#lessonTitle", t -> t.startsWith("3."));
+        Screen.await(robot, "#lessonTitle", t -> t.startsWith("3."));
         robot.type(KeyCode.PAGE_UP);
-        await(robot, "#lessonTitle", t -> t.startsWith("2."));
+        Screen.await(robot, "#lessonTitle", t -> t.startsWith("2."));
         assertEquals("lessonTab", robot.lookup(".tab-pane").queryAs(TabPane.class).getSelectionModel()
                 .getSelectedItem().getId(), "PageDown stays on the lesson");
     }
@@ -136,21 +106,21 @@ class LessonTabTest {
     @Test
     void aBadLessonFileSaysWhyAndTheLessonStays(FxRobot robot) throws Exception {
         robot.clickOn("#lessonTab");
-        await(robot, "#lessonTitle", t -> t.startsWith("1."));
-        nextFile = dir.resolve("bad-lesson.json");
-        Files.writeString(nextFile, "{\"title\": \"Mine\", \"sections\": [{\"title\": \"One\", \"text\": \"{lost}\", "
+        Screen.await(robot, "#lessonTitle", t -> t.startsWith("1."));
+        dialogs.next = dir.resolve("bad-lesson.json");
+        Files.writeString(dialogs.next, "{\"title\": \"Mine\", \"sections\": [{\"title\": \"One\", \"text\": \"{lost}\", "
                 + "\"scenario\": {\"tab\": \"explorer\"}}]}");
         robot.clickOn("File").clickOn("#openLessonItem");
-        await(robot, "#statusBar", t -> t.contains("Cannot open the lesson bad-lesson.json")
+        Screen.await(robot, "#statusBar", t -> t.contains("Cannot open the lesson bad-lesson.json")
                 && t.contains("{lost}"));
-        assertTrue(text(robot, "#lessonTitle").startsWith("1."), "the lesson shown stays");
-        nextFile = dir.resolve("good-lesson.json");
+        assertTrue(Screen.text(robot, "#lessonTitle").startsWith("1."), "the lesson shown stays");
+        dialogs.next = dir.resolve("good-lesson.json");
         Files.writeString(dir.resolve("b.json"), Files.readString(Path.of("resources/scenarios/example-b.json")));
-        Files.writeString(nextFile, "{\"title\": \"Mine\", \"sections\": [{\"title\": \"Only B\", \"text\": "
+        Files.writeString(dialogs.next, "{\"title\": \"Mine\", \"sections\": [{\"title\": \"Only B\", \"text\": "
                 + "\"The loss is {loss}.\", \"math\": [\"L\"], \"scenario\": \"b.json\"}]}");
         robot.clickOn("File").clickOn("#openLessonItem");
-        await(robot, "#lessonTitle", "Only B"::equals);
-        await(robot, "#lessonText", "The loss is 1.3133."::equals);
+        Screen.await(robot, "#lessonTitle", "Only B"::equals);
+        Screen.await(robot, "#lessonText", "The loss is 1.3133."::equals);
     }
 
     private static boolean isInside(Node node, FxRobot robot) {

@@ -3,13 +3,11 @@ package org.softmaxlab.losses;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Optional;
 import javafx.scene.Scene;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -27,6 +25,7 @@ import org.softmaxlab.engine.Losses;
 import org.softmaxlab.engine.Targets;
 import org.softmaxlab.model.ExplorerPreset;
 import org.softmaxlab.model.Numbers;
+import org.softmaxlab.testing.Screen;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -41,23 +40,7 @@ class LossesTabTest {
     @Start
     void start(Stage stage) {
         workspace = SoftmaxLabApp.createWorkspace();
-        FileDialogs none = new FileDialogs() {
-            @Override
-            public Optional<java.nio.file.Path> chooseOpen(Window owner) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<java.nio.file.Path> chooseSave(Window owner, String suggestedName) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<java.nio.file.Path> chooseDirectory(Window owner) {
-                return Optional.empty();
-            }
-        };
-        stage.setScene(new Scene(MainWindow.create(workspace, none), 1366, 768));
+        stage.setScene(new Scene(MainWindow.create(workspace, FileDialogs.none()), 1366, 768));
         stage.show();
     }
 
@@ -76,9 +59,6 @@ class LossesTabTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    private static String text(FxRobot robot, String id) {
-        return robot.lookup(id).queryAs(Label.class).getText();
-    }
 
     private static double engine(LossSpec spec) {
         return Losses.evaluate(spec, A, Targets.indices(0, 1)).loss();
@@ -88,14 +68,14 @@ class LossesTabTest {
     void sideBySideNumbersAreTheEnginesForExampleA(FxRobot robot) {
         showLossesTab(robot);
         CrossEntropyOptions d = CrossEntropyOptions.defaults();
-        assertEquals("0.2159", text(robot, "#lossValue-cross_entropy"));
-        assertEquals(Numbers.fixed4(engine(LossSpec.crossEntropy(d))), text(robot, "#lossValue-cross_entropy"));
-        assertEquals(Numbers.fixed4(engine(LossSpec.of(LossKind.MSE, d))), text(robot, "#lossValue-mse"));
+        assertEquals("0.2159", Screen.text(robot, "#lossValue-cross_entropy"));
+        assertEquals(Numbers.fixed4(engine(LossSpec.crossEntropy(d))), Screen.text(robot, "#lossValue-cross_entropy"));
+        assertEquals(Numbers.fixed4(engine(LossSpec.of(LossKind.MSE, d))), Screen.text(robot, "#lossValue-mse"));
         assertEquals(Numbers.fixed4(engine(LossSpec.of(LossKind.MULTI_MARGIN, d))),
-                text(robot, "#lossValue-multi_margin"));
-        assertEquals(Numbers.fixed4(engine(LossSpec.of(LossKind.FOCAL, d))), text(robot, "#lossValue-focal"));
+                Screen.text(robot, "#lossValue-multi_margin"));
+        assertEquals(Numbers.fixed4(engine(LossSpec.of(LossKind.FOCAL, d))), Screen.text(robot, "#lossValue-focal"));
         assertEquals(Numbers.fixed4(engine(LossSpec.crossEntropy(d.withLabelSmoothing(0.1)))),
-                text(robot, "#lossValue-label_smoothing"));
+                Screen.text(robot, "#lossValue-label_smoothing"));
         assertTrue(robot.lookup("#lossValue-multi_margin").queryAs(Label.class).getParent().lookupAll(".note")
                 .stream().anyMatch(n -> ((Label) n).getText().contains("kink")), "example A sits on a kink");
         // The gradient bars are the engine's gradient of the selected sample (sample 0).
@@ -115,7 +95,7 @@ class LossesTabTest {
         robot.interact(() -> robot.lookup("#focalGammaSlider").queryAs(javafx.scene.control.Slider.class)
                 .setValue(0));
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(text(robot, "#lossValue-cross_entropy"), text(robot, "#lossValue-focal"),
+        assertEquals(Screen.text(robot, "#lossValue-cross_entropy"), Screen.text(robot, "#lossValue-focal"),
                 "focal with gamma 0 is cross-entropy");
     }
 
@@ -125,8 +105,8 @@ class LossesTabTest {
         robot.clickOn("#ceVsMseButton");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(ExplorerPreset.CE_VS_MSE, workspace.explorer().presetProperty().get());
-        double ce = Double.parseDouble(text(robot, "#saturationValue-cross_entropy"));
-        double mse = Double.parseDouble(text(robot, "#saturationValue-mse"));
+        double ce = Double.parseDouble(Screen.text(robot, "#saturationValue-cross_entropy"));
+        double mse = Double.parseDouble(Screen.text(robot, "#saturationValue-mse"));
         assertTrue(ce > 0.9, "CE's |dL/dz_y| " + ce);
         assertTrue(mse < 0.01, "MSE's |dL/dz_y| " + mse);
         CurveCanvas chart = robot.lookup("#saturationChart").queryAs(CurveCanvas.class);
@@ -136,11 +116,11 @@ class LossesTabTest {
     @Test
     void theUnitsSwitchTurnsNatsIntoBitsEverywhere(FxRobot robot) {
         showLossesTab(robot);
-        assertEquals("0.2159", text(robot, "#lossValue-cross_entropy"));
+        assertEquals("0.2159", Screen.text(robot, "#lossValue-cross_entropy"));
         robot.interact(() -> robot.lookup("#unitsChoice").queryAs(ChoiceBox.class).setValue("bits"));
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals("0.3115", text(robot, "#lossValue-cross_entropy"));
-        assertEquals("0.3115", text(robot, "#lossValue"), "the Explorer's loss follows the units");
+        assertEquals("0.3115", Screen.text(robot, "#lossValue-cross_entropy"));
+        assertEquals("0.3115", Screen.text(robot, "#lossValue"), "the Explorer's loss follows the units");
     }
 
     @Test
@@ -151,7 +131,7 @@ class LossesTabTest {
         robot.interact(() -> workspace.explorer().applyPreset(ExplorerPreset.EXAMPLE_B));
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(binary.pointCount() > 0);
-        String text = text(robot, "#binaryText");
+        String text = Screen.text(robot, "#binaryText");
         assertTrue(text.contains("CE = 1.3133 = BCEWithLogits(d, 1) = 1.3133"), text);
     }
 }

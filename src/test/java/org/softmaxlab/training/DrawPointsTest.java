@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Point2D;
 import javafx.scene.Scene;
@@ -15,18 +14,17 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.softmaxlab.app.FileDialogs;
 import org.softmaxlab.app.MainWindow;
 import org.softmaxlab.app.SoftmaxLabApp;
 import org.softmaxlab.app.Workspace;
 import org.softmaxlab.chart.DecisionRegionCanvas;
 import org.softmaxlab.model.DatasetKind;
 import org.softmaxlab.model.Points;
+import org.softmaxlab.testing.ScriptedDialogs;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -38,28 +36,12 @@ class DrawPointsTest {
     @TempDir
     static Path dir;
     private Workspace workspace;
-    private Path nextFile;
+    private final ScriptedDialogs dialogs = new ScriptedDialogs();
 
     @Start
     void start(Stage stage) {
         workspace = SoftmaxLabApp.createWorkspace();
-        FileDialogs scripted = new FileDialogs() {
-            @Override
-            public Optional<Path> chooseOpen(Window owner) {
-                return Optional.ofNullable(nextFile);
-            }
-
-            @Override
-            public Optional<Path> chooseSave(Window owner, String suggestedName) {
-                return Optional.ofNullable(nextFile);
-            }
-
-            @Override
-            public Optional<Path> chooseDirectory(Window owner) {
-                return Optional.empty();
-            }
-        };
-        stage.setScene(new Scene(MainWindow.create(workspace, scripted), 1366, 768));
+        stage.setScene(new Scene(MainWindow.create(workspace, dialogs), 1366, 768));
         stage.show();
     }
 
@@ -112,10 +94,10 @@ class DrawPointsTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> workspace.training().snapshotProperty().get() != null
                 && workspace.training().snapshotProperty().get().dataset().size() == 3);
         assertEquals(0, workspace.training().stepProperty().get());
-        nextFile = dir.resolve("drawn.json");
+        dialogs.next = dir.resolve("drawn.json");
         robot.press(KeyCode.CONTROL).press(KeyCode.S).release(KeyCode.S).release(KeyCode.CONTROL);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(nextFile));
-        JsonNode saved = new ObjectMapper().readTree(nextFile.toFile());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(dialogs.next));
+        JsonNode saved = new ObjectMapper().readTree(dialogs.next.toFile());
         assertEquals(2, saved.get("version").asInt(), "drawn points make a version 2 file");
         JsonNode points = saved.get("training").get("points");
         assertEquals(3, points.size());
@@ -123,7 +105,7 @@ class DrawPointsTest {
         assertEquals(2, points.get(2).get(2).asInt());
         // Reopening the file trains on the same points.
         robot.interact(() -> workspace.training().clearPoints());
-        robot.interact(() -> workspace.open(nextFile));
+        robot.interact(() -> workspace.open(dialogs.next));
         awaitPoints(3);
     }
 
@@ -150,15 +132,15 @@ class DrawPointsTest {
         awaitPoints(0);
         Path csv = dir.resolve("points.csv");
         Files.writeString(csv, "x0,x1,label\n0.5,1.5,0\n-1,2,1\n3,0,2\n");
-        nextFile = csv;
+        dialogs.next = csv;
         robot.clickOn("File").clickOn("#importPointsItem");
         awaitPoints(3);
-        nextFile = dir.resolve("out.csv");
+        dialogs.next = dir.resolve("out.csv");
         robot.clickOn("File").clickOn("Export").clickOn("#exportPointsItem");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(nextFile));
-        assertEquals("x0,x1,label\n0.5,1.5,0\n-1.0,2.0,1\n3.0,0.0,2\n", Files.readString(nextFile));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(dialogs.next));
+        assertEquals("x0,x1,label\n0.5,1.5,0\n-1.0,2.0,1\n3.0,0.0,2\n", Files.readString(dialogs.next));
         Files.writeString(csv, "x0,x1,label\n0.5,oops,0\n");
-        nextFile = csv;
+        dialogs.next = csv;
         robot.clickOn("File").clickOn("#importPointsItem");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> workspace.statusProperty().get()
                 .contains("row 2, column 2"));
