@@ -62,12 +62,17 @@ public final class UiBenchmark {
         json.append(", \"explorer_update_ms\": {");
         int[] sizes = {10, 100, 1000};
         for (int k = 0; k < sizes.length; k++) {
-            double[] t = explorerUpdates(workspace, root, sizes[k], quick ? 60 : 300);
+            double[] t = explorerUpdates(workspace, root, sizes[k], quick ? 60 : 300, 0);
             json.append(k > 0 ? ", " : "").append(String.format(Locale.ROOT,
                     "\"C=%d\": {\"median\": %.2f, \"p95\": %.2f, \"model_ms\": %.2f, \"css_layout_ms\": %.2f, "
                             + "\"render_ms\": %.2f}", sizes[k], t[0], t[1], t[2], t[3], t[4]));
         }
         json.append("}");
+        // The same change with the Losses tab shown: the five losses, the saturation curves and the charts follow.
+        double[] lossesTab = explorerUpdates(workspace, root, 10, quick ? 60 : 300, 2);
+        json.append(String.format(Locale.ROOT, ", \"explorer_update_losses_tab_ms\": {\"C=10\": {\"median\": %.2f, "
+                + "\"p95\": %.2f, \"model_ms\": %.2f, \"css_layout_ms\": %.2f, \"render_ms\": %.2f}}",
+                lossesTab[0], lossesTab[1], lossesTab[2], lossesTab[3], lossesTab[4]));
         double[] fps = trainingFps(workspace, root, quick ? 4 : 10);
         json.append(String.format(Locale.ROOT, ", \"training_fps\": %.1f, \"training_fps_steps_per_s\": %.0f",
                 fps[0], fps[1]));
@@ -103,9 +108,10 @@ public final class UiBenchmark {
      * graph, and painting and presenting what changed. A change starts only after a pulse with no frame rendered, so
      * the frame that ends it is its own.
      */
-    static double[] explorerUpdates(Workspace workspace, Parent root, int classes, int changes) throws Exception {
+    static double[] explorerUpdates(Workspace workspace, Parent root, int classes, int changes, int tab)
+            throws Exception {
         onFx(() -> {
-            ((TabPane) root.lookup(".tab-pane")).getSelectionModel().select(0);
+            ((TabPane) root.lookup(".tab-pane")).getSelectionModel().select(tab);
             workspace.explorer().applyPreset("Default");
             workspace.explorer().manyClassesProperty().set(classes > 20);
             workspace.explorer().classCountProperty().set(classes);

@@ -90,6 +90,25 @@ class ImportDatasetTest {
     }
 
     @Test
+    void aFiveHundredByTenNpyWithoutTargetsTakesEachSamplesTopClass(FxRobot robot) throws Exception {
+        ImportedBatch expected = new LogitImport(10_000, 1000).readFile(DIR.resolve("logits_500x10.npy"));
+        int[] top = new int[500];
+        for (int i = 0; i < 500; i++) {
+            top[i] = org.softmaxlab.engine.Softmax.argmax(expected.logits()[i]);
+        }
+        LossResult r = new CrossEntropyLoss(CrossEntropyOptions.defaults()).evaluate(expected.logits(),
+                Targets.indices(top));
+        dialogs.next = DIR.resolve("logits_500x10.npy");
+        robot.clickOn("File").clickOn("#importItem");
+        Screen.await(robot, "#lossValue", Numbers.fixed4(r.loss())::equals);
+        assertTrue(Screen.text(robot, "#statusBar").contains("no targets"), Screen.text(robot, "#statusBar"));
+        BarCanvas histogram = robot.lookup("#lossHistogram").queryAs(BarCanvas.class);
+        assertEquals(500, Arrays.stream(histogram.values()).sum(), 1e-9);
+        assertTrue(Screen.text(robot, "#datasetSummary").contains("accuracy 100.0%"),
+                "every sample's target is its top class: " + Screen.text(robot, "#datasetSummary"));
+    }
+
+    @Test
     void aBadFileLeavesTheStateAsItWas(FxRobot robot) throws Exception {
         String before = Screen.text(robot, "#lossValue");
         dialogs.next = DIR.resolve("bad_fortran.npy");
