@@ -112,6 +112,11 @@ public final class BarCanvas extends PlotCanvas {
      * per bar ({@code null} for none).
      */
     public void setValues(double[] v, int highlighted, double[] ghostValues) {
+        if (highlighted == highlight && hasGhost == (ghostValues != null) && java.util.Arrays.equals(values, v)
+                && (ghostValues == null || java.util.Arrays.equals(ghost, ghostValues))) {
+            // Nothing changed: no redraw (a chart beside the one being dragged stays as it is).
+            return;
+        }
         if (values.length != v.length) {
             values = new double[v.length];
         }
@@ -129,6 +134,9 @@ public final class BarCanvas extends PlotCanvas {
 
     /** Names under the bars (null: the class index). */
     public void setLabels(String[] names) {
+        if (java.util.Arrays.equals(labels, names)) {
+            return;
+        }
         labels = names == null ? null : names.clone();
         invalidatePlot();
     }

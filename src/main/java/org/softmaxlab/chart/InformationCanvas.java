@@ -23,6 +23,9 @@ public final class InformationCanvas extends PlotCanvas {
 
     /** Shows CE = H + KL (NaN: the selected sample's target is ignored), in {@code unit}. */
     public void setSplit(double entropy, double kl, String unit) {
+        if (Double.compare(entropy, this.entropy) == 0 && Double.compare(kl, this.kl) == 0 && unit.equals(this.unit)) {
+            return;
+        }
         this.entropy = entropy;
         this.kl = kl;
         this.unit = unit;

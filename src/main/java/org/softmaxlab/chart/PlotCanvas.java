@@ -60,8 +60,11 @@ public abstract class PlotCanvas extends Region {
 
     /** The caption drawn above the plot. */
     public final void setTitle(String title) {
-        this.title = title == null ? "" : title;
-        invalidatePlot();
+        String t = title == null ? "" : title;
+        if (!t.equals(this.title)) {
+            this.title = t;
+            invalidatePlot();
+        }
     }
 
     public final String getTitle() {
