@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code train [FILE|-]}: trains a Linear layer and prints one JSON line per step. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = {"Train Linear(in, K) with cross-entropy; prints one JSON line per step:",
+        description = {"Train Linear(in, K) with cross-entropy (or mse, multi_margin, focal); one JSON line per step:",
                 "{\"step\", \"loss\", \"logits\", \"weight\", \"bias\", \"accuracy\"}, each computed before that step's update,",
                 "then \"grad_weight\", \"grad_bias\" (that step's gradient) and \"optimizer_state\" (after its update).",
                 "In: {\"x\": [[..]], \"targets\": [..], \"init\": {\"weight\": [[..]], \"bias\": [..]} or {\"seed\": 7, \"classes\": 3},",
