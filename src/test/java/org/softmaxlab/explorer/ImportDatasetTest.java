@@ -7,20 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.softmaxlab.app.MainWindow;
-import org.softmaxlab.app.SoftmaxLabApp;
-import org.softmaxlab.app.Workspace;
 import org.softmaxlab.chart.BarCanvas;
 import org.softmaxlab.engine.CrossEntropyLoss;
 import org.softmaxlab.engine.CrossEntropyOptions;
@@ -30,32 +23,13 @@ import org.softmaxlab.io.ImportedBatch;
 import org.softmaxlab.io.LogitImport;
 import org.softmaxlab.model.Numbers;
 import org.softmaxlab.testing.Screen;
-import org.softmaxlab.testing.ScriptedDialogs;
+import org.softmaxlab.testing.WindowTest;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Logits from files and the clipboard into the Explorer, and its dataset view for a batch of 500. */
-@ExtendWith(ApplicationExtension.class)
-class ImportDatasetTest {
+class ImportDatasetTest extends WindowTest {
     private static final Path DIR = Path.of("src/test/resources/import");
-    private Workspace workspace;
-    private final ScriptedDialogs dialogs = new ScriptedDialogs();
-
-    @Start
-    void start(Stage stage) {
-        workspace = SoftmaxLabApp.createWorkspace();
-        stage.setScene(new Scene(MainWindow.create(workspace, dialogs), 1366, 768));
-        stage.show();
-    }
-
-    @AfterEach
-    void close() {
-        workspace.training().close();
-    }
-
-
 
     @Test
     @SuppressWarnings("unchecked")

@@ -5,39 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.softmaxlab.app.FileDialogs;
-import org.softmaxlab.app.MainWindow;
-import org.softmaxlab.app.SoftmaxLabApp;
-import org.softmaxlab.app.Workspace;
 import org.softmaxlab.chart.BarCanvas;
 import org.softmaxlab.model.ExplorerPreset;
+import org.softmaxlab.testing.WindowTest;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Predict, then reveal: the probability bars stay hidden until the guess is revealed, in presentation mode too. */
-@ExtendWith(ApplicationExtension.class)
-class PredictRevealTest {
-    private Workspace workspace;
-
-    @Start
-    void start(Stage stage) {
-        workspace = SoftmaxLabApp.createWorkspace();
-        stage.setScene(new Scene(MainWindow.create(workspace, FileDialogs.system()), 1366, 768));
-        stage.show();
-    }
-
-    @AfterEach
-    void close() {
-        workspace.training().close();
-    }
+class PredictRevealTest extends WindowTest {
 
     @Test
     void theBarsHideUntilTheGuessIsRevealed(FxRobot robot) {

@@ -7,46 +7,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.softmaxlab.app.MainWindow;
-import org.softmaxlab.app.SoftmaxLabApp;
-import org.softmaxlab.app.Workspace;
 import org.softmaxlab.testing.Screen;
-import org.softmaxlab.testing.ScriptedDialogs;
+import org.softmaxlab.testing.WindowTest;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** The Lesson tab: the shipped notebook lesson, its live numbers, navigation, presentation keys and bad files. */
-@ExtendWith(ApplicationExtension.class)
-class LessonTabTest {
+class LessonTabTest extends WindowTest {
     @TempDir
     static Path dir;
-    private Workspace workspace;
-    private final ScriptedDialogs dialogs = new ScriptedDialogs();
-
-    @Start
-    void start(Stage stage) {
-        workspace = SoftmaxLabApp.createWorkspace();
-        stage.setScene(new Scene(MainWindow.create(workspace, dialogs), 1366, 768));
-        stage.show();
-    }
-
-    @AfterEach
-    void close() {
-        workspace.training().close();
-    }
-
-
 
     @Test
     @SuppressWarnings("unchecked")

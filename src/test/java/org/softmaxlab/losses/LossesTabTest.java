@@ -3,18 +3,10 @@ package org.softmaxlab.losses;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import javafx.scene.Scene;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.softmaxlab.app.FileDialogs;
-import org.softmaxlab.app.MainWindow;
-import org.softmaxlab.app.SoftmaxLabApp;
-import org.softmaxlab.app.Workspace;
 import org.softmaxlab.chart.BarCanvas;
 import org.softmaxlab.chart.CurveCanvas;
 import org.softmaxlab.chart.InformationCanvas;
@@ -26,28 +18,13 @@ import org.softmaxlab.engine.Targets;
 import org.softmaxlab.model.ExplorerPreset;
 import org.softmaxlab.model.Numbers;
 import org.softmaxlab.testing.Screen;
+import org.softmaxlab.testing.WindowTest;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The Losses tab through the real window: the notebook's example A under each loss, the saturation preset, units. */
-@ExtendWith(ApplicationExtension.class)
-class LossesTabTest {
+class LossesTabTest extends WindowTest {
     private static final double[][] A = {{2.0, 1.0, 0.1}, {0.0, 5.0, 0.2}};
-    private Workspace workspace;
-
-    @Start
-    void start(Stage stage) {
-        workspace = SoftmaxLabApp.createWorkspace();
-        stage.setScene(new Scene(MainWindow.create(workspace, FileDialogs.none()), 1366, 768));
-        stage.show();
-    }
-
-    @AfterEach
-    void close() {
-        workspace.training().close();
-    }
 
     private void showLossesTab(FxRobot robot) {
         robot.interact(() -> {
@@ -58,7 +35,6 @@ class LossesTabTest {
         });
         WaitForAsyncUtils.waitForFxEvents();
     }
-
 
     private static double engine(LossSpec spec) {
         return Losses.evaluate(spec, A, Targets.indices(0, 1)).loss();

@@ -9,46 +9,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Point2D;
-import javafx.scene.Scene;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.softmaxlab.app.MainWindow;
-import org.softmaxlab.app.SoftmaxLabApp;
-import org.softmaxlab.app.Workspace;
 import org.softmaxlab.chart.DecisionRegionCanvas;
 import org.softmaxlab.model.DatasetKind;
 import org.softmaxlab.model.Points;
-import org.softmaxlab.testing.ScriptedDialogs;
+import org.softmaxlab.testing.WindowTest;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Data you can draw: click, drag, right-click, Delete and Clear on the plane; saved in the scenario; CSV in and out. */
-@ExtendWith(ApplicationExtension.class)
-class DrawPointsTest {
+class DrawPointsTest extends WindowTest {
     @TempDir
     static Path dir;
-    private Workspace workspace;
-    private final ScriptedDialogs dialogs = new ScriptedDialogs();
-
-    @Start
-    void start(Stage stage) {
-        workspace = SoftmaxLabApp.createWorkspace();
-        stage.setScene(new Scene(MainWindow.create(workspace, dialogs), 1366, 768));
-        stage.show();
-    }
-
-    @AfterEach
-    void close() {
-        workspace.training().close();
-    }
 
     private static Point2D onPlane(FxRobot robot, double fx, double fy) {
         DecisionRegionCanvas plane = robot.lookup("#decisionRegions").queryAs(DecisionRegionCanvas.class);

@@ -4,17 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import javafx.scene.Scene;
 import javafx.scene.control.Slider;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.softmaxlab.app.FileDialogs;
-import org.softmaxlab.app.MainWindow;
-import org.softmaxlab.app.SoftmaxLabApp;
-import org.softmaxlab.app.Workspace;
 import org.softmaxlab.chart.HeatMapCanvas;
 import org.softmaxlab.engine.Trainer;
 import org.softmaxlab.model.DatasetKind;
@@ -22,24 +15,14 @@ import org.softmaxlab.model.Numbers;
 import org.softmaxlab.model.TrainingSetup;
 import org.softmaxlab.testing.FxErrors;
 import org.softmaxlab.testing.Screen;
+import org.softmaxlab.testing.WindowTest;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** Stages mode walks one update through seven stages; the history scrubber shows a past step's charts. */
-@ExtendWith(ApplicationExtension.class)
-class StagesAndHistoryTest {
+class StagesAndHistoryTest extends WindowTest {
     private static final String[] STAGES = {"1 Forward", "2 Softmax", "3 Per-sample coefficient", "4 P - Y",
         "5 Gradient", "6 Optimiser state", "7 Update"};
     private FxErrors errors;
-    private Workspace workspace;
-
-    @Start
-    void start(Stage stage) {
-        workspace = SoftmaxLabApp.createWorkspace();
-        stage.setScene(new Scene(MainWindow.create(workspace, FileDialogs.system()), 1366, 768));
-        stage.show();
-    }
 
     @BeforeEach
     void openTab(FxRobot robot) {
@@ -48,12 +31,9 @@ class StagesAndHistoryTest {
     }
 
     @AfterEach
-    void close() {
-        workspace.training().close();
+    void noUncaughtErrors() {
         errors.assertNone();
     }
-
-
 
     /** The notebook's losses at each step, from the engine on its own. */
     private static double[] notebookLosses(int steps) {
