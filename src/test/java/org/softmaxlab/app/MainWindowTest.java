@@ -8,7 +8,6 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -30,6 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.softmaxlab.scenario.Examples;
 import org.softmaxlab.testing.FxErrors;
+import org.softmaxlab.testing.ScriptedDialogs;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -42,25 +42,9 @@ class MainWindowTest {
     static Path dir;
     private FxErrors errors;
     private Workspace workspace;
-    private Path nextFile;
 
-    /** Answers every file question with {@link #nextFile}. */
-    private final FileDialogs scripted = new FileDialogs() {
-        @Override
-        public Optional<Path> chooseOpen(Window owner) {
-            return Optional.ofNullable(nextFile);
-        }
-
-        @Override
-        public Optional<Path> chooseSave(Window owner, String suggestedName) {
-            return Optional.ofNullable(nextFile);
-        }
-
-        @Override
-        public Optional<Path> chooseDirectory(Window owner) {
-            return Optional.ofNullable(nextFile);
-        }
-    };
+    /** Answers every file question with its {@code next}. */
+    private final ScriptedDialogs scripted = new ScriptedDialogs();
 
     @Start
     void start(Stage stage) {
@@ -115,9 +99,9 @@ class MainWindowTest {
         robot.interact(() -> robot.lookup("#labelSmoothingSlider").queryAs(Slider.class).setValue(0.25));
         robot.interact(() -> robot.lookup("#reductionChoice").queryAs(ChoiceBox.class).setValue("sum"));
         String loss = text(robot, "#lossValue");
-        nextFile = dir.resolve("lecture.json");
+        scripted.next = dir.resolve("lecture.json");
         menu(robot, "File", "Save As\u2026");
-        assertTrue(Files.exists(nextFile), text(robot, "#statusBar"));
+        assertTrue(Files.exists(scripted.next), text(robot, "#statusBar"));
 
         robot.clickOn("#explorerResetButton");
         WaitForAsyncUtils.waitForFxEvents();
@@ -276,8 +260,8 @@ class MainWindowTest {
     @Test
     void badFileIsReportedAndNothingChanges(FxRobot robot) throws Exception {
         menu(robot, "File", "Examples", Examples.ALL.get(0).title());
-        nextFile = dir.resolve("broken.json");
-        Files.writeString(nextFile, "{\"explorer\": {\"logits\": [[1, 2], [3]]}}");
+        scripted.next = dir.resolve("broken.json");
+        Files.writeString(scripted.next, "{\"explorer\": {\"logits\": [[1, 2], [3]]}}");
         menu(robot, "File", "Open\u2026");
         assertTrue(text(robot, "#statusBar").contains("explorer.logits[1] must hold 2"), text(robot, "#statusBar"));
         assertTrue(robot.lookup("#statusBar").queryAs(Label.class).getStyleClass().contains("error"));
@@ -287,25 +271,25 @@ class MainWindowTest {
     @Test
     void exportsPngAndCsv(FxRobot robot) throws Exception {
         menu(robot, "File", "Examples", Examples.ALL.get(0).title());
-        nextFile = Files.createDirectories(dir.resolve("png"));
+        scripted.next = Files.createDirectories(dir.resolve("png"));
         menu(robot, "File", "Export", "Charts of this tab as PNG (2x)\u2026");
-        Path png = nextFile.resolve("probabilityChart.png");
+        Path png = scripted.next.resolve("probabilityChart.png");
         assertTrue(Files.exists(png), text(robot, "#statusBar"));
         BufferedImage image = ImageIO.read(png.toFile());
         double width = robot.lookup("#probabilityChart").queryAs(Node.class).getLayoutBounds().getWidth();
         assertEquals(Math.round(2 * width), image.getWidth(), 2.0);
         assertTrue(distinctColours(image) > 3, "the chart is drawn, not blank");
-        nextFile = Files.createDirectories(dir.resolve("svg"));
+        scripted.next = Files.createDirectories(dir.resolve("svg"));
         menu(robot, "File", "Export", "Charts of this tab as SVG\u2026");
-        String svg = Files.readString(nextFile.resolve("probabilityChart.svg"));
+        String svg = Files.readString(scripted.next.resolve("probabilityChart.svg"));
         assertTrue(svg.startsWith("<?xml") && svg.contains("<svg"), "an SVG document");
         assertTrue(svg.contains(">0.6590</text>"), "the bar values are vector text");
         assertTrue(svg.split("<rect").length > 3, "the bars are rectangles");
         javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
-                .parse(nextFile.resolve("probabilityChart.svg").toFile());
-        nextFile = dir.resolve("numbers.csv");
+                .parse(scripted.next.resolve("probabilityChart.svg").toFile());
+        scripted.next = dir.resolve("numbers.csv");
         menu(robot, "File", "Export", "Explorer numbers as CSV\u2026");
-        assertTrue(Files.readString(nextFile).contains("-0.17049943055701605"));
+        assertTrue(Files.readString(scripted.next).contains("-0.17049943055701605"));
     }
 
     @Test

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -30,8 +29,7 @@ class LossParityTest {
     }
 
     private static Stream<Named<JsonNode>> cases(String kind) {
-        return StreamSupport.stream(Reference.loadDocument("torch_loss_cases.json").get(kind).spliterator(), false)
-                .map(c -> Named.of(c.get("name").asText(), c));
+        return Reference.namedCases("torch_loss_cases.json", kind);
     }
 
     @ParameterizedTest

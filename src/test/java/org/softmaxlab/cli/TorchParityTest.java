@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -33,8 +32,7 @@ class TorchParityTest {
     }
 
     private static Stream<Named<JsonNode>> cases(String kind) {
-        return StreamSupport.stream(Reference.loadDocument("torch_edge_cases.json").get(kind).spliterator(), false)
-                .map(c -> Named.of(c.get("name").asText(), c));
+        return Reference.namedCases("torch_edge_cases.json", kind);
     }
 
     @ParameterizedTest

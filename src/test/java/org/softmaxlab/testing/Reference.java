@@ -49,6 +49,12 @@ public final class Reference {
         }
     }
 
+    /** The cases under {@code kind} of a reference document, each named by its "name" field (parameterized tests). */
+    public static java.util.stream.Stream<org.junit.jupiter.api.Named<JsonNode>> namedCases(String file, String kind) {
+        return java.util.stream.StreamSupport.stream(loadDocument(file).get(kind).spliterator(), false)
+                .map(c -> org.junit.jupiter.api.Named.of(c.get("name").asText(), c));
+    }
+
     public static JsonNode parse(String json) {
         try {
             return MAPPER.readTree(json);
