@@ -52,6 +52,9 @@ public final class CurveCanvas extends PlotCanvas {
 
     /** Shows the first {@code n} points of {@code x} and {@code y} (copied). */
     public void setCurve(double[] x, double[] y, int n) {
+        if (n == count && java.util.Arrays.equals(xs, 0, n, x, 0, n) && java.util.Arrays.equals(ys, 0, n, y, 0, n)) {
+            return;
+        }
         if (xs.length < n) {
             xs = new double[Math.max(n, 2 * xs.length)];
             ys = new double[xs.length];
@@ -75,6 +78,9 @@ public final class CurveCanvas extends PlotCanvas {
 
     /** Marks the point (x, y) and draws its tangent of the given slope (NaN slope: no tangent). */
     public void setMarker(double x, double y, double slope) {
+        if (Double.compare(x, markX) == 0 && Double.compare(y, markY) == 0 && Double.compare(slope, markSlope) == 0) {
+            return;
+        }
         markX = x;
         markY = y;
         markSlope = slope;

@@ -80,6 +80,16 @@ class ImportDatasetTest extends WindowTest {
         assertEquals(500, Arrays.stream(histogram.values()).sum(), 1e-9);
         assertTrue(Screen.text(robot, "#datasetSummary").contains("accuracy 100.0%"),
                 "every sample's target is its top class: " + Screen.text(robot, "#datasetSummary"));
+        int worst = 0;
+        for (int i = 1; i < 500; i++) {
+            if (r.perSampleLoss()[i] > r.perSampleLoss()[worst]) {
+                worst = i;
+            }
+        }
+        @SuppressWarnings("unchecked")
+        ListView<String> list = robot.lookup("#worstSamples").queryAs(ListView.class);
+        assertEquals("sample " + worst + ": loss " + Numbers.fixed4(r.perSampleLoss()[worst]), list.getItems().get(0),
+                "the least sure sample heads the worst list");
     }
 
     @Test
