@@ -255,7 +255,8 @@ public final class Workspace {
         if (Scenario.TRAINING_TAB.equals(s.tab())) {
             training.load(s.training().setup(), s.training().steps());
         } else {
-            explorer.load(s.explorer().toState(), lesson.get().sections().get(i).title());
+            // A short name for the preset picker: a section's title would widen the control column beside the text.
+            explorer.load(s.explorer().toState(), "Lesson, section " + (i + 1));
         }
     }
 
