@@ -96,6 +96,7 @@ public final class MainWindow {
         present.selectedProperty().bindBidirectional(presentation.selectedProperty());
         presentation.selectedProperty().addListener((o, a, b) -> applyPresentation());
         javafx.scene.layout.HBox.setHgrow(status, javafx.scene.layout.Priority.ALWAYS);
+        ViewPreferences preferences = new ViewPreferences(workspace.home());
         javafx.scene.control.ToggleButton controls = columnToggle("controlsToggle", "Controls",
                 explorer.getContent(), ".controls-scroll");
         javafx.scene.control.ToggleButton numbers = columnToggle("numbersToggle", "Numbers", explorer.getContent(),
@@ -108,7 +109,16 @@ public final class MainWindow {
         trainingControls.visibleProperty().bind(training.selectedProperty());
         for (javafx.scene.control.ToggleButton t : List.of(controls, numbers, trainingControls)) {
             t.managedProperty().bind(t.visibleProperty());
+            // Remembered between sessions, like the theme.
+            t.setSelected(preferences.get(t.getId(), true));
+            t.selectedProperty().addListener((o, a, b) -> preferences.set(t.getId(), b));
         }
+        dark.setSelected(preferences.get(dark.getId(), false));
+        ViewSupport.setStyleClass(root, "dark", dark.isSelected());
+        dark.selectedProperty().addListener((o, a, b) -> {
+            ViewSupport.setStyleClass(root, "dark", b);
+            preferences.set(dark.getId(), b);
+        });
         for (javafx.scene.control.ToggleButton t : List.of(controls, numbers, trainingControls, present)) {
             t.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         }
@@ -173,7 +183,6 @@ public final class MainWindow {
         presentation.setAccelerator(KeyCombination.valueOf("F5"));
 
         dark.setId("darkThemeItem");
-        dark.setOnAction(e -> ViewSupport.setStyleClass(root, "dark", dark.isSelected()));
         Menu view = new Menu("View", null, presentation,
                 item("Zoom in", "zoomInItem", null, () -> zoom(1.1)),
                 item("Zoom out", "zoomOutItem", null, () -> zoom(1 / 1.1)),

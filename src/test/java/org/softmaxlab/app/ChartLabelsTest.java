@@ -36,7 +36,7 @@ class ChartLabelsTest {
     @Start
     void start(Stage primary) {
         stage = primary;
-        workspace = SoftmaxLabApp.createWorkspace();
+        workspace = org.softmaxlab.testing.Workspaces.fresh();
         stage.setScene(new Scene(MainWindow.create(workspace, FileDialogs.none()), 1920, 1080));
         stage.show();
     }

@@ -48,7 +48,7 @@ class MainWindowTest {
 
     @Start
     void start(Stage stage) {
-        workspace = SoftmaxLabApp.createWorkspace();
+        workspace = org.softmaxlab.testing.Workspaces.fresh();
         stage.setScene(new Scene(MainWindow.create(workspace, scripted), 1920, 1080));
         stage.show();
     }
@@ -210,7 +210,7 @@ class MainWindowTest {
         assertEquals("trainingTab", tabs.getSelectionModel().getSelectedItem().getId(), "File > Open");
         robot.interact(() -> {
             // From the command line the file is opened before the window exists.
-            Workspace early = SoftmaxLabApp.createWorkspace();
+            Workspace early = org.softmaxlab.testing.Workspaces.fresh();
             early.open(trainingScenario);
             javafx.scene.Parent window = MainWindow.create(early, scripted);
             TabPane shown = (TabPane) window.lookup(".tab-pane");

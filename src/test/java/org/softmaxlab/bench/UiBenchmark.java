@@ -51,7 +51,7 @@ public final class UiBenchmark {
         CompletableFuture<Void> started = new CompletableFuture<>();
         Platform.startup(() -> started.complete(null));
         started.get(60, TimeUnit.SECONDS);
-        Workspace workspace = SoftmaxLabApp.createWorkspace();
+        Workspace workspace = org.softmaxlab.testing.Workspaces.fresh();
         Parent root = onFx(() -> {
             Parent r = MainWindow.create(workspace, FileDialogs.none());
             Stage stage = new Stage();

@@ -25,7 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.softmaxlab.app.FileDialogs;
 import org.softmaxlab.app.MainWindow;
-import org.softmaxlab.app.SoftmaxLabApp;
 import org.softmaxlab.app.Workspace;
 import org.softmaxlab.engine.CrossEntropyLoss;
 import org.softmaxlab.engine.LossResult;
@@ -60,7 +59,7 @@ class UiRobustnessTest {
      */
     @Start
     void start(Stage primary) {
-        workspace = SoftmaxLabApp.createWorkspace();
+        workspace = org.softmaxlab.testing.Workspaces.fresh();
         root = MainWindow.create(workspace, FileDialogs.none());
         window = new Stage();
         window.setScene(new Scene((javafx.scene.Parent) root, 1920, 1080));

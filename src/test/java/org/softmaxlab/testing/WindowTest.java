@@ -5,7 +5,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.softmaxlab.app.MainWindow;
-import org.softmaxlab.app.SoftmaxLabApp;
 import org.softmaxlab.app.Workspace;
 import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -23,7 +22,7 @@ public abstract class WindowTest {
     @BeforeEach
     public void openWindow() throws Exception {
         FxToolkit.setupStage(stage -> {
-            workspace = SoftmaxLabApp.createWorkspace();
+            workspace = org.softmaxlab.testing.Workspaces.fresh();
             stage.setScene(new Scene(MainWindow.create(workspace, dialogs), 1366, 768));
             stage.show();
             stage.toFront();

@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.softmaxlab.app.FileDialogs;
 import org.softmaxlab.app.MainWindow;
-import org.softmaxlab.app.SoftmaxLabApp;
 import org.softmaxlab.app.Workspace;
 import org.softmaxlab.chart.BarCanvas;
 import org.softmaxlab.chart.CurveCanvas;
@@ -44,7 +43,7 @@ class TrainingViewTest {
 
     @Start
     void start(Stage stage) {
-        workspace = SoftmaxLabApp.createWorkspace();
+        workspace = org.softmaxlab.testing.Workspaces.fresh();
         root = MainWindow.create(workspace, FileDialogs.system());
         stage.setScene(new Scene(root, 1920, 1080));
         stage.show();

@@ -1,0 +1,54 @@
+package org.softmaxlab.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.ToggleButton;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.softmaxlab.testing.WindowTest;
+import org.testfx.api.FxRobot;
+
+/** The side columns and the theme are remembered in the app folder, and a bad file only costs the defaults. */
+class ViewPreferencesTest extends WindowTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aFileThatCannotBeReadGivesTheDefaults() throws Exception {
+        Files.writeString(dir.resolve("view.properties"), "numbersToggle=\\u12");
+        assertTrue(new ViewPreferences(dir).get("numbersToggle", true));
+        ViewPreferences p = new ViewPreferences(dir);
+        p.set("numbersToggle", false);
+        assertFalse(new ViewPreferences(dir).get("numbersToggle", true), "written and read back");
+    }
+
+    @Test
+    void aCollapsedColumnAndTheDarkThemeStayForTheNextWindow(FxRobot robot) {
+        robot.clickOn("#numbersToggle");
+        robot.interact(() -> ((CheckMenuItem) robot.lookup(".menu-bar").queryAs(MenuBar.class).getMenus().stream()
+                .flatMap(m -> m.getItems().stream()).filter(i -> "darkThemeItem".equals(i.getId())).findFirst()
+                .orElseThrow()).setSelected(true));
+        Parent[] next = new Parent[1];
+        robot.interact(() -> next[0] = MainWindow.create(workspace, dialogs));
+        ToggleButton numbers = (ToggleButton) next[0].lookup("#numbersToggle");
+        assertFalse(numbers.isSelected(), "the numbers column stays collapsed");
+        Node column = ((javafx.scene.control.TabPane) next[0].lookup(".tab-pane")).getTabs().get(0).getContent()
+                .lookup(".numbers-scroll");
+        assertFalse(column.isVisible());
+        assertTrue(next[0].getStyleClass().contains("dark"), "the theme stays");
+        assertEquals(true, ((ToggleButton) next[0].lookup("#controlsToggle")).isSelected());
+        // Back to the defaults for the tests after this one (they share the app folder).
+        robot.interact(() -> {
+            numbers.setSelected(true);
+            new ViewPreferences(workspace.home()).set("darkThemeItem", false);
+        });
+    }
+}
