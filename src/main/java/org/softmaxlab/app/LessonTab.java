@@ -31,14 +31,14 @@ final class LessonTab {
         this.explorerContent = explorer.getContent();
         this.trainingContent = training.getContent();
         model = new LessonViewModel(workspace.explorer(), workspace.training());
-        model.lessonProperty().bind(workspace.lessonProperty());
-        model.setOnSection(workspace::showLessonSection);
+        model.lessonProperty().bind(workspace.lessons().lessonProperty());
+        model.setOnSection(workspace.lessons()::showSection);
         view = new LessonView(model);
         tab = new Tab("Lesson", view.root());
         tab.setId("lessonTab");
         tab.selectedProperty().addListener((o, a, shown) -> {
-            if (shown && workspace.lessonProperty().get() == null) {
-                workspace.openShippedLesson();
+            if (shown && workspace.lessons().lessonProperty().get() == null) {
+                workspace.lessons().openShipped();
             }
             if (shown) {
                 model.applyCurrent();

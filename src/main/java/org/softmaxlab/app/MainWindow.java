@@ -148,7 +148,7 @@ public final class MainWindow {
                 () -> dialogs.chooseImport(window()).ifPresent(workspace::importPoints));
         MenuItem openLesson = item("Open Lesson\u2026", "openLessonItem", null, () -> dialogs.chooseOpen(window())
                 .ifPresent(p -> {
-                    if (workspace.openLesson(p)) {
+                    if (workspace.lessons().open(p)) {
                         tabs.getSelectionModel().select(lesson.tab());
                     }
                 }));

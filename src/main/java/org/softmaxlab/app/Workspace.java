@@ -17,18 +17,10 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.softmaxlab.explorer.ExplorerViewModel;
-import org.softmaxlab.engine.Softmax;
 import org.softmaxlab.io.AtomicFiles;
-import org.softmaxlab.io.ImportException;
-import org.softmaxlab.io.ImportedBatch;
-import org.softmaxlab.io.LogitImport;
-import org.softmaxlab.io.PointCsv;
-import org.softmaxlab.model.ExplorerState;
 import org.softmaxlab.model.Lesson;
 import org.softmaxlab.model.Limits;
-import org.softmaxlab.model.Points;
 import org.softmaxlab.scenario.Examples;
-import org.softmaxlab.scenario.LessonFile;
 import org.softmaxlab.scenario.PyTorchSnippet;
 import org.softmaxlab.scenario.Scenario;
 import org.softmaxlab.scenario.ScenarioFormatException;
@@ -56,14 +48,16 @@ public final class Workspace {
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyBooleanWrapper statusIsError = new ReadOnlyBooleanWrapper(this, "statusIsError");
-    private final ObjectProperty<Lesson> lesson = new SimpleObjectProperty<>(this, "lesson");
-    private List<Scenario> lessonScenarios = List.of();
+    private final Lessons lessons;
+    private final Imports imports;
 
     public Workspace(ExplorerViewModel explorer, TrainingViewModel training, Path home) {
         this.explorer = explorer;
         this.training = training;
         this.home = home;
         training.unitsProperty().bind(explorer.unitsProperty());
+        imports = new Imports(this, explorer, training);
+        lessons = new Lessons(this, explorer, training);
         loadRecent();
     }
 
@@ -102,104 +96,25 @@ public final class Workspace {
 
     // ---- import ----------------------------------------------------------------------------------------------
 
-    /** Imports logits (and targets) from a .npy, .npz, .csv/.tsv or .txt file into the Explorer; see {@link #show}. */
+    /** Imports logits (and targets) from a file into the Explorer (see {@link Imports}). */
     public boolean importLogits(Path path) {
-        try {
-            return show(importer().readFile(path));
-        } catch (ImportException e) {
-            return fail("Cannot import " + path.getFileName() + ": " + e.getMessage());
-        }
+        return imports.importLogits(path);
     }
 
-    /** Imports pasted text (a Python or NumPy print, spreadsheet cells, JSON arrays) into the Explorer. */
+    /** Imports pasted text into the Explorer. */
     public boolean importText(String text) {
-        try {
-            return show(importer().parseText(text == null ? "" : text, "the pasted text"));
-        } catch (ImportException e) {
-            return fail("Cannot paste: " + e.getMessage());
-        }
+        return imports.importText(text);
     }
 
-    private static LogitImport importer() {
-        return new LogitImport(Limits.IMPORT_SAMPLES, Limits.IMPORT_CLASSES);
-    }
-
-    /**
-     * Shows an imported batch in the Explorer with the current loss options (class weights reset, as the classes
-     * changed). Without class-index targets each sample's target is its most probable class (probability rows: the
-     * row's most probable class), and the status says so. Nothing changes when a target is not a class.
-     */
-    private boolean show(ImportedBatch b) {
-        int classes = b.classes();
-        int[] targets = new int[b.samples()];
-        String note = "";
-        for (int i = 0; i < targets.length; i++) {
-            if (b.targets() != null) {
-                targets[i] = b.targets()[i];
-                if (targets[i] != Limits.IGNORE_INDEX && (targets[i] < 0 || targets[i] >= classes)) {
-                    return fail("Cannot import: target " + targets[i] + " of sample " + i + " is not a class (0.."
-                            + (classes - 1) + ", or " + Limits.IGNORE_INDEX + " for ignored)");
-                }
-            } else {
-                targets[i] = Softmax.argmax(b.targetRows() != null ? b.targetRows()[i] : b.logits()[i]);
-            }
-        }
-        if (b.targetRows() != null) {
-            note = "; probability targets shown as their most probable class";
-        } else if (b.targets() == null) {
-            note = "; no targets: each sample's target is its top class (set them in the Explorer)";
-        }
-        ExplorerState now = explorer.state();
-        explorer.load(ExplorerState.of(b.logits(), targets, null, false, now.temperature(), now.labelSmoothing(),
-                now.reduction(), 0), CUSTOM_IMPORT);
-        tab.set(Scenario.EXPLORER_TAB);
-        return ok("Imported " + b.description() + note);
-    }
-
-    /** Reads x0,x1,label rows into the Training tab's drawn points (a 2-D dataset; labels below its K). */
+    /** Reads x0,x1,label rows into the Training tab's drawn points. */
     public boolean importPoints(Path path) {
-        if (!training.datasetProperty().get().isPlanar()) {
-            return fail("Cannot import points: choose a 2-D dataset first");
-        }
-        double[][] rows;
-        try {
-            rows = PointCsv.read(path, Points.MAX);
-        } catch (ImportException e) {
-            return fail("Cannot import " + path.getFileName() + ": " + e.getMessage());
-        }
-        int k = training.setup().classes();
-        double[][] xy = new double[rows.length][];
-        int[] labels = new int[rows.length];
-        for (int i = 0; i < rows.length; i++) {
-            if (rows[i][2] >= k) {
-                return fail("Cannot import " + path.getFileName() + ": row " + (i + 1) + " has label "
-                        + (int) rows[i][2] + " but there are " + k + " classes");
-            }
-            xy[i] = new double[] {rows[i][0], rows[i][1]};
-            labels[i] = (int) rows[i][2];
-        }
-        try {
-            training.setPoints(new Points(xy, labels));
-        } catch (IllegalArgumentException e) {
-            return fail("Cannot import " + path.getFileName() + ": " + e.getMessage());
-        }
-        tab.set(Scenario.TRAINING_TAB);
-        return ok("Imported " + rows.length + " points from " + path.getFileName());
+        return imports.importPoints(path);
     }
 
-    /** Writes the Training tab's points (drawn, or the seeded dataset's) as x0,x1,label. */
+    /** Writes the Training tab's points as x0,x1,label. */
     public boolean exportPoints(Path path) {
-        try {
-            org.softmaxlab.engine.Dataset d = training.setup().buildDataset();
-            PointCsv.write(path, d.x(), d.labels());
-        } catch (IOException | RuntimeException e) {
-            return fail("Cannot export points to " + path.getFileName() + ": " + describe(e));
-        }
-        return ok("Exported the points to " + path.getFileName());
+        return imports.exportPoints(path);
     }
-
-    /** What the preset picker says after an import. */
-    static final String CUSTOM_IMPORT = "Imported";
 
     /** The PyTorch program that reproduces the tab shown (Edit > Copy as PyTorch Code; the CLI's {@code snippet}). */
     public String pyTorchSnippet() {
@@ -213,51 +128,9 @@ public final class Workspace {
 
     // ---- lessons ---------------------------------------------------------------------------------------------
 
-    /** The lesson shown in the Lesson tab (its text; the scenarios stay here). */
-    public ObjectProperty<Lesson> lessonProperty() {
-        return lesson;
-    }
-
-    /** Loads the lesson shipped in the app, "Cross-entropy, from the notebook". */
-    public boolean openShippedLesson() {
-        try {
-            showLesson(LessonFile.shipped());
-        } catch (ScenarioFormatException e) {
-            return fail(e.getMessage());
-        }
-        return true;
-    }
-
-    /** Opens a lesson file; on any problem the lesson shown stays and the status says why. */
-    public boolean openLesson(Path path) {
-        try {
-            showLesson(LessonFile.read(path));
-        } catch (ScenarioFormatException e) {
-            return fail("Cannot open the lesson " + path.getFileName() + ": " + e.getMessage());
-        }
-        return ok("Opened the lesson \u201c" + lesson.get().title() + "\u201d");
-    }
-
-    private void showLesson(LessonFile.Loaded loaded) {
-        lessonScenarios = loaded.scenarios();
-        lesson.set(loaded.lesson());
-    }
-
-    /**
-     * Sets up section {@code i}'s live view from its scenario: the Explorer's or the Training tab's state, whichever
-     * the section shows (the tab shown does not change).
-     */
-    public void showLessonSection(int i) {
-        if (i < 0 || i >= lessonScenarios.size()) {
-            return;
-        }
-        Scenario s = lessonScenarios.get(i);
-        if (Scenario.TRAINING_TAB.equals(s.tab())) {
-            training.load(s.training().setup(), s.training().steps());
-        } else {
-            // A short name for the preset picker: a section's title would widen the control column beside the text.
-            explorer.load(s.explorer().toState(), "Lesson, section " + (i + 1));
-        }
+    /** The lesson of the Lesson tab, and its sections' scenarios. */
+    public Lessons lessons() {
+        return lessons;
     }
 
     // ---- files ---------------------------------------------------------------------------------------------
@@ -412,15 +285,15 @@ public final class Workspace {
         return !error;
     }
 
-    private boolean ok(String message) {
+    boolean ok(String message) {
         return report(message, false);
     }
 
-    private boolean fail(String message) {
+    boolean fail(String message) {
         return report(message, true);
     }
 
-    private static String describe(Exception e) {
+    static String describe(Exception e) {
         String m = e.getMessage();
         if (e instanceof java.nio.file.AccessDeniedException) {
             return "permission denied (" + m + ")";

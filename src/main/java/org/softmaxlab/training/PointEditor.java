@@ -32,7 +32,7 @@ final class PointEditor {
         classChoice.setId("drawClassChoice");
         classChoice.setTooltip(new Tooltip("The class of the points a click adds."));
         clear.setId("clearPointsButton");
-        clear.setOnAction(e -> model.clearPoints());
+        clear.setOnAction(e -> model.drawn().clearPoints());
         clear.setTooltip(new Tooltip("Remove every point, then draw your own."));
         fillClasses();
         model.classesProperty().addListener(o -> fillClasses());
@@ -53,7 +53,7 @@ final class PointEditor {
             int i = plane.pointNear(e.getX(), e.getY());
             if (e.getButton() == MouseButton.SECONDARY) {
                 if (i >= 0) {
-                    model.removePoint(i);
+                    model.drawn().removePoint(i);
                     selected = -1;
                 }
                 return;
@@ -68,8 +68,8 @@ final class PointEditor {
                 return;
             }
             double[] at = plane.dataAt(e.getX(), e.getY());
-            if (at != null && model.addPoint(at[0], at[1], chosenClass()) == null) {
-                selected = model.pointsProperty().get().size() - 1;
+            if (at != null && model.drawn().addPoint(at[0], at[1], chosenClass()) == null) {
+                selected = model.drawn().pointsProperty().get().size() - 1;
             }
         });
         plane.setOnMouseDragged(e -> {
@@ -87,7 +87,7 @@ final class PointEditor {
         });
         plane.setOnMouseReleased(e -> {
             if (dragging >= 0 && dragTo != null) {
-                model.movePoint(dragging, dragTo[0], dragTo[1]);
+                model.drawn().movePoint(dragging, dragTo[0], dragTo[1]);
             }
             dragging = -1;
         });
@@ -95,7 +95,7 @@ final class PointEditor {
         javafx.event.EventHandler<javafx.scene.input.KeyEvent> delete = e -> {
             if ((e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.BACK_SPACE) && selected >= 0
                     && plane.isVisible() && !(e.getTarget() instanceof javafx.scene.control.TextInputControl)) {
-                model.removePoint(selected);
+                model.drawn().removePoint(selected);
                 selected = -1;
                 e.consume();
             }
@@ -116,7 +116,7 @@ final class PointEditor {
                 scene.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, elsewhere);
             }
         });
-        model.pointsProperty().addListener((o, a, p) -> {
+        model.drawn().pointsProperty().addListener((o, a, p) -> {
             if (p == null || selected >= p.size()) {
                 selected = -1;
             }
@@ -136,7 +136,7 @@ final class PointEditor {
     }
 
     private int[] currentLabels() {
-        Points p = model.pointsProperty().get();
+        Points p = model.drawn().pointsProperty().get();
         return p != null ? p.labels() : model.setup().buildDataset().labels();
     }
 

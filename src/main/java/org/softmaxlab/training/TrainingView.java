@@ -353,7 +353,7 @@ public final class TrainingView {
                 shownData = s.dataset();
                 // Drawn points keep the plane where it is; a seeded dataset is fitted.
                 decisionRegions.setPoints(s.dataset().x(), s.dataset().labels(),
-                        model.pointsProperty().get() != null);
+                        model.drawn().pointsProperty().get() != null);
             }
             decisionRegions.setModel(c.weight(), c.bias(), s.temperature());
         } else {

@@ -92,8 +92,8 @@ public final class TrainingViewModel implements AutoCloseable {
     /** Initial parameters set by hand (heat map or scenario), used by resets until the setup changes. */
     private double[][] explicitWeight;
     private double[] explicitBias;
-    /** Points drawn or imported in place of the seeded dataset, or null. */
-    private final ReadOnlyObjectWrapper<Points> points = new ReadOnlyObjectWrapper<>(this, "points");
+    /** Points drawn or imported in place of the seeded dataset. */
+    private final DrawnPoints drawn = new DrawnPoints(this);
     /** Applying a dataset's defaults changes many settings; restart once at the end. */
     private boolean applying;
 
@@ -300,69 +300,6 @@ public final class TrainingViewModel implements AutoCloseable {
         }
     }
 
-    // ---- drawn points --------------------------------------------------------------------------------------
-
-    /**
-     * Adds a point of class {@code label} at (x0, x1) on a 2-D dataset (the seeded points become drawn ones on the
-     * first edit) and restarts at step 0; returns null or the problem.
-     */
-    public String addPoint(double x0, double x1, int label) {
-        if (!dataset.get().isPlanar()) {
-            return refuse("points are drawn on the 2-D datasets");
-        }
-        int k = dataset.get().classes(classes.get());
-        if (label < 0 || label >= k) {
-            return refuse("class " + label + " is not one of the " + k + " classes");
-        }
-        Points p = editablePoints();
-        if (p.size() >= Points.MAX) {
-            return refuse("at most " + Points.MAX + " points");
-        }
-        setPoints(p.plus(x0, x1, label));
-        return null;
-    }
-
-    /** Moves point {@code i} to (x0, x1) and restarts at step 0. */
-    public void movePoint(int i, double x0, double x1) {
-        Points p = editablePoints();
-        if (i >= 0 && i < p.size()) {
-            setPoints(p.moved(i, x0, x1));
-        }
-    }
-
-    /** Removes point {@code i} and restarts at step 0. */
-    public void removePoint(int i) {
-        Points p = editablePoints();
-        if (i >= 0 && i < p.size()) {
-            setPoints(p.without(i));
-        }
-    }
-
-    /** Removes every point: the plane is empty until points are drawn. */
-    public void clearPoints() {
-        if (dataset.get().isPlanar()) {
-            setPoints(new Points(new double[0][], new int[0]));
-        }
-    }
-
-    /** Trains on {@code p} from step 0 (null: back to the seeded points of the dataset). */
-    public void setPoints(Points p) {
-        points.set(p);
-        if (p != null && p.size() == 0) {
-            message.set("No points: click the plane to add points of the chosen class.");
-        }
-        reset();
-    }
-
-    /** The points an edit starts from: the drawn ones, or the seeded dataset's. */
-    private Points editablePoints() {
-        if (points.get() != null) {
-            return points.get();
-        }
-        org.softmaxlab.engine.Dataset d = setup().buildDataset();
-        return new Points(d.x(), d.labels());
-    }
-
     /** Takes the newest snapshot from the worker, if any, and shows it. Call once per pulse on the FX thread. */
     public void onPulse() {
         TrainingSnapshot s = worker.take();
@@ -387,7 +324,7 @@ public final class TrainingViewModel implements AutoCloseable {
         TrainingSetup s = new TrainingSetup(dataset.get(), dataset.get().classes(classes.get()), perClass.get(),
                 noise.get(), dataSeed.get(), initSeed.get(), bias.get(), optimizer.get(), learningRate.get(),
                 momentum.get(), nesterov.get(), weightDecay.get(), batchSize.get(), enabledWeights(),
-                labelSmoothing.get(), temperature.get(), null, null, points.get());
+                labelSmoothing.get(), temperature.get(), null, null, drawn.pointsProperty().get());
         return explicitWeight != null ? s.withInit(explicitWeight, explicitBias) : s.withDefaultInit();
     }
 
@@ -413,7 +350,7 @@ public final class TrainingViewModel implements AutoCloseable {
             weightsEnabled.set(s.classWeights() != null);
             labelSmoothing.set(s.labelSmoothing());
             temperature.set(s.temperature());
-            points.set(s.points());
+            drawn.load(s.points());
         } finally {
             applying = false;
         }
@@ -489,7 +426,7 @@ public final class TrainingViewModel implements AutoCloseable {
         message.set(problem);
     }
 
-    private String refuse(String problem) {
+    String refuse(String problem) {
         message.set(problem);
         return problem;
     }
@@ -546,6 +483,6 @@ public final class TrainingViewModel implements AutoCloseable {
     public ObjectProperty<LossUnits> unitsProperty() { return units; }
     /** The race: a second run with another loss or learning rate. */
     public RaceModel race() { return race; }
-    /** The drawn points in place of the seeded dataset, or null. */
-    public ReadOnlyObjectProperty<Points> pointsProperty() { return points.getReadOnlyProperty(); }
+    /** The points drawn on the plane (click, drag, remove, clear, CSV) in place of the seeded dataset. */
+    public DrawnPoints drawn() { return drawn; }
 }

@@ -436,7 +436,6 @@ class MainWindowTest {
         robot.clickOn("#lossesTab");
         snapshot(robot, "losses-light.png");
         robot.clickOn("#lessonTab");
-        robot.interact(() -> workspace.lessonProperty().get());
         for (int i = 0; i < 5; i++) {
             robot.clickOn("#lessonNext");
         }

@@ -36,14 +36,14 @@ class DrawPointsTest extends WindowTest {
     /** Where point {@code i} is drawn now (the plane's layout may have moved since it was clicked). */
     private Point2D whereIs(FxRobot robot, int i) {
         DecisionRegionCanvas plane = robot.lookup("#decisionRegions").queryAs(DecisionRegionCanvas.class);
-        double[] xy = workspace.training().pointsProperty().get().x()[i];
+        double[] xy = workspace.training().drawn().pointsProperty().get().x()[i];
         double[] px = plane.pixelOf(xy[0], xy[1]);
         return plane.localToScreen(px[0], px[1]);
     }
 
     private void awaitPoints(int n) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> workspace.training().pointsProperty().get() != null
-                && workspace.training().pointsProperty().get().size() == n);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> workspace.training().drawn().pointsProperty().get() != null
+                && workspace.training().drawn().pointsProperty().get().size() == n);
     }
 
     @Test
@@ -62,7 +62,7 @@ class DrawPointsTest extends WindowTest {
         robot.interact(() -> classes.getSelectionModel().select(2));
         robot.clickOn(onPlane(robot, 0.5, 0.7));
         awaitPoints(3);
-        Points p = workspace.training().pointsProperty().get();
+        Points p = workspace.training().drawn().pointsProperty().get();
         assertEquals(java.util.List.of(0, 1, 2), java.util.Arrays.stream(p.labels()).boxed().toList());
         assertTrue(p.x()[0][0] < p.x()[1][0], "left of the second");
         assertTrue(p.x()[2][1] < p.x()[0][1], "below the first");
@@ -80,7 +80,7 @@ class DrawPointsTest extends WindowTest {
         assertEquals(p.x()[1][0], points.get(1).get(0).asDouble());
         assertEquals(2, points.get(2).get(2).asInt());
         // Reopening the file trains on the same points.
-        robot.interact(() -> workspace.training().clearPoints());
+        robot.interact(() -> workspace.training().drawn().clearPoints());
         robot.interact(() -> workspace.open(dialogs.next));
         awaitPoints(3);
     }
@@ -95,12 +95,12 @@ class DrawPointsTest extends WindowTest {
         awaitPoints(1);
         robot.clickOn(onPlane(robot, 0.6, 0.6));
         awaitPoints(2);
-        double before = workspace.training().pointsProperty().get().x()[1][0];
+        double before = workspace.training().drawn().pointsProperty().get().x()[1][0];
         robot.drag(onPlane(robot, 0.6, 0.6), MouseButton.PRIMARY).moveTo(onPlane(robot, 0.8, 0.6)).release(
                 MouseButton.PRIMARY);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
-                () -> workspace.training().pointsProperty().get().x()[1][0] > before);
-        assertEquals(2, workspace.training().pointsProperty().get().size(), "a drag moves, it does not add");
+                () -> workspace.training().drawn().pointsProperty().get().x()[1][0] > before);
+        assertEquals(2, workspace.training().drawn().pointsProperty().get().size(), "a drag moves, it does not add");
         robot.clickOn(whereIs(robot, 1), MouseButton.SECONDARY);
         awaitPoints(1);
         robot.clickOn(whereIs(robot, 0));
@@ -120,6 +120,6 @@ class DrawPointsTest extends WindowTest {
         robot.clickOn("File").clickOn("#importPointsItem");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> workspace.statusProperty().get()
                 .contains("row 2, column 2"));
-        assertEquals(3, workspace.training().pointsProperty().get().size(), "a bad file changes nothing");
+        assertEquals(3, workspace.training().drawn().pointsProperty().get().size(), "a bad file changes nothing");
     }
 }
