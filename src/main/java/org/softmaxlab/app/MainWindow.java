@@ -176,9 +176,13 @@ public final class MainWindow {
                         "points.csv").ifPresent(workspace::exportPoints)));
         Menu file = new Menu("File", null, open, recentMenu, examples, openLesson, importLogits, importPoints,
                 new SeparatorMenuItem(), save, saveAs, new SeparatorMenuItem(), export);
+        MenuItem undo = item("Undo Explorer Change", "undoItem", "Shortcut+Z", () -> workspace.explorer().undo());
+        MenuItem redo = item("Redo Explorer Change", "redoItem", "Shortcut+Shift+Z", () -> workspace.explorer().redo());
+        undo.disableProperty().bind(workspace.explorer().canUndoProperty().not());
+        redo.disableProperty().bind(workspace.explorer().canRedoProperty().not());
         MenuItem paste = item("Paste Logits", "pasteItem", null, this::paste);
         MenuItem copyCode = item("Copy as PyTorch Code", "copyPyTorchItem", null, this::copyPyTorch);
-        Menu edit = new Menu("Edit", null, paste, copyCode);
+        Menu edit = new Menu("Edit", null, undo, redo, new SeparatorMenuItem(), paste, copyCode);
         presentation.setId("presentationItem");
         presentation.setAccelerator(KeyCombination.valueOf("F5"));
 

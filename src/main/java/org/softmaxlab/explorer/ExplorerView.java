@@ -128,6 +128,13 @@ public final class ExplorerView {
         logitChart.setClassColors(true);
         logitChart.setOnBarDrag(model::dragLogit);
         dataset = new DatasetPanel(model, datasetBox, lossHistogram, lossChart);
+        // A press to release anywhere in the Explorer (a slider or a bar dragged) is one undo step.
+        javafx.scene.Parent root = probabilityChart.getParent();
+        while (root.getParent() != null) {
+            root = root.getParent();
+        }
+        root.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> model.beginGesture());
+        root.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_RELEASED, e -> model.endGesture());
         predict = new PredictView(model, probabilityChart, gradientChart, predictToggle, revealButton, predictVerdict);
         gradientChart.setClassColors(true);
         addTooltips();

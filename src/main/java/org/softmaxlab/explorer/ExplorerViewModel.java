@@ -7,6 +7,8 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -56,6 +58,15 @@ public final class ExplorerViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     /** The unit of every loss shown in the app (the Losses tab's units switch); the Explorer's loss follows it. */
     private final ObjectProperty<LossUnits> units = new SimpleObjectProperty<>(this, "units", LossUnits.NATS);
+
+    /** Undo steps kept. */
+    static final int UNDO_STEPS = 200;
+    private final java.util.Deque<ExplorerState> undoStack = new java.util.ArrayDeque<>();
+    private final java.util.Deque<ExplorerState> redoStack = new java.util.ArrayDeque<>();
+    private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo", false);
+    private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo", false);
+    private boolean gesture;
+    private boolean gestureRecorded;
 
     /** Predict, then reveal: over this view-model's state. */
     private final PredictionModel prediction = new PredictionModel(this);
@@ -126,7 +137,63 @@ public final class ExplorerViewModel {
             pushing = false;
         }
         message.set("");
+        remember();
         setState(s);
+    }
+
+    // ---- undo ----------------------------------------------------------------------------------------------
+
+    /**
+     * A gesture (a slider or a bar dragged from press to release) is one undo step however many edits it makes;
+     * outside a gesture every edit is a step of its own.
+     */
+    public void beginGesture() {
+        gesture = true;
+        gestureRecorded = false;
+    }
+
+    public void endGesture() {
+        gesture = false;
+    }
+
+    /** Back to the state before the last step (an edit, a gesture, a preset or a file); false when there is none. */
+    public boolean undo() {
+        return travel(undoStack, redoStack);
+    }
+
+    /** Forward again to the state an undo left. */
+    public boolean redo() {
+        return travel(redoStack, undoStack);
+    }
+
+    private boolean travel(java.util.Deque<ExplorerState> from, java.util.Deque<ExplorerState> to) {
+        if (from.isEmpty()) {
+            return false;
+        }
+        to.push(state.get());
+        message.set("");
+        setState(from.pop());
+        updateUndoable();
+        return true;
+    }
+
+    /** Records the current state before a change (once per gesture); a new change forgets what was undone. */
+    private void remember() {
+        if (state.get() == null || (gesture && gestureRecorded)) {
+            return;
+        }
+        gestureRecorded = gesture;
+        undoStack.push(state.get());
+        while (undoStack.size() > UNDO_STEPS) {
+            undoStack.removeLast();
+        }
+        redoStack.clear();
+        updateUndoable();
+    }
+
+    private void updateUndoable() {
+        canUndo.set(!undoStack.isEmpty());
+        canRedo.set(!redoStack.isEmpty());
     }
 
     /**
@@ -256,7 +323,11 @@ public final class ExplorerViewModel {
     }
 
     private void edit(UnaryOperator<ExplorerState> change) {
-        setState(change.apply(state.get()));
+        ExplorerState next = change.apply(state.get());
+        if (next != state.get()) {
+            remember();
+        }
+        setState(next);
     }
 
     private void setState(ExplorerState next) {
@@ -369,4 +440,6 @@ public final class ExplorerViewModel {
     public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
     public ObjectProperty<LossUnits> unitsProperty() { return units; }
     public PredictionModel prediction() { return prediction; }
+    public ReadOnlyBooleanProperty canUndoProperty() { return canUndo.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty canRedoProperty() { return canRedo.getReadOnlyProperty(); }
 }
