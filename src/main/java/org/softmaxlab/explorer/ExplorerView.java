@@ -369,12 +369,19 @@ public final class ExplorerView {
         javafx.scene.paint.Color ink = entropyValue.getTextFill() instanceof javafx.scene.paint.Color c ? c
                 : javafx.scene.paint.Color.web("#1E1E1E");
         formulaMath.setStyle(px, ink);
-        formulaMath.setLatex(r.formula().latex());
+        formulaMath.setLatex(r.formula().latex(c -> hex(org.softmaxlab.chart.Palette.classColor(c)),
+                c -> hex(org.softmaxlab.chart.Contrast.textOn(org.softmaxlab.chart.Palette.classColor(c)))));
         formulaMath.setAccessibleText(r.formula().text());
         if (derivationPane.isExpanded()) {
             derivationMath.setStyle(px, ink);
             derivationMath.setLatex(Derivation.latex(model.state(), r));
         }
+    }
+
+    /** A colour as LaTeX's {@code #RRGGBB}. */
+    private static String hex(javafx.scene.paint.Color c) {
+        return String.format(java.util.Locale.ROOT, "#%02X%02X%02X", (int) Math.round(c.getRed() * 255),
+                (int) Math.round(c.getGreen() * 255), (int) Math.round(c.getBlue() * 255));
     }
 
     private void addTooltips() {

@@ -4,6 +4,7 @@ import static org.softmaxlab.model.Numbers.fixed4;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 import org.softmaxlab.engine.CrossEntropyLoss;
 import org.softmaxlab.engine.CrossEntropyOptions;
 import org.softmaxlab.engine.LossResult;
@@ -20,10 +21,32 @@ import org.softmaxlab.engine.Targets;
  * smoothing; for none, the sum of the {@code L_n}).
  *
  * @param text  the formula as plain text, one line per step (accessible text, exports)
- * @param latex the same formula typeset (LaTeX, one array row per line), with the same numbers
+ * @param markedLatex the same formula typeset (LaTeX, one array row per line), with the same numbers, each term
+ *                    wrapped in class marks ({@link #latex()} without them, {@link #latex(IntFunction, IntFunction)}
+ *                    in colour)
  * @param terms every number in {@code text}, in order of appearance
  */
-public record Formula(String text, String latex, List<Term> terms) {
+public record Formula(String text, String markedLatex, List<Term> terms) {
+
+    /** The formula as LaTeX, without colours. */
+    public String latex() {
+        return WRAPPER.matcher(markedLatex).replaceAll("{{");
+    }
+
+    /**
+     * The formula as LaTeX with each sample's term on its target class's colour: {@code fill} and {@code ink} give
+     * the class's colour and the text colour on it, as {@code #RRGGBB}.
+     */
+    public String latex(IntFunction<String> fill, IntFunction<String> ink) {
+        return CLASS_MARK.matcher(markedLatex).replaceAll(m -> {
+            int c = Integer.parseInt(m.group(1));
+            return java.util.regex.Matcher.quoteReplacement(m.group(2) == null ? fill.apply(c) : ink.apply(c));
+        });
+    }
+
+    /** The opening of a term's colour wrapper, both marks in it. */
+    private static final java.util.regex.Pattern WRAPPER = java.util.regex.Pattern.compile(
+            "\\\\colorbox\\{@\\d+@\\}\\{\\\\textcolor\\{@\\d+@fg\\}\\{");
     private static final int SHOWN_TERMS = 4;
 
     /** One number of the formula: what it is and its value (shown with {@link Numbers#fixed4} or as a count). */
@@ -135,13 +158,24 @@ public record Formula(String text, String latex, List<Term> terms) {
                 return;
             }
             b.text(shown > 0 ? " + " : "", shown > 0 ? " + " : "");
+            // Each term in its target class's colour: the view turns the class mark into that colour.
+            b.text("", "\\colorbox{" + classMark(y) + "}{\\textcolor{" + classMark(y) + "fg}{");
             if (options.hasWeight()) {
                 b.count("w_y[" + n + "]", options.weightOf(y)).text("\u00b7", "\\,");
             }
             b.text("ln ", "\\ln ").number("P_y[" + n + "]", r.probabilities()[n][y]);
+            b.text("", "}}");
             shown++;
         }
     }
+
+    /** The mark of class {@code c}'s colour in {@link #markedLatex()} ({@code @c@}; {@code @c@fg} the text on it). */
+    private static String classMark(int c) {
+        return "@" + c + "@";
+    }
+
+    /** A class mark; group 1 is the class, group 2 "fg" for the text on its colour. */
+    private static final java.util.regex.Pattern CLASS_MARK = java.util.regex.Pattern.compile("@(\\d+)@(fg)?");
 
     /** Text, LaTeX and terms together, so that each number is appended with its name to both forms. */
     private static final class Builder {

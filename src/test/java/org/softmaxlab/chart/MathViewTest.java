@@ -24,6 +24,7 @@ class MathViewTest {
                             ExplorerState s = preset.toState().withLabelSmoothing(eps).withReduction(r)
                                     .withWeightsEnabled(weighted).withTemperature(t);
                             check(ExplorerResults.compute(s).formula().latex());
+                            check(ExplorerResults.compute(s).formula().latex(c -> "#0072B2", c -> "#FFFFFF"));
                             check(Derivation.latex(s, ExplorerResults.compute(s)));
                         }
                     }

@@ -18,6 +18,18 @@ import org.softmaxlab.engine.Reduction;
  * double arithmetic, not the engine) for every preset, smoothing 0 and 0.1, each reduction, weights on and off.
  */
 class FormulaTest {
+
+    @org.junit.jupiter.api.Test
+    void eachSamplesTermSitsOnItsTargetClasssColour() {
+        Formula f = ExplorerResults.compute(ExplorerPreset.named(ExplorerPreset.EXAMPLE_A).toState()).formula();
+        String coloured = f.latex(c -> c == 0 ? "#111111" : "#222222", c -> "#FFFFFF");
+        assertEquals(1, coloured.split("colorbox\\{#111111}", -1).length - 1, "sample 0's term on class 0's colour");
+        assertEquals(1, coloured.split("colorbox\\{#222222}", -1).length - 1, "sample 1's term on class 1's colour");
+        assertTrue(!f.latex().contains("colorbox") && !f.latex().contains("@"), "plain LaTeX has no colours");
+        assertEquals(f.latex().replaceAll("[{}]", ""), coloured.replaceAll("\\\\colorbox\\{#\\w+}|"
+                + "\\\\textcolor\\{#\\w+}|[{}]", ""), "the same formula either way");
+    }
+
     private static final Pattern COMPUTED = Pattern.compile("-?\\d+\\.\\d{4}(e[+-]\\d+)?");
 
     static Stream<Arguments> states() {
