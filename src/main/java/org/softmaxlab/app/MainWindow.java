@@ -24,6 +24,8 @@ import org.softmaxlab.losses.LossesViewModel;
 import org.softmaxlab.scenario.Examples;
 import org.softmaxlab.scenario.Scenario;
 import org.softmaxlab.training.TrainingView;
+import org.softmaxlab.ui.SystemTheme;
+import org.softmaxlab.ui.Theme;
 import org.softmaxlab.ui.ViewSupport;
 
 /**
@@ -113,10 +115,11 @@ public final class MainWindow {
             t.setSelected(preferences.get(t.getId(), true));
             t.selectedProperty().addListener((o, a, b) -> preferences.set(t.getId(), b));
         }
-        dark.setSelected(preferences.get(dark.getId(), false));
-        ViewSupport.setStyleClass(root, "dark", dark.isSelected());
+        // The theme: the user's last choice, or on the first start the desktop's preference.
+        dark.setSelected(preferences.get(dark.getId(), () -> SystemTheme.prefersDark().orElse(false)));
+        Theme.apply(root, dark.isSelected());
         dark.selectedProperty().addListener((o, a, b) -> {
-            ViewSupport.setStyleClass(root, "dark", b);
+            Theme.apply(root, b);
             preferences.set(dark.getId(), b);
         });
         for (javafx.scene.control.ToggleButton t : List.of(controls, numbers, trainingControls, present)) {

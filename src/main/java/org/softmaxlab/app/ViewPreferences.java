@@ -12,7 +12,7 @@ import org.softmaxlab.io.AtomicFiles;
 /**
  * How the window was left, apart from the scenario: which side columns are shown and the theme. Kept in
  * {@code view.properties} in the app folder, written at once on every change (atomically); a missing or unreadable
- * file means the defaults (everything shown, light).
+ * file means the defaults (everything shown; the desktop's light or dark).
  */
 final class ViewPreferences {
     private final Path file;
@@ -30,8 +30,13 @@ final class ViewPreferences {
     }
 
     boolean get(String key, boolean fallback) {
+        return get(key, () -> fallback);
+    }
+
+    /** The remembered value of {@code key}, or {@code fallback}'s, asked only when nothing is remembered. */
+    boolean get(String key, java.util.function.BooleanSupplier fallback) {
         String v = values.getProperty(key);
-        return v == null ? fallback : Boolean.parseBoolean(v);
+        return v == null ? fallback.getAsBoolean() : Boolean.parseBoolean(v);
     }
 
     /** Remembers {@code key}; a file that cannot be written only costs the preference, never the session. */

@@ -212,7 +212,7 @@ public final class BarCanvas extends PlotCanvas {
                 continue;
             }
             double y = axis.y(v, top, plotH);
-            g.setFill(classColors ? Palette.classColor(classOf(c)) : plotFill());
+            g.setFill(classColors ? classColor(classOf(c)) : plotFill());
             double barTop = Math.min(y, zeroY);
             double barH = Math.max(Math.abs(zeroY - y), v != 0 ? 1 : 0);
             g.fillRect(x, barTop, barW, barH);
@@ -253,7 +253,7 @@ public final class BarCanvas extends PlotCanvas {
                 }
                 g.setTextRole("value");
                 g.setFill(inside ? Contrast.textOn((javafx.scene.paint.Color) (classColors
-                        ? Palette.classColor(classOf(c)) : plotFill())) : textFill());
+                        ? classColor(classOf(c)) : plotFill())) : textFill());
                 g.setTextAlign(TextAlignment.CENTER);
                 g.setTextBaseline(below == inside ? VPos.BOTTOM : VPos.TOP);
                 g.fillText(label, x + barW / 2, inside ? (below ? y - 2 : y + 2) : labelY);

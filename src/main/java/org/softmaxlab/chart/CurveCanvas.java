@@ -32,10 +32,11 @@ public final class CurveCanvas extends PlotCanvas {
      * @param name   the legend's text
      * @param x      its x values, ascending
      * @param y      its y values
-     * @param color  its colour (the legend says what it means)
+     * @param colour the palette colour it is drawn in, by index (the stylesheet's {@code -sl-class-N}); the legend
+     *               says what it means
      * @param dashes a dash pattern in multiples of the line width, or null for a solid line
      */
-    public record Series(String name, double[] x, double[] y, javafx.scene.paint.Color color, double[] dashes) {
+    public record Series(String name, double[] x, double[] y, int colour, double[] dashes) {
     }
 
     public CurveCanvas() {
@@ -301,7 +302,7 @@ public final class CurveCanvas extends PlotCanvas {
                     cy[m++] = y;
                 }
             }
-            g.setStroke(sr.color());
+            g.setStroke(classColor(sr.colour()));
             g.setLineWidth(width);
             if (sr.dashes() != null) {
                 double[] d = sr.dashes().clone();
@@ -328,7 +329,7 @@ public final class CurveCanvas extends PlotCanvas {
         double x = left + plotW - widest - font * 2.6;
         double y = top + font * 0.8;
         for (Series sr : series) {
-            g.setStroke(sr.color());
+            g.setStroke(classColor(sr.colour()));
             g.setLineWidth(width);
             if (sr.dashes() != null) {
                 double[] d = sr.dashes().clone();

@@ -17,7 +17,8 @@ public final class DecisionRegionCanvas extends PlotCanvas {
     /** Screen pixels per rendered cell: at least one sample per 2 px, scaled up smoothly. */
     static final int CELL = 2;
     private static final int LEVELS = 256;
-    private static final int[][] SHADES = shades();
+    private int[][] shades;
+    private int shadesVersion = -1;
     /** Where the model's logits are no longer finite numbers. */
     private static final int UNDEFINED = argb(Color.LIGHTGRAY);
     private double[][] points = new double[0][];
@@ -160,11 +161,11 @@ public final class DecisionRegionCanvas extends PlotCanvas {
         for (int i = 0; i < points.length; i++) {
             double px = left + (points[i][0] - x0) / (x1 - x0) * plotW;
             double py = top + (1 - (points[i][1] - y0) / (y1 - y0)) * plotH;
-            g.setFill(Palette.classColor(labels[i]));
+            g.setFill(classColor(labels[i]));
             g.fillOval(px - r, py - r, 2 * r, 2 * r);
             // An outline keeps each point visible on its own region; a dark ring marks one the model gets wrong.
             boolean wrong = model != null && model.classify(points[i][0], points[i][1]) != labels[i];
-            g.setStroke(wrong ? Color.BLACK : Color.WHITE);
+            g.setStroke(wrong ? textFill() : backgroundFill());
             g.setLineWidth(wrong ? Math.max(2, font / 7) : 1);
             double ring = wrong ? r + 1.5 : r;
             g.strokeOval(px - ring, py - ring, 2 * ring, 2 * ring);
@@ -295,7 +296,7 @@ public final class DecisionRegionCanvas extends PlotCanvas {
         double x = left + plotW - classes * entry - 4;
         double y = top + 4;
         g.setGlobalAlpha(0.85);
-        g.setFill(Color.WHITE);
+        g.setFill(backgroundFill());
         g.fillRect(x - 4, y, classes * entry + 4, font * 1.5);
         g.setGlobalAlpha(1);
         g.setTextAlign(TextAlignment.LEFT);
@@ -303,14 +304,18 @@ public final class DecisionRegionCanvas extends PlotCanvas {
         g.setTextRole("legend");
         for (int c = 0; c < classes; c++) {
             double cx = x + c * entry;
-            g.setFill(Palette.classColor(c));
+            g.setFill(classColor(c));
             g.fillOval(cx, y + font * 0.35, font * 0.8, font * 0.8);
-            g.setFill(Color.BLACK);
+            g.setFill(textFill());
             g.fillText("class " + c, cx + font, y + font * 0.75);
         }
     }
 
     private void renderRegions(PixelWriter out, int w, int h) {
+        if (shadesVersion != styleVersion()) {
+            shades = shades();
+            shadesVersion = styleVersion();
+        }
         if (row.length < w) {
             row = new int[w];
         }
@@ -319,7 +324,7 @@ public final class DecisionRegionCanvas extends PlotCanvas {
             for (int i = 0; i < w; i++) {
                 double x = x0 + (i + 0.5) / w * (x1 - x0);
                 int best = model.classify(x, y);
-                row[i] = best == PlanarClassifier.UNDEFINED ? UNDEFINED : SHADES[Math.floorMod(best, SHADES.length)]
+                row[i] = best == PlanarClassifier.UNDEFINED ? UNDEFINED : shades[Math.min(best, Palette.CLASS_COUNT)]
                         [(int) Math.round(model.certainty() * (LEVELS - 1))];
             }
             out.setPixels(0, j, w, 1, PixelFormat.getIntArgbInstance(), row, 0, w);
@@ -327,15 +332,16 @@ public final class DecisionRegionCanvas extends PlotCanvas {
     }
 
     /**
-     * Each class colour mixed into white, from 15% (a toss-up) to 65% (certain), in {@link #LEVELS} steps, as ARGB:
-     * a frame of regions then allocates nothing (a Color per cell made most of the app's garbage while training).
+     * Each class colour (the last row: the classes past the palette) mixed into the plot's background, from 15% (a
+     * toss-up) to 65% (certain), in {@link #LEVELS} steps, as ARGB: a frame of regions then allocates nothing (a
+     * Color per cell made most of the app's garbage while training). Made again when the theme changes.
      */
-    private static int[][] shades() {
-        int[][] shades = new int[Palette.CLASS_COUNT][LEVELS];
+    private int[][] shades() {
+        int[][] shades = new int[Palette.CLASS_COUNT + 1][LEVELS];
         for (int c = 0; c < shades.length; c++) {
             for (int level = 0; level < LEVELS; level++) {
                 double certainty = level / (LEVELS - 1.0);
-                shades[c][level] = argb(Color.WHITE.interpolate(Palette.classColor(c), 0.15 + 0.5 * certainty));
+                shades[c][level] = argb(backgroundFill().interpolate(classColor(c), 0.15 + 0.5 * certainty));
             }
         }
         return shades;

@@ -17,7 +17,7 @@ import javafx.scene.text.TextAlignment;
  * Base of the app's charts: a Region holding one Canvas, redrawn at most once per layout pass (so once per pulse,
  * however many times the data changed in between). Colours and the font size come from CSS:
  * {@code -sl-plot-fill, -sl-highlight-fill, -sl-negative-fill, -sl-ghost-stroke, -sl-axis-stroke, -sl-text-fill,
- * -sl-font-size}.
+ * -sl-background-fill, -sl-class-N-fill (N = 0..7, other), -sl-font-size}; a change of any (a theme switch) redraws.
  */
 public abstract class PlotCanvas extends Region {
     private static final StyleablePropertyFactory<PlotCanvas> CSS =
@@ -34,6 +34,10 @@ public abstract class PlotCanvas extends Region {
             s -> s.axisStroke, Color.web("#666666"));
     private static final CssMetaData<PlotCanvas, Paint> TEXT = CSS.createPaintCssMetaData("-sl-text-fill",
             s -> s.textFill, Color.web("#222222"));
+    private static final CssMetaData<PlotCanvas, Paint> BACKGROUND = CSS.createPaintCssMetaData(
+            "-sl-background-fill", s -> s.backgroundFill, Color.WHITE);
+    /** {@code -sl-class-0-fill} ... {@code -sl-class-7-fill}, then {@code -sl-class-other-fill}. */
+    private static final List<CssMetaData<PlotCanvas, Paint>> CLASS_FILLS = classFills();
     private static final CssMetaData<PlotCanvas, Number> FONT_SIZE = CSS.createSizeCssMetaData("-sl-font-size",
             s -> s.fontSize, 14.0);
 
@@ -44,6 +48,9 @@ public abstract class PlotCanvas extends Region {
     private final StyleableObjectProperty<Paint> axisStroke = new Styled<>(AXIS, "axisStroke");
     private final StyleableObjectProperty<Paint> textFill = new Styled<>(TEXT, "textFill");
     private final StyleableObjectProperty<Number> fontSize = new Styled<>(FONT_SIZE, "fontSize");
+    private final StyleableObjectProperty<Paint> backgroundFill = new Styled<>(BACKGROUND, "backgroundFill");
+    private final List<StyleableObjectProperty<Paint>> classFills = CLASS_FILLS.stream()
+            .<StyleableObjectProperty<Paint>>map(meta -> new Styled<>(meta, meta.getProperty())).toList();
 
     private final Canvas canvas = new Canvas();
     private boolean dirty = true;
@@ -200,6 +207,27 @@ public abstract class PlotCanvas extends Region {
         return textFill.get();
     }
 
+    /** The plot's background colour (the theme's). */
+    protected final Color backgroundFill() {
+        return backgroundFill.get() instanceof Color c ? c : Color.WHITE;
+    }
+
+    /**
+     * The colour of class {@code c} in this chart's theme: the stylesheet's {@code -sl-class-N}, which defaults to
+     * {@link Palette#classColor}.
+     */
+    public final Color classColor(int c) {
+        int i = c >= 0 && c < Palette.CLASS_COUNT ? c : Palette.CLASS_COUNT;
+        return classFills.get(i).get() instanceof Color color ? color : Palette.classColor(c);
+    }
+
+    /** Changes whenever the stylesheet changes one of the chart's colours or sizes (a theme switch). */
+    protected final int styleVersion() {
+        return styleVersion;
+    }
+
+    private int styleVersion;
+
     protected final double fontSize() {
         return fontSize.get().doubleValue();
     }
@@ -215,6 +243,16 @@ public abstract class PlotCanvas extends Region {
     /** The canvas, for snapshots in tests and exports. */
     public final Canvas canvas() {
         return canvas;
+    }
+
+    private static List<CssMetaData<PlotCanvas, Paint>> classFills() {
+        List<CssMetaData<PlotCanvas, Paint>> fills = new java.util.ArrayList<>();
+        for (int c = 0; c <= Palette.CLASS_COUNT; c++) {
+            int i = c;
+            String name = c < Palette.CLASS_COUNT ? "-sl-class-" + c + "-fill" : "-sl-class-other-fill";
+            fills.add(CSS.createPaintCssMetaData(name, s -> s.classFills.get(i), Palette.classColor(c)));
+        }
+        return List.copyOf(fills);
     }
 
     public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {
@@ -234,6 +272,7 @@ public abstract class PlotCanvas extends Region {
 
         @Override
         protected void invalidated() {
+            styleVersion++;
             invalidatePlot();
         }
     }

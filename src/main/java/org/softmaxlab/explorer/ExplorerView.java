@@ -369,8 +369,9 @@ public final class ExplorerView {
         javafx.scene.paint.Color ink = entropyValue.getTextFill() instanceof javafx.scene.paint.Color c ? c
                 : javafx.scene.paint.Color.web("#1E1E1E");
         formulaMath.setStyle(px, ink);
-        formulaMath.setLatex(r.formula().latex(c -> hex(org.softmaxlab.chart.Palette.classColor(c)),
-                c -> hex(org.softmaxlab.chart.Contrast.textOn(org.softmaxlab.chart.Palette.classColor(c)))));
+        // The class colours of the theme, as the charts draw them.
+        formulaMath.setLatex(r.formula().latex(c -> hex(probabilityChart.classColor(c)),
+                c -> hex(org.softmaxlab.chart.Contrast.textOn(probabilityChart.classColor(c)))));
         formulaMath.setAccessibleText(r.formula().text());
         if (derivationPane.isExpanded()) {
             derivationMath.setStyle(px, ink);

@@ -20,7 +20,6 @@ import javafx.scene.layout.VBox;
 import org.softmaxlab.chart.BarCanvas;
 import org.softmaxlab.chart.CurveCanvas;
 import org.softmaxlab.chart.InformationCanvas;
-import org.softmaxlab.chart.Palette;
 import org.softmaxlab.model.LossComparison;
 import org.softmaxlab.model.LossUnits;
 import org.softmaxlab.model.Numbers;
@@ -248,7 +247,7 @@ public final class LossesView {
         List<CurveCanvas.Series> series = new ArrayList<>();
         for (int k = 0; k < s.names().size(); k++) {
             series.add(new CurveCanvas.Series(SHORT.get(s.names().get(k)), s.probability(), s.gradients().get(k),
-                    Palette.classColor(k), dashes[k]));
+                    k, dashes[k]));
             saturationValues.get(s.names().get(k)).setText(Numbers.fixed4(s.currentGradients()[k]));
         }
         saturation.setSeries(series);

@@ -6,7 +6,6 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Tooltip;
 import org.softmaxlab.chart.CurveCanvas;
 import org.softmaxlab.chart.DecisionRegionCanvas;
-import org.softmaxlab.chart.Palette;
 
 /**
  * The race on the Training tab: {@code #raceToggle} starts a second run with the loss or learning rate chosen in
@@ -49,9 +48,9 @@ final class RacePanel {
         }
         lossChart.setSeries(List.of(
                 new CurveCanvas.Series("cross-entropy", main.historySteps(), main.historyLosses(),
-                        Palette.classColor(0), null),
+                        0, null),
                 new CurveCanvas.Series(model.race().choiceProperty().get(), second.historySteps(),
-                        second.historyLosses(), Palette.classColor(5), new double[] {3, 2})));
+                        second.historyLosses(), 5, new double[] {3, 2})));
         if (planar && second.current() != null) {
             if (shownData != second.dataset()) {
                 shownData = second.dataset();

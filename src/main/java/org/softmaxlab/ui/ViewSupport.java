@@ -20,10 +20,11 @@ public final class ViewSupport {
 
     /**
      * Loads {@code fxml} (beside {@code owner}) with {@code controller} as its controller, and adds the shared theme
-     * and the view's own stylesheet {@code css}. Its scroll panes draw their content directly (see
+     * and the view's own stylesheet {@code css} (over Primer Light, when no theme is set yet: {@link Theme}). Its scroll panes draw their content directly (see
      * {@link #drawViewportDirectly}).
      */
     public static Parent load(Class<?> owner, String fxml, String css, Object controller) {
+        Theme.installDefault();
         FXMLLoader loader = new FXMLLoader(owner.getResource(fxml));
         loader.setControllerFactory(type -> controller);
         try {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.softmaxlab.testing.WindowTest;
 import org.testfx.api.FxRobot;
 
-/** The side columns and the theme are remembered in the app folder, and a bad file only costs the defaults. */
+/** The side columns and the theme (the desktop's on the first start) are remembered in the app folder, and a bad file only costs the defaults. */
 class ViewPreferencesTest extends WindowTest {
     @TempDir
     Path dir;
@@ -50,5 +50,29 @@ class ViewPreferencesTest extends WindowTest {
             numbers.setSelected(true);
             new ViewPreferences(workspace.home()).set("darkThemeItem", false);
         });
+    }
+
+    @Test
+    void theFirstStartFollowsTheDesktopThenTheUsersChoice(FxRobot robot) throws Exception {
+        String before = System.getProperty(org.softmaxlab.ui.SystemTheme.PROPERTY);
+        System.setProperty(org.softmaxlab.ui.SystemTheme.PROPERTY, "dark");
+        try {
+            Files.deleteIfExists(workspace.home().resolve("view.properties"));
+            Parent[] window = new Parent[1];
+            robot.interact(() -> window[0] = MainWindow.create(workspace, dialogs));
+            assertTrue(window[0].getStyleClass().contains("dark"), "a dark desktop, no choice yet: dark");
+            assertTrue(org.softmaxlab.ui.Theme.isDark(), "Primer Dark under every scene");
+            robot.interact(() -> new ViewPreferences(workspace.home()).set("darkThemeItem", false));
+            robot.interact(() -> window[0] = MainWindow.create(workspace, dialogs));
+            assertFalse(window[0].getStyleClass().contains("dark"), "the user's light choice beats the desktop");
+            assertFalse(org.softmaxlab.ui.Theme.isDark());
+        } finally {
+            if (before == null) {
+                System.clearProperty(org.softmaxlab.ui.SystemTheme.PROPERTY);
+            } else {
+                System.setProperty(org.softmaxlab.ui.SystemTheme.PROPERTY, before);
+            }
+            Files.deleteIfExists(workspace.home().resolve("view.properties"));
+        }
     }
 }

@@ -70,7 +70,9 @@ class DecisionRegionCanvasTest {
         assertEquals(units[0], units[1], 1e-12, "a unit is as long across as up");
         String[] svg = new String[1];
         robot.interact(() -> svg[0] = chart.toSvg());
-        long rings = svg[0].lines().filter(l -> l.startsWith("<ellipse") && l.contains("stroke=\"#000000\"")).count();
+        // Points are outlined in the plot's background colour, a wrong one ringed in the text colour.
+        long rings = svg[0].lines().filter(l -> l.startsWith("<ellipse") && l.contains("stroke=")
+                && !l.contains("stroke=\"#ffffff\"")).count();
         assertEquals(1, rings, "the point of class 0 at x = 4 lies in class 1's region");
     }
 }

@@ -1,0 +1,39 @@
+package org.softmaxlab.ui;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import javafx.application.Application;
+import javafx.scene.Parent;
+
+/**
+ * The app's look, set in one place: AtlantaFX's Primer Light or Primer Dark as the user-agent stylesheet (under every
+ * scene, dialogs and menus included), with the app's own looked-up colours ({@code theme.css}) defined from Primer's,
+ * so that a theme switch recolours the controls and every chart, those created later too. The window's root also
+ * carries the {@code dark} style class while dark, for stylesheets that want to say more.
+ */
+public final class Theme {
+    private static final String LIGHT = new PrimerLight().getUserAgentStylesheet();
+    private static final String DARK = new PrimerDark().getUserAgentStylesheet();
+
+    private Theme() {
+    }
+
+    /** Primer Light, unless a theme of the app is in use already (a view loaded into a dark window stays dark). */
+    public static void installDefault() {
+        String current = Application.getUserAgentStylesheet();
+        if (!LIGHT.equals(current) && !DARK.equals(current)) {
+            Application.setUserAgentStylesheet(LIGHT);
+        }
+    }
+
+    /** Switches the whole app to the dark or the light theme; {@code root} is the window's root. */
+    public static void apply(Parent root, boolean dark) {
+        Application.setUserAgentStylesheet(dark ? DARK : LIGHT);
+        ViewSupport.setStyleClass(root, "dark", dark);
+    }
+
+    /** Whether the dark theme is the one in use. */
+    public static boolean isDark() {
+        return DARK.equals(Application.getUserAgentStylesheet());
+    }
+}
