@@ -54,6 +54,12 @@ public final class MainWindow {
         }
     };
     private final CheckMenuItem dark = new CheckMenuItem("Dark theme");
+    private final javafx.scene.control.ToggleButton controls = columnToggle("controlsToggle", "Controls");
+    private final javafx.scene.control.ToggleButton numbers = columnToggle("numbersToggle", "Numbers");
+    private final javafx.scene.control.ToggleButton trainingControls = columnToggle("trainingControlsToggle",
+            "Controls");
+    /** Shows or collapses the side columns by their toggles and the mode. */
+    private Runnable columns = () -> { };
     private double zoom = 1;
 
     private MainWindow(Workspace workspace, FileDialogs dialogs) {
@@ -99,12 +105,16 @@ public final class MainWindow {
         presentation.selectedProperty().addListener((o, a, b) -> applyPresentation());
         javafx.scene.layout.HBox.setHgrow(status, javafx.scene.layout.Priority.ALWAYS);
         ViewPreferences preferences = new ViewPreferences(workspace.home());
-        javafx.scene.control.ToggleButton controls = columnToggle("controlsToggle", "Controls",
-                explorer.getContent(), ".controls-scroll");
-        javafx.scene.control.ToggleButton numbers = columnToggle("numbersToggle", "Numbers", explorer.getContent(),
-                ".numbers-scroll");
-        javafx.scene.control.ToggleButton trainingControls = columnToggle("trainingControlsToggle", "Controls",
-                training.getContent(), ".controls-scroll");
+        Node explorerContent = explorer.getContent();
+        Node trainingContent = training.getContent();
+        // In presentation mode the control strips stay (they can be driven) and the numbers column steps aside for
+        // the loss banner above the charts.
+        columns = () -> {
+            boolean on = presentation.isSelected();
+            showColumn(explorerContent.lookup(".controls-scroll"), controls.isSelected() || on);
+            showColumn(explorerContent.lookup(".numbers-scroll"), numbers.isSelected() && !on);
+            showColumn(trainingContent.lookup(".controls-scroll"), trainingControls.isSelected() || on);
+        };
         // Each tab's own column toggles show while it is the tab shown.
         controls.visibleProperty().bind(explorer.selectedProperty());
         numbers.visibleProperty().bind(explorer.selectedProperty());
@@ -113,8 +123,12 @@ public final class MainWindow {
             t.managedProperty().bind(t.visibleProperty());
             // Remembered between sessions, like the theme.
             t.setSelected(preferences.get(t.getId(), true));
-            t.selectedProperty().addListener((o, a, b) -> preferences.set(t.getId(), b));
+            t.selectedProperty().addListener((o, a, b) -> {
+                preferences.set(t.getId(), b);
+                columns.run();
+            });
         }
+        columns.run();
         // The theme: the user's last choice, or on the first start the desktop's preference.
         dark.setSelected(preferences.get(dark.getId(), () -> SystemTheme.prefersDark().orElse(false)));
         Theme.apply(root, dark.isSelected());
@@ -278,21 +292,20 @@ public final class MainWindow {
     /**
      * A toggle that shows (selected) or collapses a side column of {@code tab}, so that the charts take its room.
      */
-    private static javafx.scene.control.ToggleButton columnToggle(String id, String text, Node content,
-                                                                   String column) {
+    private static javafx.scene.control.ToggleButton columnToggle(String id, String text) {
         javafx.scene.control.ToggleButton toggle = new javafx.scene.control.ToggleButton(text);
         toggle.setId(id);
         toggle.setSelected(true);
         toggle.setFocusTraversable(false);
         toggle.setTooltip(new javafx.scene.control.Tooltip("Show or collapse this column; the charts take its room."));
-        toggle.selectedProperty().addListener((o, a, shown) -> {
-            Node node = content.lookup(column);
-            if (node != null) {
-                node.setVisible(shown);
-                node.setManaged(shown);
-            }
-        });
         return toggle;
+    }
+
+    private static void showColumn(Node column, boolean shown) {
+        if (column != null) {
+            column.setVisible(shown);
+            column.setManaged(shown);
+        }
     }
 
     /**
@@ -308,6 +321,11 @@ public final class MainWindow {
             n.setVisible(!on);
             n.setManaged(!on);
         }
+        for (Node n : root.lookupAll(".presentation-only")) {
+            n.setVisible(on);
+            n.setManaged(on);
+        }
+        columns.run();
         applyFontSize();
     }
 

@@ -44,6 +44,7 @@ public final class ExplorerView {
 
     @FXML private Spinner<Integer> classCount;
     @FXML private CheckBox manyClassesToggle;
+    @FXML private javafx.scene.control.Button addConstantButton;
     @FXML private Spinner<Integer> sampleCount;
     @FXML private ChoiceBox<Integer> sampleSelector;
     @FXML private ComboBox<Integer> targetSelector;
@@ -67,6 +68,14 @@ public final class ExplorerView {
     @FXML private CurveCanvas lossCurve;
     @FXML private ComboBox<Integer> sweepChoice;
     @FXML private Label lossValue;
+    @FXML private javafx.scene.layout.HBox lossBanner;
+    @FXML private Label bannerLoss;
+    @FXML private Label bannerNote;
+    @FXML private javafx.scene.layout.GridPane chartGrid;
+    @FXML private VBox probabilityBox;
+    @FXML private VBox gradientBox;
+    @FXML private VBox sampleBox;
+    @FXML private VBox curveBox;
     @FXML private Label entropyValue;
     @FXML private Label formulaLabel;
     @FXML private MathView formulaMath;
@@ -126,6 +135,8 @@ public final class ExplorerView {
         entropyValue.fontProperty().addListener((o, a, b) -> showMath(model.getResult()));
         probabilityChart.setClassColors(true);
         logitChart.setClassColors(true);
+        // Presentation mode shows the loss banner (MainWindow): the probabilities then take the whole top row.
+        lossBanner.visibleProperty().addListener((o, a, b) -> arrangeCharts(b));
         logitChart.setOnBarDrag(model::dragLogit);
         dataset = new DatasetPanel(model, datasetBox, lossHistogram, lossChart);
         // A press to release anywhere in the Explorer (a slider or a bar dragged) is one undo step.
@@ -352,6 +363,10 @@ public final class ExplorerView {
         lossValue.setText(loss);
         ViewSupport.setStyleClass(lossValue, "undefined", !r.loss().isDefined());
         lossValue.setAccessibleText("batch loss " + loss + " " + units.label());
+        bannerLoss.setText(loss);
+        ViewSupport.setStyleClass(bannerLoss, "undefined", !r.loss().isDefined());
+        bannerNote.setText(units.label() + ", over " + r.sampleLabels().length + (r.sampleLabels().length == 1
+                ? " sample" : " samples"));
         entropyValue.setText("Entropy of sample " + r.selected() + "'s prediction, H(P) = "
                 + Numbers.fixed4(units.of(r.entropy())) + " " + units.label() + " (max "
                 + Numbers.fixed4(units.of(r.maxEntropy())) + "); the loss is in " + units.label());
@@ -361,6 +376,23 @@ public final class ExplorerView {
         numbersTitle.setText("Sample " + r.selected() + ", target " + (y == Limits.IGNORE_INDEX ? "ignored"
                 : "class " + y));
         numbers.show(r);
+    }
+
+    /**
+     * Two by two; in presentation mode the probabilities across the top row, the gradient, the per-sample (or logits)
+     * chart and the loss curve side by side below it.
+     */
+    private void arrangeCharts(boolean presenting) {
+        javafx.scene.layout.ColumnConstraints[] columns = new javafx.scene.layout.ColumnConstraints[presenting ? 3 : 2];
+        for (int i = 0; i < columns.length; i++) {
+            columns[i] = new javafx.scene.layout.ColumnConstraints();
+            columns[i].setPercentWidth(100.0 / columns.length);
+        }
+        chartGrid.getColumnConstraints().setAll(columns);
+        javafx.scene.layout.GridPane.setConstraints(probabilityBox, 0, 0, presenting ? 3 : 1, 1);
+        javafx.scene.layout.GridPane.setConstraints(gradientBox, presenting ? 0 : 1, presenting ? 1 : 0);
+        javafx.scene.layout.GridPane.setConstraints(sampleBox, presenting ? 1 : 0, 1);
+        javafx.scene.layout.GridPane.setConstraints(curveBox, presenting ? 2 : 1, 1);
     }
 
     /** The typeset formula and, when open, the derivation; in the theme's text size and colour. */
@@ -390,6 +422,8 @@ public final class ExplorerView {
         manyClassesToggle.setTooltip(new Tooltip("Allow up to " + Limits.CLASSES.max()
                 + " classes with generated logits."));
         sampleCount.setTooltip(new Tooltip("Number of samples n in the batch."));
+        addConstantButton.setTooltip(new Tooltip("Add the number beside it to every logit of the sample: the"
+                + " probabilities and the loss stay the same (softmax is shift invariant)."));
         sampleSelector.setTooltip(new Tooltip("The sample whose logits you are editing."));
         targetSelector.setTooltip(new Tooltip("The correct class y of the selected sample."));
         presetChoice.setTooltip(new Tooltip("Load a ready-made example."));

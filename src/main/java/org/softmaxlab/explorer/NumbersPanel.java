@@ -47,6 +47,8 @@ final class NumbersPanel {
                 int c = classes[k];
                 Label name = new Label(r.classLabels()[c]);
                 name.getStyleClass().addAll("class-name", Palette.styleClass(c));
+                // A chip is never cut ("0 (y)" read as "0 ..."); the numbers beside it give way.
+                name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
                 numberCells[k] = new Label[] {number("logit-" + c), number("prob-" + c), number("grad-" + c)};
                 numbersGrid.addRow(k + 1, name, numberCells[k][0], numberCells[k][1], numberCells[k][2]);
             }
@@ -77,6 +79,9 @@ final class NumbersPanel {
                 for (int j = 0; j < COLUMNS; j++) {
                     stabilityCells[k][j] = new Label();
                     stabilityCells[k][j].getStyleClass().add(j == 0 ? "class-index" : "number");
+                    if (j == 0) {
+                        stabilityCells[k][j].setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+                    }
                 }
                 stabilityGrid.addRow(k + 1, stabilityCells[k]);
             }
@@ -115,6 +120,7 @@ final class NumbersPanel {
     private static Label header(String text) {
         Label l = new Label(text);
         l.getStyleClass().add("header");
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         return l;
     }
 

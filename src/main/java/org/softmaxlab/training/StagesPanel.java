@@ -86,7 +86,9 @@ final class StagesPanel {
             return;
         }
         name.setText(s.name());
-        formula.setStyle(Math.max(14, name.getFont().getSize() * 1.1), javafx.scene.paint.Color.web("#1E1E1E"));
+        // In the theme's text colour (light on the dark theme).
+        formula.setStyle(Math.max(14, name.getFont().getSize() * 1.1), name.getTextFill() instanceof
+                javafx.scene.paint.Color ink ? ink : javafx.scene.paint.Color.web("#1E1E1E"));
         formula.setLatex(s.latex());
         formula.setAccessibleText(s.name());
         numbers.setText(s.numbers());

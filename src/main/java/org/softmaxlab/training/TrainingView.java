@@ -18,6 +18,8 @@ import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.softmaxlab.chart.BarCanvas;
 import org.softmaxlab.chart.CurveCanvas;
@@ -72,7 +74,14 @@ public final class TrainingView {
     @FXML private CurveCanvas lossHistoryChart;
     @FXML private CheckBox lossLogScale;
     @FXML private DecisionRegionCanvas decisionRegions;
-    @FXML private VBox notebookBars;
+    @FXML private HBox regionsRow;
+    @FXML private HBox messageRow;
+    @FXML private HBox bottomSwitch;
+    @FXML private javafx.scene.control.ToggleButton weightsViewToggle;
+    @FXML private javafx.scene.control.ToggleButton logViewToggle;
+    @FXML private StackPane weightsCell;
+    @FXML private StackPane logCell;
+    @FXML private VBox logBox;
     @FXML private BarCanvas logitBars;
     @FXML private BarCanvas probabilityBars;
     @FXML private HeatMapCanvas weightHeatMap;
@@ -124,6 +133,17 @@ public final class TrainingView {
 
     @FXML
     private void initialize() {
+        javafx.scene.control.ToggleGroup bottomView = new javafx.scene.control.ToggleGroup();
+        weightsViewToggle.setToggleGroup(bottomView);
+        logViewToggle.setToggleGroup(bottomView);
+        // One of the two is always chosen: pressing the chosen one keeps it.
+        bottomView.selectedToggleProperty().addListener((o, a, b) -> {
+            if (b == null) {
+                a.setSelected(true);
+            }
+            arrangeCells(regionsRow.isVisible());
+        });
+        arrangeCells(false);
         // The pickers hold the names people read (and users' tests set); the view-model holds the kinds.
         datasetChoice.getItems().setAll(DatasetKind.labels());
         bindByLabel(datasetChoice, model.datasetProperty(), DatasetKind::label,
@@ -196,6 +216,10 @@ public final class TrainingView {
         resetLowerLrButton.textProperty().bind(model.lowerLrOfferProperty());
         resetLowerLrButton.visibleProperty().bind(model.lowerLrOfferProperty().isNotEmpty());
         resetLowerLrButton.managedProperty().bind(resetLowerLrButton.visibleProperty());
+        // No blank band under the readouts while there is nothing to say.
+        messageRow.visibleProperty().bind(model.messageProperty().isNotEmpty()
+                .or(model.lowerLrOfferProperty().isNotEmpty()));
+        messageRow.managedProperty().bind(messageRow.visibleProperty());
         trainingHint.textProperty().bind(model.hintProperty());
         trainingHint.visibleProperty().bind(model.hintProperty().isNotEmpty());
         trainingHint.managedProperty().bind(trainingHint.visibleProperty());
@@ -338,6 +362,27 @@ public final class TrainingView {
         dialog.showAndWait().ifPresent(text -> model.setInitialParameter(entry.row(), entry.column(), text));
     }
 
+    /**
+     * On 2-D data the decision regions and the log take the right-hand cells; on the notebook's data the logits and
+     * the probabilities do, and the log shares the weights' cell behind a Weights / Log switch.
+     */
+    private void arrangeCells(boolean planar) {
+        regionsRow.setVisible(planar);
+        decisionRegions.setVisible(planar);
+        logitBars.setVisible(!planar);
+        probabilityBars.setVisible(!planar);
+        bottomSwitch.setVisible(!planar);
+        bottomSwitch.setManaged(!planar);
+        StackPane home = planar ? logCell : weightsCell;
+        if (logBox.getParent() != home) {
+            ((StackPane) logBox.getParent()).getChildren().remove(logBox);
+            home.getChildren().add(logBox);
+        }
+        boolean logShown = planar || logViewToggle.isSelected();
+        logBox.setVisible(logShown);
+        weightHeatMap.setVisible(planar || !logShown);
+    }
+
     private void show(TrainingSnapshot s) {
         if (s == null || s.current() == null) {
             return;
@@ -346,8 +391,7 @@ public final class TrainingView {
         lossHistoryChart.setCurve(s.historySteps(), s.historyLosses(), s.historySteps().length);
         lossHistoryChart.setMarker(s.steps(), c.loss(), Double.NaN);
         boolean planar = s.dataset().features() == 2;
-        decisionRegions.setVisible(planar);
-        notebookBars.setVisible(!planar);
+        arrangeCells(planar);
         if (planar) {
             if (shownData != s.dataset()) {
                 shownData = s.dataset();

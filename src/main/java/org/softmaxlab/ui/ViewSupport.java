@@ -33,6 +33,7 @@ public final class ViewSupport {
                     owner.getResource(css).toExternalForm());
             drawScrollPanesDirectly(root);
             keepNamesWhole(root);
+            root.lookupAll(".side-column").forEach(n -> shareWidth((javafx.scene.layout.Region) n));
             return root;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -41,7 +42,8 @@ public final class ViewSupport {
 
     /**
      * A form's field names and a chart's option controls never shrink below their text: when space runs short the
-     * sliders and the legend notes give way, not "Temperature T" (which would read "Tempera...").
+     * sliders and the legend notes give way, not "Temperature T" (which would read "Tempera..."). A control given a
+     * minimum width in the FXML keeps it.
      */
     private static void keepNamesWhole(Parent parent) {
         if (parent instanceof javafx.scene.layout.GridPane grid && grid.getStyleClass().contains("form")) {
@@ -56,7 +58,8 @@ public final class ViewSupport {
             boolean inForm = parent.getStyleClass().contains("form") || parent.getStyleClass().contains("chart-options");
             if (inForm && child instanceof javafx.scene.control.Control control
                     && !control.getStyleClass().contains("legend") && !(child instanceof javafx.scene.control.Slider)
-                    && !(child instanceof javafx.scene.control.TextField)) {
+                    && !(child instanceof javafx.scene.control.TextField)
+                    && control.getMinWidth() == javafx.scene.layout.Region.USE_COMPUTED_SIZE) {
                 control.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             }
             if (child instanceof ScrollPane pane && pane.getContent() instanceof Parent content) {
@@ -66,6 +69,24 @@ public final class ViewSupport {
                 keepNamesWhole(p);
             }
         }
+    }
+
+    /** The largest share of the window's width a side column (controls, numbers) takes: the charts keep the rest. */
+    public static final double SIDE_COLUMN_SHARE = 0.24;
+
+    /**
+     * A side column takes the width its content asks for, up to {@link #SIDE_COLUMN_SHARE} of the window's: on a
+     * small screen or with large text the charts keep their room and the column scrolls.
+     */
+    private static void shareWidth(javafx.scene.layout.Region column) {
+        javafx.beans.value.ChangeListener<javafx.scene.Scene> follow = (o, old, scene) -> {
+            column.maxWidthProperty().unbind();
+            if (scene != null) {
+                column.maxWidthProperty().bind(scene.widthProperty().multiply(SIDE_COLUMN_SHARE));
+            }
+        };
+        column.sceneProperty().addListener(follow);
+        follow.changed(null, null, column.getScene());
     }
 
     private static void drawScrollPanesDirectly(Parent parent) {

@@ -166,8 +166,7 @@ class MainWindowTest {
         robot.clickOn("#trainingTab");
         javafx.scene.control.TextField field = robot.lookup("#stopLossField").queryAs(javafx.scene.control.TextField.class);
         for (boolean dark : new boolean[] {false, true}) {
-            robot.interact(() -> org.softmaxlab.ui.ViewSupport.setStyleClass(robot.lookup(".main-window").query(),
-                    "dark", dark));
+            robot.interact(() -> darkItem(robot).setSelected(dark));
             robot.interact(() -> robot.lookup(".main-window").query().applyCss());
             javafx.scene.text.Text shown = field.lookupAll("Text").stream().map(n -> (javafx.scene.text.Text) n)
                     .filter(t -> field.getPromptText().equals(t.getText())).findFirst().orElseThrow();
@@ -322,10 +321,14 @@ class MainWindowTest {
         }
         assertFalse(onScreen(robot, "#classCount"), "the rest steps aside");
         snapshot(robot, "presentation.png");
-        // Drive the Explorer: a logit typed in the strip moves the loss.
-        String loss = robot.lookup("#lossValue").queryAs(Label.class).getText();
+        // The numbers column steps aside for the loss above the charts; a logit typed in the strip moves it.
+        assertTrue(onScreen(robot, "#bannerLoss"), "the loss banner");
+        assertFalse(onScreen(robot, "#numbersGrid"), "the numbers column steps aside");
+        String loss = robot.lookup("#bannerLoss").queryAs(Label.class).getText();
         type(robot, "#logitField-0", "4");
-        assertFalse(loss.equals(robot.lookup("#lossValue").queryAs(Label.class).getText()), "the strip works");
+        assertFalse(loss.equals(robot.lookup("#bannerLoss").queryAs(Label.class).getText()), "the strip works");
+        assertEquals(robot.lookup("#lossValue").queryAs(Label.class).getText(),
+                robot.lookup("#bannerLoss").queryAs(Label.class).getText(), "the banner is the batch loss");
         // Training keys act from the Explorer, wherever the focus is; Right never switches tabs.
         robot.clickOn("#presetChoice");
         robot.type(KeyCode.ESCAPE);
@@ -438,8 +441,7 @@ class MainWindowTest {
         robot.interact(() -> workspace.open(Path.of("resources/scenarios/imbalanced-weighted.json")));
         robot.interact(() -> workspace.explorer().applyPreset(org.softmaxlab.model.ExplorerPreset.EXAMPLE_A));
         for (boolean dark : new boolean[] {false, true}) {
-            robot.interact(() -> org.softmaxlab.ui.ViewSupport.setStyleClass(
-                    robot.lookup(".main-window").query(), "dark", dark));
+            robot.interact(() -> darkItem(robot).setSelected(dark));
             for (String tab : new String[] {"explorer", "training"}) {
                 robot.clickOn("#" + tab + "Tab");
                 robot.moveTo(robot.lookup("#statusBar").queryAs(Label.class));
@@ -448,8 +450,7 @@ class MainWindowTest {
                 assertTrue(Files.size(Path.of("target", "screenshots", name)) > 20_000, name);
             }
         }
-        robot.interact(() -> org.softmaxlab.ui.ViewSupport.setStyleClass(robot.lookup(".main-window").query(), "dark",
-                false));
+        robot.interact(() -> darkItem(robot).setSelected(false));
         // The loss lab, the lesson, stages mode and an imported dataset.
         robot.clickOn("#lossesTab");
         snapshot(robot, "losses-light.png");
@@ -473,6 +474,12 @@ class MainWindowTest {
                 "explorer-dataset.png")) {
             assertTrue(Files.size(Path.of("target", "screenshots", name)) > 20_000, name);
         }
+    }
+
+    private static javafx.scene.control.CheckMenuItem darkItem(FxRobot robot) {
+        return (javafx.scene.control.CheckMenuItem) robot.lookup(".menu-bar").queryAs(javafx.scene.control.MenuBar.class)
+                .getMenus().stream().flatMap(m -> m.getItems().stream())
+                .filter(i -> "darkThemeItem".equals(i.getId())).findFirst().orElseThrow();
     }
 
     private static void snapshot(FxRobot robot, String name) {

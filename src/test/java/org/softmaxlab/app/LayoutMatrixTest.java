@@ -1,0 +1,187 @@
+package org.softmaxlab.app;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.text.Text;
+import org.junit.jupiter.api.Test;
+import org.softmaxlab.chart.PlotCanvas;
+import org.softmaxlab.testing.WindowTest;
+import org.testfx.api.FxRobot;
+
+/**
+ * The window at every size a lecture meets, from a 1280 x 720 laptop to a 3840 x 2160 projector, on both tabs, in
+ * normal and presentation mode, light and dark: no text is cut ("Tempera..."), the charts keep their room, and in
+ * presentation mode the controls a lecturer drives are on screen. Each size is a scene of its own, laid out as a
+ * window of that size lays it out (Monocle's headless screen cannot hold a 4K window).
+ */
+class LayoutMatrixTest extends WindowTest {
+    private static final int[][] SIZES = {{1280, 720}, {1366, 768}, {1920, 1080}, {3840, 2160}};
+    private static final String[] TABS = {"explorerTab", "trainingTab"};
+
+    @Test
+    void everySizeModeThemeAndTab(FxRobot robot) {
+        List<String> problems = new ArrayList<>();
+        for (int[] size : SIZES) {
+            Parent[] root = new Parent[1];
+            robot.interact(() -> {
+                root[0] = MainWindow.create(workspace, dialogs);
+                new Scene(root[0], size[0], size[1]);
+            });
+            for (boolean presenting : new boolean[] {false, true}) {
+                for (boolean dark : new boolean[] {false, true}) {
+                    for (String tab : TABS) {
+                        String where = size[0] + "x" + size[1] + (presenting ? " presentation" : " normal")
+                                + (dark ? " dark " : " light ") + tab;
+                        robot.interact(() -> {
+                            show(root[0], tab, presenting, dark);
+                            check(root[0], where, size, presenting, tab, problems);
+                        });
+                    }
+                }
+            }
+            robot.interact(() -> show(root[0], TABS[0], false, false));
+        }
+        assertTrue(problems.isEmpty(), problems.size() + " problems:\n" + String.join("\n", problems));
+    }
+
+    @Test
+    void theCheckSeesCutText(FxRobot robot) {
+        List<String> problems = new ArrayList<>();
+        javafx.scene.control.Label label = new javafx.scene.control.Label("Temperature T of the softmax");
+        robot.interact(() -> {
+            javafx.scene.layout.StackPane pane = new javafx.scene.layout.StackPane(label);
+            label.setMaxWidth(60);
+            new Scene(pane, 200, 100);
+            pane.applyCss();
+            pane.layout();
+            for (Node n : shown(pane)) {
+                if (n instanceof Labeled l) {
+                    String displayed = displayed(l);
+                    if (!displayed.equals(l.getText())) {
+                        problems.add(displayed);
+                    }
+                }
+            }
+        });
+        assertTrue(problems.size() == 1 && problems.get(0).endsWith("..."), problems.toString());
+    }
+
+    /** The text a Labeled shows: its skin's text node (ellipsised when cut). */
+    private static String displayed(Labeled l) {
+        return l.getChildrenUnmodifiable().stream().filter(c -> c instanceof Text).map(c -> ((Text) c).getText())
+                .findFirst().orElse(l.getText());
+    }
+
+    private static void show(Parent root, String tab, boolean presenting, boolean dark) {
+        TabPane tabs = (TabPane) root.lookup(".tab-pane");
+        tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> tab.equals(t.getId())).findFirst()
+                .orElseThrow());
+        ((ToggleButton) root.lookup("#presentationToggle")).setSelected(presenting);
+        ((CheckMenuItem) ((MenuBar) root.lookup(".menu-bar")).getMenus().stream()
+                .flatMap(m -> m.getItems().stream()).filter(i -> "darkThemeItem".equals(i.getId())).findFirst()
+                .orElseThrow()).setSelected(dark);
+        // Two passes: a first layout can change what the next one measures (wrapped text, scroll bars).
+        for (int i = 0; i < 3; i++) {
+            root.applyCss();
+            root.layout();
+        }
+    }
+
+    private static void check(Parent root, String where, int[] size, boolean presenting, String tab,
+                              List<String> problems) {
+        for (Node n : shown(root)) {
+            if (n instanceof Labeled l && l.getText() != null && !l.getText().isEmpty()) {
+                String displayed = displayed(l);
+                if (!displayed.equals(l.getText())) {
+                    problems.add(where + ": \"" + l.getText() + "\" shows as \"" + displayed + "\"");
+                }
+            }
+        }
+        for (Node n : shown(root)) {
+            if (n instanceof javafx.scene.control.ScrollPane pane && pane.isFitToWidth() && pane.getContent() != null
+                    && pane.getContent().getLayoutBounds().getWidth() > pane.getViewportBounds().getWidth() + 0.5) {
+                problems.add(where + ": the column " + pane.getStyleClass() + " needs "
+                        + Math.round(pane.getContent().getLayoutBounds().getWidth()) + " px and has "
+                        + Math.round(pane.getViewportBounds().getWidth()) + ": cut on the right");
+            }
+        }
+        List<PlotCanvas> charts = shown(root).stream().filter(n -> n instanceof PlotCanvas).map(n -> (PlotCanvas) n)
+                .toList();
+        assertTrue(!charts.isEmpty(), where + ": charts shown");
+        for (PlotCanvas chart : charts) {
+            if (chart.getWidth() < 300 || chart.getHeight() < 200) {
+                problems.add(where + ": chart \"" + chart.getTitle().replace('\n', ' ') + "\" is "
+                        + Math.round(chart.getWidth()) + "x" + Math.round(chart.getHeight()) + " (< 300x200)");
+            }
+            Bounds b = chart.localToScene(chart.getLayoutBounds());
+            if (b.getMinX() < -0.5 || b.getMaxX() > size[0] + 0.5 || b.getMinY() < -0.5 || b.getMaxY() > size[1] + 0.5) {
+                problems.add(where + ": chart \"" + chart.getTitle() + "\" runs off the window: " + b);
+            }
+        }
+        if (presenting && size[0] == 1920 && tab.equals("explorerTab")) {
+            double w = root.lookup("#probabilityChart").getLayoutBounds().getWidth();
+            if (w < 0.45 * size[0]) {
+                problems.add(where + ": the main chart is " + Math.round(w) + " px wide, under 45% of the window");
+            }
+        }
+        if (presenting) {
+            List<String> ids = tab.equals("explorerTab") ? List.of("#logitSlider-0", "#logitField-0", "#presetChoice",
+                    "#temperatureSlider", "#targetSelector") : List.of("#playButton", "#stepButton", "#resetButton",
+                    "#lrSlider", "#speedSlider", "#datasetChoice");
+            for (String id : ids) {
+                Node control = root.lookup(id);
+                if (control == null || !shown(root).contains(control)) {
+                    problems.add(where + ": " + id + " is not shown in presentation mode");
+                    continue;
+                }
+                Bounds b = control.localToScene(control.getLayoutBounds());
+                if (b.getMaxX() > size[0] + 0.5 || b.getMaxY() > size[1] + 0.5 || !withinViewport(control)) {
+                    problems.add(where + ": " + id + " is off screen: " + b);
+                }
+            }
+        }
+    }
+
+    /** Whether a control inside a scroll pane lies within its viewport (else the user has to scroll to it). */
+    private static boolean withinViewport(Node control) {
+        for (Node p = control.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof javafx.scene.control.ScrollPane pane) {
+                Bounds view = pane.localToScene(pane.getLayoutBounds());
+                Bounds b = control.localToScene(control.getLayoutBounds());
+                return b.getMinX() >= view.getMinX() - 0.5 && b.getMaxX() <= view.getMaxX() + 0.5
+                        && b.getMinY() >= view.getMinY() - 0.5 && b.getMaxY() <= view.getMaxY() + 0.5;
+            }
+        }
+        return true;
+    }
+
+    /** The nodes a person sees: visible up to the root, in the tab shown (not the tabs behind it). */
+    private static List<Node> shown(Parent root) {
+        List<Node> out = new ArrayList<>();
+        collect(root, out);
+        return out;
+    }
+
+    private static void collect(Node node, List<Node> out) {
+        if (!node.isVisible() || node.getOpacity() == 0) {
+            return;
+        }
+        out.add(node);
+        if (node instanceof Parent p) {
+            for (Node child : p.getChildrenUnmodifiable()) {
+                collect(child, out);
+            }
+        }
+    }
+}

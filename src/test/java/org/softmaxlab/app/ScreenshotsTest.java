@@ -1,0 +1,89 @@
+package org.softmaxlab.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.scene.Parent;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.ToggleButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.softmaxlab.chart.PngExport;
+import org.softmaxlab.testing.WindowTest;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The screenshots of docs/screenshots: both tabs at 1366x768 and 1920x1080, normal and presentation mode, light and
+ * dark, made by the app in its window. They go to {@code target/screenshots/docs}, or to the folder the system
+ * property {@code screenshots} names ({@code ./mvnw verify -Dtest=ScreenshotsTest -Dscreenshots=docs/screenshots}
+ * renews the committed ones).
+ */
+class ScreenshotsTest extends WindowTest {
+    private static final int[][] SIZES = {{1366, 768}, {1920, 1080}};
+
+    @Test
+    void bothTabsAtTwoSizesInBothModesAndThemes(FxRobot robot) throws Exception {
+        Path folder = Path.of(System.getProperty("screenshots", "target/screenshots/docs"));
+        Files.createDirectories(folder);
+        Parent root = robot.lookup(".main-window").queryAs(Parent.class);
+        Stage stage = (Stage) root.getScene().getWindow();
+        robot.interact(() -> workspace.open(Path.of("resources/scenarios/example-a.json")));
+        // The training tab on 2-D data, a few steps in: regions, a falling curve and moved weights to look at.
+        robot.interact(() -> workspace.training().datasetProperty().set(org.softmaxlab.model.DatasetKind.BLOBS));
+        for (int i = 0; i < 12; i++) {
+            robot.interact(() -> workspace.training().step());
+        }
+        WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS,
+                () -> workspace.training().stepProperty().get() == 12);
+        for (int[] size : SIZES) {
+            robot.interact(() -> {
+                stage.setWidth(size[0]);
+                stage.setHeight(size[1]);
+            });
+            for (String mode : new String[] {"normal", "presentation"}) {
+                for (String theme : new String[] {"light", "dark"}) {
+                    for (String tab : new String[] {"explorer", "training"}) {
+                        robot.interact(() -> {
+                            ((javafx.scene.control.TabPane) root.lookup(".tab-pane")).getSelectionModel()
+                                    .select(tab.equals("explorer") ? 0 : 1);
+                            ((ToggleButton) root.lookup("#presentationToggle")).setSelected(mode.equals("presentation"));
+                            darkItem(root).setSelected(theme.equals("dark"));
+                        });
+                        WaitForAsyncUtils.waitForFxEvents();
+                        Thread.sleep(150);
+                        WaitForAsyncUtils.waitForFxEvents();
+                        Path file = folder.resolve(tab + "-" + size[0] + "x" + size[1] + "-" + mode + "-" + theme
+                                + ".png");
+                        robot.interact(() -> {
+                            try {
+                                PngExport.write(PngExport.snapshot(root, 1), file);
+                            } catch (java.io.IOException e) {
+                                throw new java.io.UncheckedIOException(e);
+                            }
+                        });
+                        BufferedImage image = javax.imageio.ImageIO.read(file.toFile());
+                        assertEquals(size[0], image.getWidth(), file.toString());
+                        assertTrue(Files.size(file) > 20_000, file + " has content");
+                    }
+                }
+            }
+        }
+        robot.interact(() -> {
+            ((ToggleButton) root.lookup("#presentationToggle")).setSelected(false);
+            darkItem(root).setSelected(false);
+            stage.setWidth(1366);
+            stage.setHeight(768);
+        });
+    }
+
+    private static CheckMenuItem darkItem(Parent root) {
+        return (CheckMenuItem) ((MenuBar) root.lookup(".menu-bar")).getMenus().stream()
+                .flatMap(m -> m.getItems().stream()).filter(i -> "darkThemeItem".equals(i.getId())).findFirst()
+                .orElseThrow();
+    }
+}
