@@ -71,9 +71,16 @@ public final class MainWindow {
         Tab training = new Tab("Training", TrainingView.load(workspace.training()));
         training.setId("trainingTab");
         LossesViewModel lossLab = new LossesViewModel(workspace.explorer());
-        Tab losses = new Tab("Losses", LossesView.load(lossLab));
+        Tab losses = new Tab("Losses");
         losses.setId("lossesTab");
         lossLab.activeProperty().bind(losses.selectedProperty());
+        // Built the first time it is shown: the window opens sooner. It takes the window's mode and text size.
+        losses.selectedProperty().addListener((o, a, shown) -> {
+            if (shown && losses.getContent() == null) {
+                losses.setContent(LossesView.load(lossLab));
+                applyPresentation();
+            }
+        });
         lesson = new LessonTab(workspace, explorer, training);
         tabs = new TabPane(explorer, training, losses, lesson.tab());
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);

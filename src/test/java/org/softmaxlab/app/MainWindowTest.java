@@ -89,7 +89,12 @@ class MainWindowTest {
             }
             javafx.scene.control.MenuItem chosen = item;
             robot.interact(() -> {
-                chosen.getParentPopup().hide();
+                // The menu closes as a click would close it, then the item acts.
+                javafx.scene.control.Menu top = chosen.getParentMenu();
+                while (top.getParentMenu() != null) {
+                    top = top.getParentMenu();
+                }
+                top.hide();
                 chosen.fire();
             });
         }
