@@ -41,6 +41,10 @@ public final class BarCanvas extends PlotCanvas {
     private double lastPlotH;
     private double lastSlot;
     private Axis lastAxis;
+    /** The top of the axis as drawn (a data-fitted one eases toward its new range); NaN before the first frame. */
+    private double shownHi = Double.NaN;
+    /** The share of the way to a new axis range covered each frame. */
+    private static final double EASING = 0.35;
 
     /** Receives the value a bar is dragged to. */
     @FunctionalInterface
@@ -75,6 +79,11 @@ public final class BarCanvas extends PlotCanvas {
 
     private int classOf(int bar) {
         return order != null && bar < order.length ? order[bar] : bar;
+    }
+
+    /** The top of the value axis as last drawn (NaN before the first frame). */
+    double drawnAxisTop() {
+        return lastAxis == null ? Double.NaN : lastAxis.hi();
     }
 
     /** A fixed symmetric reach for a SIGNED axis (0: fit the data). */
@@ -181,7 +190,7 @@ public final class BarCanvas extends PlotCanvas {
         if (plotH <= 10 || values.length == 0) {
             return;
         }
-        Axis axis = axis(plotH, font);
+        Axis axis = eased(axis(plotH, font));
         // Room for the widest tick label (tiny gradients have long ones), at least the usual margin.
         double widest = 0;
         for (String label : axis.labels()) {
@@ -361,6 +370,40 @@ public final class BarCanvas extends PlotCanvas {
             return new Axis(-half.hi(), half.hi(), false, ticks, labels);
         }
         return linearAxis(Ticks.linear(0, reach, most));
+    }
+
+    /**
+     * A data-fitted axis moves to its new range over a few frames rather than jumping (a third of the way a frame), so
+     * a rescale is seen as one; the ticks are the new axis's, as far as the drawn range reaches. Exports and charts not
+     * in a showing window take the new range at once.
+     */
+    private Axis eased(Axis target) {
+        boolean fitted = range != Range.PROBABILITY && !(range == Range.SIGNED && fixedReach > 0);
+        if (!fitted || !isShowingOnScreen() || !(shownHi > 0)) {
+            shownHi = target.hi();
+            return target;
+        }
+        double gap = target.hi() - shownHi;
+        if (Math.abs(gap) <= 0.005 * target.hi()) {
+            shownHi = target.hi();
+            return target;
+        }
+        shownHi += EASING * gap;
+        redrawNextFrame();
+        double lo = range == Range.SIGNED ? -shownHi : target.lo();
+        java.util.List<Integer> inside = new java.util.ArrayList<>();
+        for (int k = 0; k < target.ticks().length; k++) {
+            if (target.ticks()[k] >= lo - 1e-12 && target.ticks()[k] <= shownHi + 1e-12) {
+                inside.add(k);
+            }
+        }
+        double[] ticks = new double[inside.size()];
+        String[] labels = new String[inside.size()];
+        for (int i = 0; i < ticks.length; i++) {
+            ticks[i] = target.ticks()[inside.get(i)];
+            labels[i] = target.labels()[inside.get(i)];
+        }
+        return new Axis(lo, shownHi, false, ticks, labels);
     }
 
     private static Axis linearAxis(Ticks.Scale s) {

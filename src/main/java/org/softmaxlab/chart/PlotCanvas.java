@@ -132,10 +132,12 @@ public abstract class PlotCanvas extends Region {
         SvgPainter svg = new SvgPainter(w, h);
         boolean shown = hintShown;
         hintShown = false;
+        exporting = true;
         try {
             paint(svg, w, h);
         } finally {
             hintShown = shown;
+            exporting = false;
         }
         return svg.document();
     }
@@ -238,6 +240,29 @@ public abstract class PlotCanvas extends Region {
      */
     public boolean wantsSecondaryPress(double x, double y) {
         return false;
+    }
+
+    private final javafx.animation.AnimationTimer nextFrame = new javafx.animation.AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            stop();
+            invalidatePlot();
+        }
+    };
+    private boolean exporting;
+
+    /** Draws the chart again in the next frame: for a transition under way (an axis easing to a new range). */
+    protected final void redrawNextFrame() {
+        nextFrame.start();
+    }
+
+    /**
+     * Whether the chart is on screen now, so a transition can play; an export or a chart outside a showing window
+     * (a render, a layout check) is drawn in its final state.
+     */
+    protected final boolean isShowingOnScreen() {
+        return !exporting && getScene() != null && getScene().getWindow() != null
+                && getScene().getWindow().isShowing();
     }
 
     /** The canvas, for snapshots in tests and exports. */
