@@ -22,16 +22,20 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * Every chart of both tabs, drawn at 1280x720 and 1920x1080 for the shipped examples and for C in
+ * Every chart of both tabs, drawn at 1280x720, 1920x1080 and 3840x2160 for the shipped examples and for C in
  * {2, 3, 10, 20, 1000} with n in {1, 8}: no text leaves its chart and no two texts overlap (read from each chart's
- * SVG, which is drawn by the same code as the screen).
+ * SVG, which is drawn by the same code as the screen). The 4K window is a scene of its own, laid out as a window of
+ * that size lays it out: Monocle's headless screen (1920x1080 here) cannot hold it.
  */
 @ExtendWith(ApplicationExtension.class)
 class ChartLabelsTest {
-    /** The headless screen is 1920x1080 (surefire's headless.geometry): a larger window overflows its buffer. */
-    private static final int[][] SIZES = {{1280, 720}, {1920, 1080}};
+    private static final int[][] SIZES = {{1280, 720}, {1920, 1080}, {3840, 2160}};
+    /** Wider than the headless screen (surefire's headless.geometry): drawn off screen. */
+    private static final int SCREEN_WIDTH = 1920;
     private Stage stage;
     private Workspace workspace;
+    /** The window's root being checked. */
+    private javafx.scene.Parent root;
 
     @Start
     void start(Stage primary) {
@@ -51,8 +55,14 @@ class ChartLabelsTest {
         List<String> problems = new ArrayList<>();
         for (int[] size : SIZES) {
             robot.interact(() -> {
-                stage.setWidth(size[0]);
-                stage.setHeight(size[1]);
+                if (size[0] <= SCREEN_WIDTH) {
+                    stage.setWidth(size[0]);
+                    stage.setHeight(size[1]);
+                    root = stage.getScene().getRoot();
+                } else {
+                    root = MainWindow.create(workspace, FileDialogs.none());
+                    new Scene(root, size[0], size[1]);
+                }
             });
             for (Examples.Example example : Examples.ALL) {
                 robot.interact(() -> workspace.openExample(example));
@@ -75,10 +85,14 @@ class ChartLabelsTest {
 
     private void check(FxRobot robot, int[] size, String what, List<String> problems) {
         WaitForAsyncUtils.waitForFxEvents();
-        TabPane tabs = robot.lookup(".tab-pane").queryAs(TabPane.class);
+        TabPane tabs = (TabPane) root.lookup(".tab-pane");
         for (int t = 0; t < 2; t++) {
             int tab = t;
-            robot.interact(() -> tabs.getSelectionModel().select(tab));
+            robot.interact(() -> {
+                tabs.getSelectionModel().select(tab);
+                root.applyCss();
+                root.layout();
+            });
             WaitForAsyncUtils.waitForFxEvents();
             List<String> svgs = new ArrayList<>();
             List<String> names = new ArrayList<>();
@@ -90,6 +104,10 @@ class ChartLabelsTest {
                     }
                 }
             });
+            if (svgs.size() < 3) {
+                problems.add(size[0] + "x" + size[1] + ", " + what + ", tab " + tab + ": only " + svgs.size()
+                        + " charts drawn");
+            }
             for (int i = 0; i < svgs.size(); i++) {
                 String problem = SvgTexts.problem(svgs.get(i));
                 if (problem != null) {
