@@ -122,6 +122,8 @@ public final class ExplorerView {
         });
         model.presetProperty().addListener((o, a, b) -> showPreset(b));
         weightsEnabled.selectedProperty().bindBidirectional(model.weightsEnabledProperty());
+        weightRows.visibleProperty().bind(weightsEnabled.selectedProperty());
+        weightRows.managedProperty().bind(weightRows.visibleProperty());
         logScaleToggle.selectedProperty().addListener((o, a, b) -> probabilityChart.setLogScale(b));
         model.logits().addListener((ListChangeListener<DoubleProperty>) c -> rebuildClassRows());
         model.messageProperty().addListener((o, a, b) -> messageLabel.setText(b));

@@ -202,7 +202,9 @@ public final class UiBenchmark {
 
         void frameDrawn(long now) {
             framesDrawn++;
-            if (!waiting || laidOut == 0) {
+            // A frame rendered before this change was laid out is an earlier one (its report can arrive after the
+            // change's pulse, and an axis easing to a new range draws a few): not this change's.
+            if (!waiting || laidOut == 0 || now < laidOut) {
                 return;
             }
             int index = made - WARMUP;
