@@ -41,10 +41,6 @@ public final class BarCanvas extends PlotCanvas {
     private double lastPlotH;
     private double lastSlot;
     private Axis lastAxis;
-    /** The top of the axis as drawn (a data-fitted one eases toward its new range); NaN before the first frame. */
-    private double shownHi = Double.NaN;
-    /** The share of the way to a new axis range covered each frame. */
-    private static final double EASING = 0.35;
 
     /** Receives the value a bar is dragged to. */
     @FunctionalInterface
@@ -372,38 +368,16 @@ public final class BarCanvas extends PlotCanvas {
         return linearAxis(Ticks.linear(0, reach, most));
     }
 
-    /**
-     * A data-fitted axis moves to its new range over a few frames rather than jumping (a third of the way a frame), so
-     * a rescale is seen as one; the ticks are the new axis's, as far as the drawn range reaches. Exports and charts not
-     * in a showing window take the new range at once.
-     */
+    /** A data-fitted axis eases to its new range on screen ({@link #easedTop}); the ticks are the new axis's. */
     private Axis eased(Axis target) {
         boolean fitted = range != Range.PROBABILITY && !(range == Range.SIGNED && fixedReach > 0);
-        if (!fitted || !isShowingOnScreen() || !(shownHi > 0)) {
-            shownHi = target.hi();
+        double hi = fitted ? easedTop(target.hi()) : target.hi();
+        if (hi == target.hi()) {
             return target;
         }
-        double gap = target.hi() - shownHi;
-        if (Math.abs(gap) <= 0.005 * target.hi()) {
-            shownHi = target.hi();
-            return target;
-        }
-        shownHi += EASING * gap;
-        redrawNextFrame();
-        double lo = range == Range.SIGNED ? -shownHi : target.lo();
-        java.util.List<Integer> inside = new java.util.ArrayList<>();
-        for (int k = 0; k < target.ticks().length; k++) {
-            if (target.ticks()[k] >= lo - 1e-12 && target.ticks()[k] <= shownHi + 1e-12) {
-                inside.add(k);
-            }
-        }
-        double[] ticks = new double[inside.size()];
-        String[] labels = new String[inside.size()];
-        for (int i = 0; i < ticks.length; i++) {
-            ticks[i] = target.ticks()[inside.get(i)];
-            labels[i] = target.labels()[inside.get(i)];
-        }
-        return new Axis(lo, shownHi, false, ticks, labels);
+        double lo = range == Range.SIGNED ? -hi : target.lo();
+        Ticks.Labelled inside = Ticks.within(target.ticks(), target.labels(), lo, hi);
+        return new Axis(lo, hi, false, inside.values(), inside.labels());
     }
 
     private static Axis linearAxis(Ticks.Scale s) {

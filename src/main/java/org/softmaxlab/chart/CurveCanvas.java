@@ -183,9 +183,11 @@ public final class CurveCanvas extends PlotCanvas {
         if (!logY) {
             Ticks.Scale ys = Ticks.linear(Math.min(0, yMin), Math.max(yMax, 1e-12), mostY);
             yMin = ys.lo();
-            yMax = ys.hi();
-            yTicks = ys.values();
-            yLabels = labels(ys);
+            // On screen the top eases to a new range (a sweep that reaches higher, a loss that fell).
+            yMax = easedTop(ys.hi());
+            Ticks.Labelled inside = Ticks.within(ys.values(), labels(ys), yMin, yMax);
+            yTicks = inside.values();
+            yLabels = inside.labels();
         } else {
             yMin = Math.floor(yMin);
             yMax = Math.max(Math.ceil(yMax), yMin + 1);

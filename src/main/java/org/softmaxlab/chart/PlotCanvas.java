@@ -251,6 +251,30 @@ public abstract class PlotCanvas extends Region {
     };
     private boolean exporting;
 
+    /**
+     * The top of a data-fitted value axis as drawn: on screen it moves to a new {@code target} over a few frames (a
+     * third of the way a frame) rather than jumping, so a rescale is seen as one; exports and charts off screen take
+     * the target at once.
+     */
+    protected final double easedTop(double target) {
+        if (!isShowingOnScreen() || !(shownTop > 0) || !(target > 0)) {
+            shownTop = target;
+            return target;
+        }
+        double gap = target - shownTop;
+        if (Math.abs(gap) <= 0.005 * target) {
+            shownTop = target;
+            return target;
+        }
+        shownTop += EASING * gap;
+        redrawNextFrame();
+        return shownTop;
+    }
+
+    /** The share of the way to a new axis range covered each frame. */
+    private static final double EASING = 0.35;
+    private double shownTop = Double.NaN;
+
     /** Draws the chart again in the next frame: for a transition under way (an axis easing to a new range). */
     protected final void redrawNextFrame() {
         nextFrame.start();

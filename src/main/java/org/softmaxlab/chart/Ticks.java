@@ -29,6 +29,27 @@ final class Ticks {
         }
     }
 
+    /** Ticks with their labels. */
+    record Labelled(double[] values, String[] labels) {
+    }
+
+    /** The ticks (and their labels) that lie in [lo, hi]: an axis on its way to a new range shows those it reaches. */
+    static Labelled within(double[] values, String[] labels, double lo, double hi) {
+        java.util.List<Integer> kept = new java.util.ArrayList<>();
+        for (int k = 0; k < values.length; k++) {
+            if (values[k] >= lo - 1e-12 && values[k] <= hi + 1e-12) {
+                kept.add(k);
+            }
+        }
+        double[] v = new double[kept.size()];
+        String[] l = new String[kept.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = values[kept.get(i)];
+            l[i] = labels[kept.get(i)];
+        }
+        return new Labelled(v, l);
+    }
+
     /** At most {@code maxTicks} (at least 3: a range across 0 needs them) nice ticks whose range covers [lo, hi]. */
     static Scale linear(double lo, double hi, int maxTicks) {
         return scale(lo, hi, maxTicks, MANTISSAS, Double.MIN_VALUE);

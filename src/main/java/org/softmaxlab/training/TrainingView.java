@@ -234,6 +234,8 @@ public final class TrainingView {
         bindHistory();
         new PointEditor(model, decisionRegions, drawRow, drawClassChoice, clearPointsButton, drawHint);
         new RacePanel(model, raceToggle, raceLossChoice, lossHistoryChart, raceRegions);
+        // A view made for a run under way (a second window, a render) shows where it is at once.
+        show(model.snapshotProperty().get());
         logitBars.setClassColors(true);
         probabilityBars.setClassColors(true);
         addTooltips();
@@ -267,6 +269,8 @@ public final class TrainingView {
             historySlider.setValue(b.doubleValue());
             following[0] = false;
         });
+        // A view made for a run under way starts at its step.
+        historySlider.setValue(model.stepProperty().get());
         historySlider.valueProperty().addListener((o, a, b) -> {
             long s = Math.round(b.doubleValue());
             if (!following[0] && s != model.stepProperty().get()) {

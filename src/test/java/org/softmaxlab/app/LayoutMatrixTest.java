@@ -18,11 +18,13 @@ import org.junit.jupiter.api.Test;
 import org.softmaxlab.chart.PlotCanvas;
 import org.softmaxlab.testing.WindowTest;
 import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The window at every size a lecture meets, from a 1280 x 720 laptop to a 3840 x 2160 projector, on both tabs, in
  * normal and presentation mode, light and dark: no text is cut ("Tempera..."), the charts keep their room, and in
- * presentation mode the controls a lecturer drives are on screen. Each size is a scene of its own, laid out as a
+ * presentation mode the controls a lecturer drives are on screen and work (the strip's logit, Step, Play, Reset, and
+ * the keys Space, Right and R). Each size is a scene of its own, laid out as a
  * window of that size lays it out (Monocle's headless screen cannot hold a 4K window).
  */
 class LayoutMatrixTest extends WindowTest {
@@ -30,7 +32,7 @@ class LayoutMatrixTest extends WindowTest {
     private static final String[] TABS = {"explorerTab", "trainingTab"};
 
     @Test
-    void everySizeModeThemeAndTab(FxRobot robot) {
+    void everySizeModeThemeAndTab(FxRobot robot) throws Exception {
         List<String> problems = new ArrayList<>();
         for (int[] size : SIZES) {
             Parent[] root = new Parent[1];
@@ -50,9 +52,63 @@ class LayoutMatrixTest extends WindowTest {
                     }
                 }
             }
+            drive(robot, root[0], size[0] + "x" + size[1], problems);
             robot.interact(() -> show(root[0], TABS[0], false, false));
         }
         assertTrue(problems.isEmpty(), problems.size() + " problems:\n" + String.join("\n", problems));
+    }
+
+    /**
+     * In presentation mode the strip works at this size: a logit moved there moves the loss above the charts; Right
+     * steps training without leaving the Explorer; on the Training tab Step, Play and Reset act, and so do Space and R.
+     */
+    private void drive(FxRobot robot, Parent root, String where, List<String> problems) throws Exception {
+        robot.interact(() -> show(root, "explorerTab", true, false));
+        String[] loss = new String[2];
+        robot.interact(() -> {
+            loss[0] = ((Labeled) root.lookup("#bannerLoss")).getText();
+            javafx.scene.control.Slider slider = (javafx.scene.control.Slider) root.lookup("#logitSlider-0");
+            slider.setValue(slider.getValue() > 0 ? slider.getValue() - 1 : slider.getValue() + 1);
+            loss[1] = ((Labeled) root.lookup("#bannerLoss")).getText();
+        });
+        if (loss[0].equals(loss[1])) {
+            problems.add(where + " presentation: the strip's logit slider does not move the loss (" + loss[0] + ")");
+        }
+        long before = workspace.training().stepProperty().get();
+        robot.interact(() -> key(root, javafx.scene.input.KeyCode.RIGHT));
+        await(() -> workspace.training().stepProperty().get() == before + 1, where + ": Right steps", problems);
+        robot.interact(() -> {
+            if (!((TabPane) root.lookup(".tab-pane")).getSelectionModel().getSelectedItem().getId()
+                    .equals("explorerTab")) {
+                problems.add(where + ": Right switched tabs");
+            }
+            show(root, "trainingTab", true, false);
+            ((javafx.scene.control.Button) root.lookup("#stepButton")).fire();
+        });
+        await(() -> workspace.training().stepProperty().get() == before + 2, where + ": Step steps", problems);
+        robot.interact(() -> ((javafx.scene.control.Button) root.lookup("#playButton")).fire());
+        await(() -> workspace.training().runningProperty().get(), where + ": Play plays", problems);
+        robot.interact(() -> key(root, javafx.scene.input.KeyCode.SPACE));
+        await(() -> !workspace.training().runningProperty().get(), where + ": Space pauses", problems);
+        robot.interact(() -> key(root, javafx.scene.input.KeyCode.R));
+        await(() -> workspace.training().stepProperty().get() == 0, where + ": R resets", problems);
+        robot.interact(() -> ((javafx.scene.control.Button) root.lookup("#stepButton")).fire());
+        robot.interact(() -> ((javafx.scene.control.Button) root.lookup("#resetButton")).fire());
+        await(() -> workspace.training().stepProperty().get() == 0, where + ": Reset resets", problems);
+    }
+
+    /** A key pressed with the focus nowhere in particular: the event goes through the scene, as a key press does. */
+    private static void key(Parent root, javafx.scene.input.KeyCode code) {
+        javafx.event.Event.fireEvent(root, new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_PRESSED,
+                "", "", code, false, false, false, false));
+    }
+
+    private static void await(java.util.concurrent.Callable<Boolean> condition, String what, List<String> problems) {
+        try {
+            WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, condition);
+        } catch (java.util.concurrent.TimeoutException e) {
+            problems.add(what + ": not within 5 s");
+        }
     }
 
     @Test

@@ -489,6 +489,8 @@ class MainWindowTest {
 
     private static void snapshot(FxRobot robot, String name) {
         WaitForAsyncUtils.waitForFxEvents();
+        // Axes that ease to a new range settle within a few frames.
+        WaitForAsyncUtils.sleep(400, java.util.concurrent.TimeUnit.MILLISECONDS);
         javafx.scene.Parent root = robot.lookup(".main-window").queryAs(javafx.scene.Parent.class);
         robot.interact(() -> {
             try {

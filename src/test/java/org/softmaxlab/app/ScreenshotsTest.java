@@ -30,8 +30,6 @@ class ScreenshotsTest extends WindowTest {
     void bothTabsAtTwoSizesInBothModesAndThemes(FxRobot robot) throws Exception {
         Path folder = Path.of(System.getProperty("screenshots", "target/screenshots/docs"));
         Files.createDirectories(folder);
-        Parent root = robot.lookup(".main-window").queryAs(Parent.class);
-        Stage stage = (Stage) root.getScene().getWindow();
         robot.interact(() -> workspace.open(Path.of("resources/scenarios/example-a.json")));
         // The training tab on 2-D data, a few steps in: regions, a falling curve and moved weights to look at.
         robot.interact(() -> workspace.training().datasetProperty().set(org.softmaxlab.model.DatasetKind.BLOBS));
@@ -41,9 +39,20 @@ class ScreenshotsTest extends WindowTest {
         WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS,
                 () -> workspace.training().stepProperty().get() == 12);
         for (int[] size : SIZES) {
+            // A window of its own at each size (the shared test window keeps its size for the tests after this one).
+            Stage[] window = new Stage[1];
+            Parent[] made = new Parent[1];
+            robot.interact(() -> made[0] = MainWindow.create(workspace, dialogs));
+            Parent root = made[0];
             robot.interact(() -> {
-                stage.setWidth(size[0]);
-                stage.setHeight(size[1]);
+                window[0] = new Stage();
+                window[0].setScene(new javafx.scene.Scene(root, size[0], size[1]));
+                window[0].show();
+            });
+            // A window made for a run under way shows where the run is, at once.
+            robot.interact(() -> {
+                assertEquals(12, ((javafx.scene.control.Slider) root.lookup("#historySlider")).getValue(), 0);
+                assertEquals(13, ((org.softmaxlab.chart.CurveCanvas) root.lookup("#lossHistoryChart")).pointCount());
             });
             for (String mode : new String[] {"normal", "presentation"}) {
                 for (String theme : new String[] {"light", "dark"}) {
@@ -55,7 +64,8 @@ class ScreenshotsTest extends WindowTest {
                             darkItem(root).setSelected(theme.equals("dark"));
                         });
                         WaitForAsyncUtils.waitForFxEvents();
-                        Thread.sleep(150);
+                        // Axes that ease to a new range settle within a few frames.
+                        Thread.sleep(400);
                         WaitForAsyncUtils.waitForFxEvents();
                         Path file = folder.resolve(tab + "-" + size[0] + "x" + size[1] + "-" + mode + "-" + theme
                                 + ".png");
@@ -72,13 +82,12 @@ class ScreenshotsTest extends WindowTest {
                     }
                 }
             }
+            robot.interact(() -> {
+                ((ToggleButton) root.lookup("#presentationToggle")).setSelected(false);
+                darkItem(root).setSelected(false);
+                window[0].close();
+            });
         }
-        robot.interact(() -> {
-            ((ToggleButton) root.lookup("#presentationToggle")).setSelected(false);
-            darkItem(root).setSelected(false);
-            stage.setWidth(1366);
-            stage.setHeight(768);
-        });
     }
 
     private static CheckMenuItem darkItem(Parent root) {

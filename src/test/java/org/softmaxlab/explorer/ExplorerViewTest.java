@@ -335,6 +335,8 @@ class ExplorerViewTest {
         });
         choose(robot, "#presetChoice", ExplorerPreset.EXAMPLE_A);
         WaitForAsyncUtils.waitForFxEvents();
+        // Axes that ease to a new range settle within a few frames.
+        WaitForAsyncUtils.sleep(400, java.util.concurrent.TimeUnit.MILLISECONDS);
         robot.interact(() -> {
             try {
                 PngExport.write(PngExport.snapshot(root, 1), dir.resolve("explorer-example-a.png"));

@@ -254,6 +254,8 @@ class TrainingViewTest {
 
     private void snapshot(FxRobot robot, Path file) {
         WaitForAsyncUtils.waitForFxEvents();
+        // Axes that ease to a new range settle within a few frames.
+        WaitForAsyncUtils.sleep(400, java.util.concurrent.TimeUnit.MILLISECONDS);
         robot.interact(() -> {
             try {
                 PngExport.write(PngExport.snapshot(root, 1), file);
