@@ -35,6 +35,20 @@ public final class LessonView {
         index.setId("lessonIndex");
         index.setPrefHeight(150);
         index.setMinHeight(90);
+        // A long section title wraps within the list instead of running out of it.
+        index.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
+            {
+                setWrapText(true);
+                prefWidthProperty().bind(list.widthProperty().subtract(24));
+                setMaxWidth(Region.USE_PREF_SIZE);
+            }
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+            }
+        });
         Label title = new Label();
         title.setId("lessonTitle");
         title.getStyleClass().add("lesson-title");
