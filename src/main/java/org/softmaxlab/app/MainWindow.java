@@ -1,6 +1,5 @@
 package org.softmaxlab.app;
 
-import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -8,7 +7,6 @@ import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
-import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -21,7 +19,6 @@ import javafx.stage.Window;
 import org.softmaxlab.explorer.ExplorerView;
 import org.softmaxlab.losses.LossesView;
 import org.softmaxlab.losses.LossesViewModel;
-import org.softmaxlab.scenario.Examples;
 import org.softmaxlab.scenario.Scenario;
 import org.softmaxlab.training.TrainingView;
 import org.softmaxlab.ui.SystemTheme;
@@ -43,10 +40,10 @@ public final class MainWindow {
     private final BorderPane root = new BorderPane();
     private final TabPane tabs;
     private final ChartExport charts;
+    private final FileMenus menus;
     private final LessonTab lesson;
     private final javafx.event.EventHandler<KeyEvent> zoomKeys = this::onZoomKey;
     private final javafx.event.EventHandler<KeyEvent> windowKeys = this::onWindowKey;
-    private final Menu recentMenu = new Menu("Open Recent");
     private final CheckMenuItem presentation = new CheckMenuItem("Presentation mode");
     private final javafx.beans.InvalidationListener sceneWidth = o -> {
         if (presentation.isSelected()) {
@@ -66,6 +63,7 @@ public final class MainWindow {
         this.workspace = workspace;
         this.dialogs = dialogs;
         this.charts = new ChartExport(root, workspace, dialogs);
+        this.menus = new FileMenus(workspace, dialogs, this::window);
         Tab explorer = new Tab("Explorer", ExplorerView.load(workspace.explorer()));
         explorer.setId("explorerTab");
         Tab training = new Tab("Training", TrainingView.load(workspace.training()));
@@ -163,58 +161,17 @@ public final class MainWindow {
     }
 
     private MenuBar menuBar() {
-        MenuItem open = item("Open\u2026", "openItem", "Shortcut+O", this::open);
-        MenuItem save = item("Save", "saveItem", "Shortcut+S", this::save);
-        MenuItem saveAs = item("Save As\u2026", "saveAsItem", "Shortcut+Shift+S", this::saveAs);
-        MenuItem importLogits = item("Import Logits\u2026", "importItem", "Shortcut+I", () -> dialogs
-                .chooseImport(window()).ifPresent(workspace::importLogits));
-        MenuItem importPoints = item("Import Points (x0,x1,label CSV)\u2026", "importPointsItem", null,
-                () -> dialogs.chooseImport(window()).ifPresent(workspace::importPoints));
-        MenuItem openLesson = item("Open Lesson\u2026", "openLessonItem", null, () -> dialogs.chooseOpen(window())
-                .ifPresent(p -> {
-                    if (workspace.lessons().open(p)) {
-                        tabs.getSelectionModel().select(lesson.tab());
-                    }
-                }));
-        Menu examples = new Menu("Examples");
-        examples.setId("examplesMenu");
-        for (Examples.Example e : Examples.ALL) {
-            MenuItem m = new MenuItem(e.title());
-            m.setOnAction(ev -> workspace.openExample(e));
-            examples.getItems().add(m);
-        }
-        recentMenu.setId("recentMenu");
-        workspace.recentFiles().addListener((javafx.collections.ListChangeListener<Path>) c -> fillRecent());
-        fillRecent();
-        Menu export = new Menu("Export");
-        export.getItems().addAll(
-                item("Charts of this tab as PNG (1x)\u2026", "exportPng1", null, () -> exportSelected(1)),
-                item("Charts of this tab as PNG (2x)\u2026", "exportPng2", null, () -> exportSelected(2)),
-                item("Charts of this tab as PNG (4x)\u2026", "exportPng4", null, () -> exportSelected(4)),
-                item("Charts of this tab as SVG\u2026", "exportSvg", null, () -> exportSelected(0)),
-                item("Explorer numbers as CSV\u2026", "exportExplorerCsv", null, () -> dialogs.chooseSave(window(),
-                        "explorer.csv").ifPresent(workspace::exportExplorerCsv)),
-                item("Training history as CSV\u2026", "exportHistoryCsv", null, () -> dialogs.chooseSave(window(),
-                        "training-history.csv").ifPresent(workspace::exportHistoryCsv)),
-                item("Training points as CSV\u2026", "exportPointsItem", null, () -> dialogs.chooseSave(window(),
-                        "points.csv").ifPresent(workspace::exportPoints)));
-        Menu file = new Menu("File", null, open, recentMenu, examples, openLesson, importLogits, importPoints,
-                new SeparatorMenuItem(), save, saveAs, new SeparatorMenuItem(), export);
-        MenuItem undo = item("Undo Explorer Change", "undoItem", "Shortcut+Z", () -> workspace.explorer().undo());
-        MenuItem redo = item("Redo Explorer Change", "redoItem", "Shortcut+Shift+Z", () -> workspace.explorer().redo());
-        undo.disableProperty().bind(workspace.explorer().canUndoProperty().not());
-        redo.disableProperty().bind(workspace.explorer().canRedoProperty().not());
-        MenuItem paste = item("Paste Logits", "pasteItem", null, this::paste);
-        MenuItem copyCode = item("Copy as PyTorch Code", "copyPyTorchItem", null, this::copyPyTorch);
-        Menu edit = new Menu("Edit", null, undo, redo, new SeparatorMenuItem(), paste, copyCode);
+        Menu file = menus.file(() -> tabs.getSelectionModel().select(lesson.tab()),
+                scale -> charts.exportCharts(tabs.getSelectionModel().getSelectedItem().getContent(), scale));
+        Menu edit = menus.edit();
         presentation.setId("presentationItem");
         presentation.setAccelerator(KeyCombination.valueOf("F5"));
 
         dark.setId("darkThemeItem");
         Menu view = new Menu("View", null, presentation,
-                item("Zoom in", "zoomInItem", null, () -> zoom(1.1)),
-                item("Zoom out", "zoomOutItem", null, () -> zoom(1 / 1.1)),
-                item("Actual size", "zoomResetItem", null, () -> zoom(0)),
+                FileMenus.item("Zoom in", "zoomInItem", null, () -> zoom(1.1)),
+                FileMenus.item("Zoom out", "zoomOutItem", null, () -> zoom(1 / 1.1)),
+                FileMenus.item("Actual size", "zoomResetItem", null, () -> zoom(0)),
                 new SeparatorMenuItem(), dark);
         // Menus show the keys as people name them ("Ctrl++", "Ctrl+-", "Ctrl+0"); a key filter takes every way of
         // typing them: "+" with or without Shift (it is Shift+= on most layouts) and the numeric keypad.
@@ -253,47 +210,6 @@ public final class MainWindow {
             }
         }
         e.consume();
-    }
-
-    private MenuItem item(String text, String id, String accelerator, Runnable action) {
-        MenuItem m = new MenuItem(text);
-        m.setId(id);
-        if (accelerator != null) {
-            m.setAccelerator(KeyCombination.valueOf(accelerator));
-        }
-        m.setOnAction(e -> action.run());
-        return m;
-    }
-
-    private void fillRecent() {
-        recentMenu.getItems().clear();
-        for (Path p : workspace.recentFiles()) {
-            MenuItem m = new MenuItem(p.toString());
-            m.setMnemonicParsing(false);
-            m.setOnAction(e -> workspace.open(p));
-            recentMenu.getItems().add(m);
-        }
-        recentMenu.setDisable(recentMenu.getItems().isEmpty());
-    }
-
-    private void open() {
-        dialogs.chooseOpen(window()).ifPresent(workspace::open);
-    }
-
-    private void save() {
-        if (!workspace.save()) {
-            if (workspace.fileProperty().get() == null) {
-                saveAs();
-            }
-        }
-    }
-
-    private void saveAs() {
-        dialogs.chooseSave(window(), "scenario.json").ifPresent(workspace::saveAs);
-    }
-
-    private void exportSelected(double scale) {
-        charts.exportCharts(tabs.getSelectionModel().getSelectedItem().getContent(), scale);
     }
 
     /**
@@ -361,29 +277,11 @@ public final class MainWindow {
             presentation.setSelected(false);
         } else if (e.isShortcutDown() && e.getCode() == KeyCode.V
                 && !(e.getTarget() instanceof javafx.scene.control.TextInputControl)) {
-            paste();
+            menus.paste();
         } else {
             return;
         }
         e.consume();
-    }
-
-    /** Edit > Paste Logits, and Ctrl+V outside a text field: the clipboard's text into the Explorer. */
-    private void paste() {
-        javafx.scene.input.Clipboard clipboard = javafx.scene.input.Clipboard.getSystemClipboard();
-        if (clipboard.hasString()) {
-            workspace.importText(clipboard.getString());
-        } else {
-            workspace.report("Cannot paste: the clipboard holds no text", true);
-        }
-    }
-
-    /** Edit > Copy as PyTorch Code: the program that reproduces the tab shown, as {@code snippet} prints it. */
-    private void copyPyTorch() {
-        javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
-        content.putString(workspace.pyTorchSnippet());
-        javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
-        workspace.report("Copied the PyTorch code of the " + workspace.tabProperty().get() + " tab", false);
     }
 
     private void zoom(double factor) {
