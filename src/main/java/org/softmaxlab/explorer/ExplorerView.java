@@ -68,6 +68,7 @@ public final class ExplorerView {
     @FXML private CurveCanvas lossCurve;
     @FXML private ComboBox<Integer> sweepChoice;
     @FXML private Label lossValue;
+    @FXML private javafx.scene.layout.BorderPane explorerRoot;
     @FXML private javafx.scene.layout.HBox lossBanner;
     @FXML private Label bannerLoss;
     @FXML private Label bannerNote;
@@ -141,11 +142,9 @@ public final class ExplorerView {
         lossBanner.visibleProperty().addListener((o, a, b) -> arrangeCharts(b));
         logitChart.setOnBarDrag(model::dragLogit);
         dataset = new DatasetPanel(model, datasetBox, lossHistogram, lossChart);
-        // A press to release anywhere in the Explorer (a slider or a bar dragged) is one undo step.
-        javafx.scene.Parent root = probabilityChart.getParent();
-        while (root.getParent() != null) {
-            root = root.getParent();
-        }
+        // A press to release anywhere in the Explorer (a slider or a bar dragged) is one undo step. (On the view's
+        // root: its scroll panes take their content as children only once skinned.)
+        javafx.scene.Parent root = explorerRoot;
         root.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> model.beginGesture());
         root.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_RELEASED, e -> model.endGesture());
         predict = new PredictView(model, probabilityChart, gradientChart, predictToggle, revealButton, predictVerdict);
