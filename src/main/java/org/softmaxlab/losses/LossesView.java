@@ -167,7 +167,11 @@ public final class LossesView {
         value.getStyleClass().addAll("loss-value", "number");
         Label note = new Label();
         note.setWrapText(true);
-        note.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        // As tall as its wrapped lines at its width (USE_PREF_SIZE asks for one unwrapped line): the chart below gives
+        // way, never the note.
+        note.minHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> note.prefHeight(note.getWidth() > 0 ? note.getWidth() : -1), note.widthProperty(),
+                note.textProperty(), note.fontProperty()));
         title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         note.getStyleClass().add("note");
         BarCanvas bars = new BarCanvas(BarCanvas.Range.SIGNED);
