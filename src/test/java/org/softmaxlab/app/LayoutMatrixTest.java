@@ -35,27 +35,44 @@ class LayoutMatrixTest extends WindowTest {
     void everySizeModeThemeAndTab(FxRobot robot) throws Exception {
         List<String> problems = new ArrayList<>();
         for (int[] size : SIZES) {
-            Parent[] root = new Parent[1];
-            robot.interact(() -> {
-                root[0] = MainWindow.create(workspace, dialogs);
-                new Scene(root[0], size[0], size[1]);
-            });
-            for (boolean presenting : new boolean[] {false, true}) {
-                for (boolean dark : new boolean[] {false, true}) {
-                    for (String tab : TABS) {
-                        String where = size[0] + "x" + size[1] + (presenting ? " presentation" : " normal")
-                                + (dark ? " dark " : " light ") + tab;
-                        robot.interact(() -> {
-                            show(root[0], tab, presenting, dark);
-                            check(root[0], where, size, presenting, tab, problems);
-                        });
-                    }
-                }
-            }
-            drive(robot, root[0], size[0] + "x" + size[1], problems);
-            robot.interact(() -> show(root[0], TABS[0], false, false));
+            Parent root = window(robot, size);
+            everyModeAndTheme(robot, root, size, TABS, (where, tab, presenting) ->
+                    check(root, where, size, presenting, tab, problems));
+            drive(robot, root, size[0] + "x" + size[1], problems);
+            robot.interact(() -> show(root, TABS[0], false, false));
         }
         assertTrue(problems.isEmpty(), problems.size() + " problems:\n" + String.join("\n", problems));
+    }
+
+    /** A check of one tab in one mode, on the FX thread. */
+    private interface Check {
+        void run(String where, String tab, boolean presenting);
+    }
+
+    /** The window at {@code size}: a scene of its own, laid out as a window of that size lays it out. */
+    private Parent window(FxRobot robot, int[] size) {
+        Parent[] root = new Parent[1];
+        robot.interact(() -> {
+            root[0] = MainWindow.create(workspace, dialogs);
+            new Scene(root[0], size[0], size[1]);
+        });
+        return root[0];
+    }
+
+    /** Runs {@code check} on each of {@code tabs} in normal and presentation mode, light and dark. */
+    private static void everyModeAndTheme(FxRobot robot, Parent root, int[] size, String[] tabs, Check check) {
+        for (boolean presenting : new boolean[] {false, true}) {
+            for (boolean dark : new boolean[] {false, true}) {
+                for (String tab : tabs) {
+                    String where = size[0] + "x" + size[1] + (presenting ? " presentation" : " normal")
+                            + (dark ? " dark " : " light ") + tab;
+                    robot.interact(() -> {
+                        show(root, tab, presenting, dark);
+                        check.run(where, tab, presenting);
+                    });
+                }
+            }
+        }
     }
 
     /**
@@ -66,29 +83,16 @@ class LayoutMatrixTest extends WindowTest {
     void theLossesAndLessonTabsCutNoText(FxRobot robot) {
         List<String> problems = new ArrayList<>();
         for (int[] size : SIZES) {
-            Parent[] root = new Parent[1];
-            robot.interact(() -> {
-                root[0] = MainWindow.create(workspace, dialogs);
-                new Scene(root[0], size[0], size[1]);
+            Parent root = window(robot, size);
+            everyModeAndTheme(robot, root, size, new String[] {"lossesTab", "lessonTab"}, (where, tab, presenting) -> {
+                List<String> found = new ArrayList<>();
+                check(root, where, size, false, tab, found);
+                // Beside a lesson's text on a laptop in presentation mode the charts scroll sideways (their row of
+                // three needs about 600 px): known, in the closing note.
+                found.stream().filter(p -> !p.contains("(< 300x200)") && !p.contains("charts-scroll"))
+                        .forEach(problems::add);
             });
-            for (boolean presenting : new boolean[] {false, true}) {
-                for (boolean dark : new boolean[] {false, true}) {
-                    for (String tab : new String[] {"lossesTab", "lessonTab"}) {
-                        String where = size[0] + "x" + size[1] + (presenting ? " presentation" : " normal")
-                                + (dark ? " dark " : " light ") + tab;
-                        robot.interact(() -> {
-                            show(root[0], tab, presenting, dark);
-                            List<String> found = new ArrayList<>();
-                            check(root[0], where, size, false, tab, found);
-                            // Beside a lesson's text on a laptop in presentation mode the charts scroll sideways
-                            // (their row of three needs about 600 px): known, in the closing note.
-                            found.stream().filter(p -> !p.contains("(< 300x200)") && !p.contains("charts-scroll"))
-                                    .forEach(problems::add);
-                        });
-                    }
-                }
-            }
-            robot.interact(() -> show(root[0], TABS[0], false, false));
+            robot.interact(() -> show(root, TABS[0], false, false));
         }
         assertTrue(problems.isEmpty(), problems.size() + " problems:\n" + String.join("\n", problems));
     }
@@ -103,11 +107,7 @@ class LayoutMatrixTest extends WindowTest {
     void zoomedInNothingIsCutAndTheChartsKeepTheirShare(FxRobot robot) {
         List<String> problems = new ArrayList<>();
         for (int[] size : new int[][] {{1366, 768}, {1920, 1080}}) {
-            Parent[] root = new Parent[1];
-            robot.interact(() -> {
-                root[0] = MainWindow.create(workspace, dialogs);
-                new Scene(root[0], size[0], size[1]);
-            });
+            Parent[] root = {window(robot, size)};
             int steps = 0;
             for (int target : new int[] {2, 4, 7}) {
                 int more = target - steps;
