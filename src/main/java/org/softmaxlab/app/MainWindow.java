@@ -116,9 +116,9 @@ public final class MainWindow {
         // the loss banner above the charts.
         columns = () -> {
             boolean on = presentation.isSelected();
-            showColumn(explorerContent.lookup(".controls-scroll"), controls.isSelected() || on);
-            showColumn(explorerContent.lookup(".numbers-scroll"), numbers.isSelected() && !on);
-            showColumn(trainingContent.lookup(".controls-scroll"), trainingControls.isSelected() || on);
+            show(explorerContent.lookup(".controls-scroll"), controls.isSelected() || on);
+            show(explorerContent.lookup(".numbers-scroll"), numbers.isSelected() && !on);
+            show(trainingContent.lookup(".controls-scroll"), trainingControls.isSelected() || on);
         };
         // Each tab's own column toggles show while it is the tab shown.
         controls.visibleProperty().bind(explorer.selectedProperty());
@@ -224,10 +224,11 @@ public final class MainWindow {
         return toggle;
     }
 
-    private static void showColumn(Node column, boolean shown) {
-        if (column != null) {
-            column.setVisible(shown);
-            column.setManaged(shown);
+    /** Shows a node, or takes it out of sight and of the layout (a column not found: nothing). */
+    private static void show(Node node, boolean shown) {
+        if (node != null) {
+            node.setVisible(shown);
+            node.setManaged(shown);
         }
     }
 
@@ -240,14 +241,8 @@ public final class MainWindow {
     private void applyPresentation() {
         boolean on = presentation.isSelected();
         ViewSupport.setStyleClass(root, "presentation", on);
-        for (Node n : root.lookupAll(".presentation-hidden")) {
-            n.setVisible(!on);
-            n.setManaged(!on);
-        }
-        for (Node n : root.lookupAll(".presentation-only")) {
-            n.setVisible(on);
-            n.setManaged(on);
-        }
+        root.lookupAll(".presentation-hidden").forEach(n -> show(n, !on));
+        root.lookupAll(".presentation-only").forEach(n -> show(n, on));
         columns.run();
         applyFontSize();
     }
