@@ -236,10 +236,11 @@ public final class BarCanvas extends PlotCanvas {
                 g.strokeRect(x, Math.min(gy, zeroY), barW, Math.abs(zeroY - gy));
                 g.setLineDashes((double[]) null);
             }
-            String label = Numbers.fixed4(v);
             // A value label only where it fits its slot (the numbers panel has every value); outside the bar's end,
-            // or inside it when outside would leave the plot (over the axis labels).
-            if (n <= VALUE_LABEL_LIMIT && label.length() * font * 0.58 <= slot * 0.96) {
+            // or inside it when outside would leave the plot (over the axis labels). Many bars have none: not even
+            // formatted (a thousand labels cost more than the bars).
+            String label = n <= VALUE_LABEL_LIMIT ? Numbers.fixed4(v) : null;
+            if (label != null && label.length() * font * 0.58 <= slot * 0.96) {
                 boolean below = v < 0;
                 double outside = below ? y + 2 + font : y - 2 - font;
                 // A tall bar takes its label inside where outside would cross its outline or the dashed target

@@ -107,7 +107,20 @@ public final class Numbers {
             return String.format(Locale.ROOT, "%." + digits + "e", v);
         }
         String s = String.format(Locale.ROOT, "%." + digits + "f", v);
-        return s.matches("-0\\.0*") ? s.substring(1) : s;
+        return isNegativeZero(s) ? s.substring(1) : s;
+    }
+
+    /** Whether a formatted number reads as a signed zero ("-0.0000"): a tiny negative rounded away. */
+    private static boolean isNegativeZero(String s) {
+        if (!s.startsWith("-0")) {
+            return false;
+        }
+        for (int i = 2; i < s.length(); i++) {
+            if (s.charAt(i) != '0' && s.charAt(i) != '.') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A fraction as a percentage with one decimal ("87.5%"). */
