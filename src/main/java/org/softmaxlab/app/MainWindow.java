@@ -153,6 +153,45 @@ public final class MainWindow {
                 MainWindow.class.getResource("app.css").toExternalForm());
         charts.install();
         applyFontSize();
+        attachAfterFirstFrame(training);
+        attachAfterFirstFrame(lesson.tab());
+    }
+
+    /**
+     * A tab not shown at start joins the window in the frame after the first, or as soon as it is chosen: the Training
+     * and Lesson tabs hold 40% of the window's nodes, and styling and laying them out held the first frame back by
+     * 100-200 ms (bench/run's startup).
+     */
+    private void attachAfterFirstFrame(Tab tab) {
+        Node content = tab.getContent();
+        if (tab.isSelected() || content == null) {
+            return;
+        }
+        tab.setContent(null);
+        Runnable attach = () -> {
+            // The lesson may have taken the content in the meantime; it gives it back to the tab itself.
+            if (tab.getContent() == null && content.getParent() == null) {
+                tab.setContent(content);
+                applyPresentation();
+            }
+        };
+        tab.selectedProperty().addListener((o, a, shown) -> {
+            if (shown) {
+                attach.run();
+            }
+        });
+        new javafx.animation.AnimationTimer() {
+            private int framesShown;
+
+            @Override
+            public void handle(long now) {
+                Window window = root.getScene() == null ? null : root.getScene().getWindow();
+                if (window != null && window.isShowing() && ++framesShown == 2) {
+                    stop();
+                    attach.run();
+                }
+            }
+        }.start();
     }
 
     /** Builds the window content over a workspace; {@code dialogs} answers the file questions. */

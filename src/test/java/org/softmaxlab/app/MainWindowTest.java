@@ -2,6 +2,8 @@ package org.softmaxlab.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
@@ -112,6 +114,58 @@ class MainWindowTest {
         robot.clickOn(field);
         robot.interact(field::selectAll);
         robot.write(value).type(KeyCode.ENTER);
+    }
+
+    /**
+     * The Training and Lesson tabs' views join the window in the frame after its first (it opens sooner), or at once
+     * when chosen before that; either way the tab then shows its own view, with working controls.
+     */
+    @Test
+    void tabsNotShownAtStartJoinAfterTheFirstFrameOrWhenChosen(FxRobot robot) throws Exception {
+        Workspace other = org.softmaxlab.testing.Workspaces.fresh();
+        Stage[] stages = new Stage[2];
+        TabPane[] tabs = new TabPane[2];
+        try {
+            robot.interact(() -> {
+                for (int i = 0; i < 2; i++) {
+                    javafx.scene.Parent root = MainWindow.create(i == 0 ? workspace : other, scripted);
+                    tabs[i] = (TabPane) root.lookup(".tab-pane");
+                    stages[i] = new Stage();
+                    stages[i].setScene(new Scene(root, 1280, 720));
+                    stages[i].show();
+                    // Not yet part of the window: the first frame has the Explorer only.
+                    assertNull(tabs[i].getTabs().get(1).getContent());
+                    assertNull(tabs[i].getTabs().get(3).getContent());
+                }
+                // Chosen before the first frame: it comes at once.
+                tabs[1].getSelectionModel().select(1);
+                assertTrue(tabs[1].getTabs().get(1).getContent().getStyleClass().contains("training"));
+            });
+            Thread.sleep(300);
+            WaitForAsyncUtils.waitForFxEvents();
+            // Left alone, both come a frame later, without being chosen.
+            assertNotNull(tabs[0].getTabs().get(1).getContent());
+            assertNotNull(tabs[0].getTabs().get(3).getContent());
+            assertEquals(0, tabs[0].getSelectionModel().getSelectedIndex());
+            long before = workspace.training().stepProperty().get();
+            robot.interact(() -> {
+                stages[1].close();
+                stages[0].toFront();
+                tabs[0].getSelectionModel().select(1);
+            });
+            robot.clickOn(robot.from(stages[0].getScene().getRoot()).lookup("#stepButton").queryButton());
+            // The step is taken on the training worker and shown at the next pulse.
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> workspace.training().stepProperty().get() == before + 1);
+        } finally {
+            robot.interact(() -> {
+                for (Stage s : stages) {
+                    if (s != null) {
+                        s.close();
+                    }
+                }
+            });
+            other.training().close();
+        }
     }
 
     @Test
