@@ -137,8 +137,28 @@ public record LossComparison(List<Entry> entries, Saturation saturation, Informa
     private static Saturation saturation(double[] row, int y, double t, double gamma, boolean bits) {
         CrossEntropyOptions one = CrossEntropyOptions.defaults().withTemperature(t);
         List<String> names = List.of(CROSS_ENTROPY, MSE, MULTI_MARGIN, FOCAL);
-        List<LossSpec> specs = List.of(LossSpec.crossEntropy(one), LossSpec.of(LossKind.MSE, one),
-                LossSpec.of(LossKind.MULTI_MARGIN, one), LossSpec.of(LossKind.FOCAL, one).withGamma(gamma));
+        List<LossSpec> specs = List.of(LossSpec.crossEntropy(one).withBits(bits),
+                LossSpec.of(LossKind.MSE, one).withBits(bits), LossSpec.of(LossKind.MULTI_MARGIN, one).withBits(bits),
+                LossSpec.of(LossKind.FOCAL, one).withGamma(gamma).withBits(bits));
+        double[] current = new double[specs.size()];
+        for (int k = 0; k < specs.size(); k++) {
+            current[k] = Math.abs(Losses.evaluate(specs.get(k), new double[][] {row},
+                    Targets.indices(y)).gradient()[0][y]);
+        }
+        // The curves do not depend on the target's own logit: dragging it (the usual gesture here) moves only the
+        // current point, and the 404 evaluations of the sweep are the last ones.
+        SweepKey key = new SweepKey(withoutTarget(row, y), y, t, gamma, bits);
+        Sweep sweep = lastSweep;
+        if (sweep == null || !sweep.key().equals(key)) {
+            sweep = new Sweep(key, sweep(row, y, t, specs));
+            lastSweep = sweep;
+        }
+        Saturation curves = sweep.curves();
+        return new Saturation(curves.probability(), names, curves.gradients(), Softmax.softmax(row, t)[y], current);
+    }
+
+    /** |dL/dz_y| of each loss at {@link #SWEEP_POINTS} values of p_y, the other logits held. */
+    private static Saturation sweep(double[] row, int y, double t, List<LossSpec> specs) {
         // The target logit that gives p_y = p: z_y = T (logit(p) + logsumexp_{c != y}(z_c / T)).
         double rest = restLogSumExp(row, y, t);
         double[] p = new double[SWEEP_POINTS];
@@ -152,17 +172,39 @@ public record LossComparison(List<Entry> entries, Saturation saturation, Informa
             z[y] = t * (Math.log(q / (1 - q)) + rest);
             p[i] = Softmax.softmax(z, t)[y];
             for (int k = 0; k < specs.size(); k++) {
-                curves.get(k)[i] = Math.abs(Losses.evaluate(specs.get(k).withBits(bits), new double[][] {z},
+                curves.get(k)[i] = Math.abs(Losses.evaluate(specs.get(k), new double[][] {z},
                         Targets.indices(y)).gradient()[0][y]);
             }
         }
-        double[] current = new double[specs.size()];
-        for (int k = 0; k < specs.size(); k++) {
-            current[k] = Math.abs(Losses.evaluate(specs.get(k).withBits(bits), new double[][] {row},
-                    Targets.indices(y)).gradient()[0][y]);
-        }
-        return new Saturation(p, names, List.copyOf(curves), Softmax.softmax(row, t)[y], current);
+        return new Saturation(p, List.of(), List.copyOf(curves), Double.NaN, new double[0]);
     }
+
+    private static double[] withoutTarget(double[] row, int y) {
+        double[] rest = row.clone();
+        rest[y] = 0;
+        return rest;
+    }
+
+    /** What the saturation curves depend on. */
+    private record SweepKey(double[] others, int target, double temperature, double gamma, boolean bits) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof SweepKey k && java.util.Arrays.equals(others, k.others) && target == k.target
+                    && Double.compare(temperature, k.temperature) == 0 && Double.compare(gamma, k.gamma) == 0
+                    && bits == k.bits;
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Arrays.hashCode(others) * 31 + target;
+        }
+    }
+
+    private record Sweep(SweepKey key, Saturation curves) {
+    }
+
+    /** The last sweep made (the Losses tab asks on the FX thread; a stale read only costs a recomputation). */
+    private static volatile Sweep lastSweep;
 
     private static double restLogSumExp(double[] row, int y, double t) {
         double m = Double.NEGATIVE_INFINITY;
