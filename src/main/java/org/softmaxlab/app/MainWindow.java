@@ -168,30 +168,32 @@ public final class MainWindow {
             return;
         }
         tab.setContent(null);
-        Runnable attach = () -> {
-            // The lesson may have taken the content in the meantime; it gives it back to the tab itself.
-            if (tab.getContent() == null && content.getParent() == null) {
-                tab.setContent(content);
-                applyPresentation();
-            }
-        };
-        tab.selectedProperty().addListener((o, a, shown) -> {
-            if (shown) {
-                attach.run();
-            }
-        });
-        new javafx.animation.AnimationTimer() {
+        javafx.animation.AnimationTimer afterFirstFrame = new javafx.animation.AnimationTimer() {
             private int framesShown;
 
             @Override
             public void handle(long now) {
                 Window window = root.getScene() == null ? null : root.getScene().getWindow();
                 if (window != null && window.isShowing() && ++framesShown == 2) {
-                    stop();
-                    attach.run();
+                    attach(tab, content, this);
                 }
             }
-        }.start();
+        };
+        tab.selectedProperty().addListener((o, a, shown) -> {
+            if (shown) {
+                attach(tab, content, afterFirstFrame);
+            }
+        });
+        afterFirstFrame.start();
+    }
+
+    /** Gives {@code tab} its content, unless it has it or the lesson holds it (it gives it back to the tab itself). */
+    private void attach(Tab tab, Node content, javafx.animation.AnimationTimer waiting) {
+        waiting.stop();
+        if (tab.getContent() == null && content.getParent() == null) {
+            tab.setContent(content);
+            applyPresentation();
+        }
     }
 
     /** Builds the window content over a workspace; {@code dialogs} answers the file questions. */

@@ -150,15 +150,16 @@ public record LossComparison(List<Entry> entries, Saturation saturation, Informa
         SweepKey key = new SweepKey(withoutTarget(row, y), y, t, gamma, bits);
         Sweep sweep = lastSweep;
         if (sweep == null || !sweep.key().equals(key)) {
-            sweep = new Sweep(key, sweep(row, y, t, specs));
+            sweep = sweep(key, row, specs);
             lastSweep = sweep;
         }
-        Saturation curves = sweep.curves();
-        return new Saturation(curves.probability(), names, curves.gradients(), Softmax.softmax(row, t)[y], current);
+        return new Saturation(sweep.probability(), names, sweep.gradients(), Softmax.softmax(row, t)[y], current);
     }
 
     /** |dL/dz_y| of each loss at {@link #SWEEP_POINTS} values of p_y, the other logits held. */
-    private static Saturation sweep(double[] row, int y, double t, List<LossSpec> specs) {
+    private static Sweep sweep(SweepKey key, double[] row, List<LossSpec> specs) {
+        int y = key.target();
+        double t = key.temperature();
         // The target logit that gives p_y = p: z_y = T (logit(p) + logsumexp_{c != y}(z_c / T)).
         double rest = restLogSumExp(row, y, t);
         double[] p = new double[SWEEP_POINTS];
@@ -176,7 +177,7 @@ public record LossComparison(List<Entry> entries, Saturation saturation, Informa
                         Targets.indices(y)).gradient()[0][y]);
             }
         }
-        return new Saturation(p, List.of(), List.copyOf(curves), Double.NaN, new double[0]);
+        return new Sweep(key, p, List.copyOf(curves));
     }
 
     private static double[] withoutTarget(double[] row, int y) {
@@ -200,7 +201,7 @@ public record LossComparison(List<Entry> entries, Saturation saturation, Informa
         }
     }
 
-    private record Sweep(SweepKey key, Saturation curves) {
+    private record Sweep(SweepKey key, double[] probability, List<double[]> gradients) {
     }
 
     /** The last sweep made (the Losses tab asks on the FX thread; a stale read only costs a recomputation). */
