@@ -6,16 +6,18 @@ import javafx.css.Styleable;
 import javafx.css.StyleableObjectProperty;
 import javafx.css.StyleablePropertyFactory;
 import javafx.geometry.VPos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.canvas.Canvas;
-import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
 import javafx.scene.text.TextAlignment;
 
 /**
- * Base of the app's charts: a Region holding one Canvas, redrawn at most once per layout pass (so once per pulse,
- * however many times the data changed in between). Colours and the font size come from CSS:
+ * Base of the app's charts: a Region holding a Canvas, redrawn at most once per layout pass (so once per pulse,
+ * however many times the data changed in between) and only while it can be seen. On screen a redraw draws again
+ * only what changed ({@link RetainedPlot}); exports draw it whole. Colours and the font size come from CSS:
  * {@code -sl-plot-fill, -sl-highlight-fill, -sl-negative-fill, -sl-ghost-stroke, -sl-axis-stroke, -sl-text-fill,
  * -sl-background-fill, -sl-class-N-fill (N = 0..7, other), -sl-font-size}; a change of any (a theme switch) redraws.
  */
@@ -53,6 +55,7 @@ public abstract class PlotCanvas extends Region {
             .<StyleableObjectProperty<Paint>>map(meta -> new Styled<>(meta, meta.getProperty())).toList();
 
     private final Canvas canvas = new Canvas();
+    private final RetainedPlot retained = new RetainedPlot(canvas);
     private boolean dirty = true;
     private String title = "";
     private String hint = "";
@@ -60,7 +63,7 @@ public abstract class PlotCanvas extends Region {
 
     protected PlotCanvas() {
         getStyleClass().add("plot-canvas");
-        getChildren().add(canvas);
+        getChildren().addAll(canvas, retained.overlay());
         setMinSize(120, 90);
         setPrefSize(480, 280);
     }
@@ -115,13 +118,59 @@ public abstract class PlotCanvas extends Region {
         if (canvas.getWidth() != w || canvas.getHeight() != h) {
             canvas.setWidth(w);
             canvas.setHeight(h);
+            retained.reset();
             dirty = true;
         }
         if (dirty && w > 0 && h > 0) {
+            if (!isTreeVisible()) {
+                // Not seen (another tab, a hidden box): drawn when it shows, in its final state. A hidden canvas
+                // drawn anyway costs the pulse its paint and can make the renderer repaint the whole window.
+                shownTop = Double.NaN;
+                redrawWhenShown();
+                return;
+            }
             dirty = false;
-            GraphicsContext g = canvas.getGraphicsContext2D();
-            g.clearRect(0, 0, w, h);
-            paint(Painter.of(g), w, h);
+            Recording drawing = new Recording();
+            paint(drawing, w, h);
+            retained.show(drawing.ops(), w, h);
+        }
+    }
+
+    /** Whether this chart and each of its ancestors is visible. */
+    private boolean isTreeVisible() {
+        for (Node n = this; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The scene whose pulses watch for this stale, hidden chart to show; null when none does. */
+    private Scene watchedScene;
+    /** Before each layout pass while watched: once the chart shows, it is drawn in that same pass. */
+    private final Runnable showWatch = () -> {
+        if (getScene() != watchedScene) {
+            stopWatching();
+        } else if (isTreeVisible()) {
+            stopWatching();
+            setNeedsLayout(true);
+        }
+    };
+
+    private void redrawWhenShown() {
+        Scene scene = getScene();
+        if (scene != null && scene != watchedScene) {
+            stopWatching();
+            scene.addPreLayoutPulseListener(showWatch);
+            watchedScene = scene;
+        }
+    }
+
+    private void stopWatching() {
+        if (watchedScene != null) {
+            watchedScene.removePreLayoutPulseListener(showWatch);
+            watchedScene = null;
         }
     }
 

@@ -129,8 +129,8 @@ final class Ticks {
 
     /** {@code v} with {@code decimals} decimals, "-0" written as "0". */
     static String format(double v, int decimals) {
-        String s = String.format(Locale.ROOT, "%." + decimals + "f", v);
-        return s.matches("-0(\\.0*)?") ? s.substring(1) : s;
+        return Double.isFinite(v) ? org.softmaxlab.model.Numbers.fixed(v, decimals)
+                : String.format(Locale.ROOT, "%." + decimals + "f", v);
     }
 
     /** A free-standing value (a hover readout): up to 4 significant decimals. */

@@ -26,6 +26,27 @@ class ModelFactsTest {
     }
 
     @Test
+    void fixedDecimalsAreWrittenAsStringFormatWritesThemWithoutASignedZero() {
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 20_000; i++) {
+            // Values of every size the charts and panels show, halves and ties included.
+            double v = (random.nextDouble() - 0.5) * Math.pow(10, random.nextInt(12) - 6);
+            if (i % 4 == 0) {
+                v = Math.round(v * 1e4) / 1e4 + 0.00005 * (random.nextBoolean() ? 1 : -1);
+            }
+            int digits = random.nextInt(7);
+            String expected = String.format(java.util.Locale.ROOT, "%." + digits + "f", v);
+            if (expected.matches("-0(\\.0*)?")) {
+                expected = expected.substring(1);
+            }
+            assertEquals(expected, Numbers.fixed(v, digits), v + " with " + digits + " decimals");
+        }
+        assertEquals("0.13", Numbers.fixed(0.125, 2));
+        assertEquals("1.01", Numbers.fixed(1.005, 2));
+        assertEquals("0.000", Numbers.fixed(-0.0001, 3));
+    }
+
+    @Test
     void listsOfNumbersAreParsedAgainstTheirRange() {
         Numbers.ParsedList ok = Numbers.parseList("10, 1 1", 3, "class weights", Limits.CLASS_WEIGHT);
         assertArrayEquals(new double[] {10, 1, 1}, ok.values(), 0);
