@@ -38,7 +38,13 @@ public interface Painter {
 
     void fillRect(double x, double y, double w, double h);
 
-    void strokeRect(double x, double y, double w, double h);
+    /** A rectangle's outline: on a canvas (and its recording) four lines, each with the square caps. */
+    default void strokeRect(double x, double y, double w, double h) {
+        strokeLine(x, y, x + w, y);
+        strokeLine(x + w, y, x + w, y + h);
+        strokeLine(x + w, y + h, x, y + h);
+        strokeLine(x, y + h, x, y);
+    }
 
     void strokeLine(double x1, double y1, double x2, double y2);
 
@@ -102,14 +108,6 @@ public interface Painter {
             @Override
             public void fillRect(double x, double y, double w, double h) {
                 g.fillRect(x, y, w, h);
-            }
-
-            @Override
-            public void strokeRect(double x, double y, double w, double h) {
-                strokeLine(x, y, x + w, y);
-                strokeLine(x + w, y, x + w, y + h);
-                strokeLine(x + w, y + h, x, y + h);
-                strokeLine(x, y + h, x, y);
             }
 
             /**

@@ -166,15 +166,6 @@ final class Recording implements Painter {
         add(Kind.FILL_RECT, x, y, w, h);
     }
 
-    /** As the canvas draws it: four lines. */
-    @Override
-    public void strokeRect(double x, double y, double w, double h) {
-        strokeLine(x, y, x + w, y);
-        strokeLine(x + w, y, x + w, y + h);
-        strokeLine(x + w, y + h, x, y + h);
-        strokeLine(x, y + h, x, y);
-    }
-
     @Override
     public void strokeLine(double x1, double y1, double x2, double y2) {
         add(Kind.STROKE_LINE, x1, y1, x2, y2);
