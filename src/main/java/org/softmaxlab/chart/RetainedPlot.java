@@ -50,6 +50,7 @@ final class RetainedPlot {
     private int split;
     /** The operation each overlay node shows. */
     private final List<Recording.Op> nodeOps = new ArrayList<>();
+    /** Fonts by size; bounded, as a title fitted to the width takes any size. */
     private final Map<Double, Font> fonts = new HashMap<>();
 
     RetainedPlot(Canvas canvas) {
@@ -263,6 +264,9 @@ final class RetainedPlot {
             }
             case TEXT -> {
                 Text t = node instanceof Text old ? old : new Text();
+                if (fonts.size() >= 32 && !fonts.containsKey(s.fontSize())) {
+                    fonts.clear();
+                }
                 Font font = fonts.computeIfAbsent(s.fontSize(), Font::font);
                 t.setFont(font);
                 t.setText(op.text());
