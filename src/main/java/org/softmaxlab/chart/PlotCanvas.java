@@ -122,9 +122,10 @@ public abstract class PlotCanvas extends Region {
             dirty = true;
         }
         if (dirty && w > 0 && h > 0) {
-            if (!isTreeVisible()) {
+            if (isShowingOnScreen() && !isTreeVisible()) {
                 // Not seen (another tab, a hidden box): drawn when it shows, in its final state. A hidden canvas
-                // drawn anyway costs the pulse its paint and can make the renderer repaint the whole window.
+                // drawn anyway costs the pulse its paint and can make the renderer repaint the whole window. Off
+                // screen (a render, an image) every chart is drawn, as before.
                 shownTop = Double.NaN;
                 redrawWhenShown();
                 return;
