@@ -134,4 +134,38 @@ class RetainedPlotTest {
         double share = differing(shots[0], shots[1], 40);
         assertTrue(share < 0.002, "pixels differing: " + share);
     }
+
+    /**
+     * Nodes a redraw adds leave no style work to the next pulse: JavaFX would style the scene then and, with nothing
+     * else changed, repaint the whole window. Read through JavaFX's own flag (no public API tells it), at the start of
+     * each pulse, before that pulse's style pass.
+     */
+    @Test
+    void nodesAddedByARedrawLeaveTheSceneStyledAtThePulsesEnd(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        java.lang.reflect.Field cssFlag = Node.class.getDeclaredField("cssFlag");
+        cssFlag.setAccessible(true);
+        Scene scene = row.getScene();
+        java.util.List<String> atPulseStart = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Runnable record = () -> {
+            try {
+                atPulseStart.add(String.valueOf(cssFlag.get(scene.getRoot())));
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        robot.interact(() -> {
+            scene.addPreLayoutPulseListener(record);
+            changed.setValues(SECOND, 3, null);
+        });
+        long end = System.nanoTime() + 2_000_000_000L;
+        while (atPulseStart.size() < 4 && System.nanoTime() < end) {
+            robot.interact(() -> changed.setTitle("Probabilities " + atPulseStart.size()));
+            Thread.sleep(20);
+        }
+        robot.interact(() -> scene.removePreLayoutPulseListener(record));
+        assertTrue(overlayNodes(changed) > 0, "the change added nodes over the canvas");
+        assertTrue(atPulseStart.size() >= 4, "pulses seen: " + atPulseStart);
+        assertTrue(atPulseStart.stream().allMatch("CLEAN"::equals), "root style at each pulse's start: " + atPulseStart);
+    }
 }
