@@ -414,8 +414,10 @@ public final class ExplorerView {
 
     /** A colour as LaTeX's {@code #RRGGBB}. */
     private static String hex(javafx.scene.paint.Color c) {
-        return String.format(java.util.Locale.ROOT, "#%02X%02X%02X", (int) Math.round(c.getRed() * 255),
-                (int) Math.round(c.getGreen() * 255), (int) Math.round(c.getBlue() * 255));
+        java.util.HexFormat hex = java.util.HexFormat.of().withUpperCase();
+        return "#" + hex.toHexDigits((byte) Math.round(c.getRed() * 255))
+                + hex.toHexDigits((byte) Math.round(c.getGreen() * 255))
+                + hex.toHexDigits((byte) Math.round(c.getBlue() * 255));
     }
 
     private void addTooltips() {

@@ -133,12 +133,20 @@ public final class Numbers {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);
         }
-        String s = String.format(Locale.ROOT, "%.6g", v).trim();
-        if (s.contains("e")) {
-            String[] parts = s.split("e");
-            return stripZeros(parts[0]) + "e" + Integer.parseInt(parts[1]);
+        if (!Double.isFinite(v)) {
+            return Double.toString(v);
         }
-        return stripZeros(s);
+        // As "%.6g" rounds (half up from the shortest decimal) and chooses its form, without a Formatter: this runs on
+        // every logit change.
+        java.math.BigDecimal rounded = java.math.BigDecimal.valueOf(v)
+                .round(new java.math.MathContext(6, java.math.RoundingMode.HALF_UP));
+        double magnitude = Math.abs(rounded.doubleValue());
+        if (magnitude >= 1e-4 && magnitude < 1e6) {
+            return stripZeros(rounded.toPlainString());
+        }
+        java.math.BigDecimal digits = rounded.stripTrailingZeros();
+        int exponent = digits.precision() - digits.scale() - 1;
+        return digits.movePointLeft(exponent).toPlainString() + "e" + exponent;
     }
 
     private static String stripZeros(String s) {

@@ -47,6 +47,35 @@ class ModelFactsTest {
     }
 
     @Test
+    void editableNumbersAreWrittenAsStringFormatsSixSignificantDigitsWithoutTrailingZeros() {
+        java.util.Random random = new java.util.Random(11);
+        for (int i = 0; i < 20_000; i++) {
+            // Every size a field holds (decimal and scientific forms, the switch at 1e-4 and 1e6), ties included.
+            double v = (random.nextDouble() - 0.5) * Math.pow(10, random.nextInt(40) - 20);
+            if (i % 4 == 0) {
+                v = Math.round(v * 1e5) / 1e5 + 0.000005 * (random.nextBoolean() ? 1 : -1);
+            }
+            if (i % 7 == 0) {
+                v = (random.nextBoolean() ? 1 : -1) * (999_999.5 + random.nextDouble());
+            }
+            String formatted = String.format(java.util.Locale.ROOT, "%.6g", v).trim();
+            String expected = v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v)
+                    : formatted.contains("e")
+                    ? stripZeros(formatted.split("e")[0]) + "e" + Integer.parseInt(formatted.split("e")[1])
+                    : stripZeros(formatted);
+            assertEquals(expected, Numbers.editable(v), "editable form of " + v);
+        }
+        assertEquals("0.3", Numbers.editable(0.1 + 0.2));
+        assertEquals("1e6", Numbers.editable(999_999.9));
+        assertEquals("-1.23457e-5", Numbers.editable(-0.0000123456789));
+        assertEquals("Infinity", Numbers.editable(Double.POSITIVE_INFINITY));
+    }
+
+    private static String stripZeros(String s) {
+        return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
+    }
+
+    @Test
     void listsOfNumbersAreParsedAgainstTheirRange() {
         Numbers.ParsedList ok = Numbers.parseList("10, 1 1", 3, "class weights", Limits.CLASS_WEIGHT);
         assertArrayEquals(new double[] {10, 1, 1}, ok.values(), 0);
