@@ -103,12 +103,14 @@ public abstract class PlotCanvas extends Region {
     }
 
     /**
-     * Marks the drawing stale; it is redrawn in the next layout pass. Only this node is marked (its size does not
-     * depend on the data), so a data change does not make the ancestors lay themselves out again.
+     * Marks the drawing stale. Only this node is marked for layout (its size does not depend on the data), so a data
+     * change does not make the ancestors lay themselves out again; on screen the chart is drawn at the start of the next
+     * pulse, before its style pass ({@link #drawBeforeStyle}), or else in its layout pass.
      */
     protected final void invalidatePlot() {
         dirty = true;
         setNeedsLayout(true);
+        drawBeforeStyle();
     }
 
     @Override
@@ -121,6 +123,13 @@ public abstract class PlotCanvas extends Region {
             retained.reset();
             dirty = true;
         }
+        redraw();
+    }
+
+    /** Draws the chart at its canvas's size if it is stale and can be seen. */
+    private void redraw() {
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
         if (dirty && w > 0 && h > 0) {
             if (isShowingOnScreen() && !isTreeVisible()) {
                 // Not seen (another tab, a hidden box): drawn when it shows, in its final state. A hidden canvas
@@ -133,33 +142,39 @@ public abstract class PlotCanvas extends Region {
             dirty = false;
             Recording drawing = new Recording();
             paint(drawing, w, h);
-            if (retained.show(drawing.ops(), w, h)) {
-                settleStyleAfterLayout(getScene());
-            }
+            retained.show(drawing.ops(), w, h);
         }
+    }
+
+    /** The scene whose next pulse draws this stale chart before its style pass; null when none does. */
+    private Scene earlyScene;
+    private final Runnable drawEarly = this::drawEarly;
+
+    private void drawEarly() {
+        if (earlyScene != null) {
+            earlyScene.removePreLayoutPulseListener(drawEarly);
+            earlyScene = null;
+        }
+        redraw();
     }
 
     /**
-     * A node added to a showing scene marks the whole scene's style stale; left so, JavaFX styles it in the next pulse
-     * and, with nothing else changed in that pulse, repaints the whole window (13-20 ms at 1920x1080 in software, after
-     * every drag that adds a value label or a tick). Styled in this pulse instead, after layout, nothing is left over.
+     * Draws a stale chart on screen at the start of the next pulse, at its laid-out size. Nodes it adds then are styled
+     * in that pulse's style pass; added later, in the layout pass, they left the scene's style stale, and JavaFX styled
+     * it in the pulse after and, with nothing else changed there, repainted the whole window (13-20 ms at 1920x1080 in
+     * software, after nearly every drag that added a value label or a tick). A new size is still drawn in layout.
      */
-    private static void settleStyleAfterLayout(Scene scene) {
-        if (scene == null || !SETTLING.add(scene)) {
+    private void drawBeforeStyle() {
+        Scene scene = getScene();
+        if (scene == null || scene == earlyScene || !isShowingOnScreen()) {
             return;
         }
-        Runnable[] settle = new Runnable[1];
-        settle[0] = () -> {
-            scene.removePostLayoutPulseListener(settle[0]);
-            SETTLING.remove(scene);
-            scene.getRoot().applyCss();
-        };
-        scene.addPostLayoutPulseListener(settle[0]);
+        if (earlyScene != null) {
+            earlyScene.removePreLayoutPulseListener(drawEarly);
+        }
+        earlyScene = scene;
+        scene.addPreLayoutPulseListener(drawEarly);
     }
-
-    /** Scenes whose style is settled after this pulse's layout. */
-    private static final java.util.Set<Scene> SETTLING =
-            java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
 
     /** Whether this chart and each of its ancestors is visible. */
     private boolean isTreeVisible() {

@@ -72,12 +72,8 @@ final class RetainedPlot {
         overlay.getChildren().clear();
     }
 
-    /**
-     * Shows {@code ops}, a whole redraw of a {@code w} by {@code h} chart. Returns whether a node joined the scene (it
-     * leaves the scene's style to be settled: see {@link PlotCanvas}).
-     */
-    boolean show(List<Recording.Op> ops, double w, double h) {
-        joined = false;
+    /** Shows {@code ops}, a whole redraw of a {@code w} by {@code h} chart. */
+    void show(List<Recording.Op> ops, double w, double h) {
         overlay.resize(w, h);
         overlayClip.setWidth(w);
         overlayClip.setHeight(h);
@@ -94,11 +90,7 @@ final class RetainedPlot {
             showNodes(ops, next);
         }
         shown = ops;
-        return joined;
     }
-
-    /** Whether the last {@link #show} added a node to the overlay. */
-    private boolean joined;
 
     private static int commonPrefix(List<Recording.Op> a, List<Recording.Op> b) {
         int n = Math.min(a.size(), b.size());
@@ -179,7 +171,6 @@ final class RetainedPlot {
                 node.setManaged(false);
                 nodes.add(j, node);
                 nodeOps.add(j, op);
-                joined = true;
                 continue;
             }
             if (match > j) {
@@ -193,7 +184,6 @@ final class RetainedPlot {
                     // A node of another shape (a line now dashed) is replaced.
                     updated.setManaged(false);
                     nodes.set(j, updated);
-                    joined = true;
                 }
                 nodeOps.set(j, op);
             }
