@@ -73,7 +73,7 @@ public final class TrainingViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper gradientNormText = new ReadOnlyStringWrapper(this, "gradientNormText", "");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyStringWrapper logText = new ReadOnlyStringWrapper(this, "logText", "");
-    private final ReadOnlyStringWrapper rateText = new ReadOnlyStringWrapper(this, "rateText", "");
+    private final ReadOnlyStringWrapper rateText = new ReadOnlyStringWrapper(this, "rateText", "paused");
     private final ReadOnlyStringWrapper speedText = new ReadOnlyStringWrapper(this, "speedText", "");
     private final ReadOnlyStringWrapper hint = new ReadOnlyStringWrapper(this, "hint", "");
     private final ReadOnlyStringWrapper lowerLrOffer = new ReadOnlyStringWrapper(this, "lowerLrOffer", "");
@@ -400,6 +400,8 @@ public final class TrainingViewModel implements AutoCloseable {
         past.set(s.past());
         showStage();
         message.set(s.message());
+        // Under its "speed" heading the readout never goes blank: paused says so.
+        rateText.set(s.running() ? Numbers.count(s.stepsPerSecond()) + " steps/s" : "paused");
         if (s.current() == null) {
             lossText.set("");
             accuracyText.set("");
@@ -412,7 +414,6 @@ public final class TrainingViewModel implements AutoCloseable {
         hint.set(TrainingHints.plateau(s.historySteps(), s.historyAccuracy(), s.dataset().features() == 2));
         lowerLrOffer.set(s.message().startsWith("Training diverged") ? "Reset with lr = "
                 + Numbers.editable(lowerLr()) : "");
-        rateText.set(s.running() ? Numbers.count(s.stepsPerSecond()) + " steps/s" : "");
     }
 
     private void showStage() {

@@ -74,10 +74,14 @@ class TrainingViewModelTest {
     void playRunsAndPauseStops() throws Exception {
         vm.chooseDataset(DatasetKind.BLOBS);
         vm.speedExponentProperty().set(Limits.SPEED_EXPONENT.max());
+        settle();
+        assertEquals("paused", vm.rateTextProperty().get());
         vm.play();
         awaitPulse(() -> vm.stepProperty().get() > 2000);
+        assertTrue(vm.rateTextProperty().get().endsWith(" steps/s"), vm.rateTextProperty().get());
         vm.pause();
         settle();
+        assertEquals("paused", vm.rateTextProperty().get(), "the speed readout says paused, never blank");
         long paused = vm.stepProperty().get();
         Thread.sleep(100);
         settle();
