@@ -9,6 +9,8 @@ import java.util.Locale;
  */
 final class Ticks {
     private static final double[] MANTISSAS = {1, 2, 2.5, 5};
+    /** The most decimals a tick label is written with before it takes a power of ten: 0.0005 is, 0.00025 is not. */
+    static final int MOST_DECIMALS = 4;
 
     private Ticks() {
     }
@@ -23,9 +25,25 @@ final class Ticks {
      * @param decimals decimals every label is written with
      */
     record Scale(double lo, double hi, double[] values, double step, int decimals) {
-        /** The label of tick {@code i}. */
+        /**
+         * The label of tick {@code i}. Tiny ticks (finer than {@link #MOST_DECIMALS} decimals, all below 0.001) are
+         * written as a mantissa and the power of ten of the largest ("-2.5e-10", "0", "2.5e-10"), not after a dozen
+         * zeros; ticks of a small span at an offset (0.1234561) keep their decimals.
+         */
         String label(int i) {
-            return Ticks.format(values[i], decimals);
+            if (decimals <= MOST_DECIMALS) {
+                return Ticks.format(values[i], decimals);
+            }
+            double largest = 0;
+            for (double v : values) {
+                largest = Math.max(largest, Math.abs(v));
+            }
+            int exp = (int) Math.floor(Math.log10(largest) + 1e-9);
+            if (exp > -MOST_DECIMALS) {
+                return Ticks.format(values[i], decimals);
+            }
+            return values[i] == 0 ? "0"
+                    : Ticks.format(values[i] / Math.pow(10, exp), Math.max(0, decimals + exp)) + "e" + exp;
         }
     }
 

@@ -188,7 +188,7 @@ class MainProcessTest {
     private static void assertNiceTicks(String file, List<SvgTexts.Text> texts) {
         java.util.Map<String, List<Double>> axes = new java.util.HashMap<>();
         for (SvgTexts.Text t : texts) {
-            if (t.role().equals("tick") && t.text().matches("-?\\d+(\\.\\d+)?")) {
+            if (t.role().equals("tick") && t.text().matches("-?\\d+(\\.\\d+)?(e-?\\d+)?")) {
                 axes.computeIfAbsent("x" + Math.round(t.x()), k -> new java.util.ArrayList<>())
                         .add(Double.parseDouble(t.text()));
                 axes.computeIfAbsent("y" + Math.round(t.y()), k -> new java.util.ArrayList<>())
