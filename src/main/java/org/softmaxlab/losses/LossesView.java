@@ -91,6 +91,7 @@ public final class LossesView {
         for (String name : NAMES) {
             cards.getChildren().add(card(name));
         }
+        alignCharts();
 
         saturation.setId("saturationChart");
         saturation.setTitle("Saturation: |dL/dz_y| as the target's probability p_y sweeps");
@@ -167,11 +168,6 @@ public final class LossesView {
         value.getStyleClass().addAll("loss-value", "number");
         Label note = new Label();
         note.setWrapText(true);
-        // As tall as its wrapped lines at its width (USE_PREF_SIZE asks for one unwrapped line): the chart below gives
-        // way, never the note.
-        note.minHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
-                () -> note.prefHeight(note.getWidth() > 0 ? note.getWidth() : -1), note.widthProperty(),
-                note.textProperty(), note.fontProperty()));
         title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         note.getStyleClass().add("note");
         BarCanvas bars = new BarCanvas(BarCanvas.Range.SIGNED);
@@ -191,6 +187,21 @@ public final class LossesView {
         HBox.setHgrow(card, Priority.ALWAYS);
         card.setPrefWidth(260);
         return card;
+    }
+
+    /**
+     * Every card's note is as tall as the tallest note wrapped at its width (USE_PREF_SIZE would ask for one unwrapped
+     * line), so that no note is cut and the five gradient charts below start at the same height.
+     */
+    private void alignCharts() {
+        List<javafx.beans.Observable> inputs = new java.util.ArrayList<>();
+        for (Label note : notes.values()) {
+            inputs.addAll(List.of(note.widthProperty(), note.textProperty(), note.fontProperty()));
+        }
+        javafx.beans.binding.DoubleBinding tallest = javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> notes.values().stream().mapToDouble(n -> n.prefHeight(n.getWidth() > 0 ? n.getWidth() : -1))
+                        .max().orElse(0), inputs.toArray(javafx.beans.Observable[]::new));
+        notes.values().forEach(note -> note.minHeightProperty().bind(tallest));
     }
 
     private static VBox column(javafx.scene.Node... nodes) {

@@ -16,6 +16,7 @@ import org.softmaxlab.engine.LossSpec;
 import org.softmaxlab.engine.Losses;
 import org.softmaxlab.engine.Targets;
 import org.softmaxlab.model.ExplorerPreset;
+import org.softmaxlab.model.LossComparison;
 import org.softmaxlab.model.Numbers;
 import org.softmaxlab.testing.Screen;
 import org.softmaxlab.testing.WindowTest;
@@ -109,5 +110,29 @@ class LossesTabTest extends WindowTest {
         assertTrue(binary.pointCount() > 0);
         String text = Screen.text(robot, "#binaryText");
         assertTrue(text.contains("CE = 1.3133 = BCEWithLogits(d, 1) = 1.3133"), text);
+    }
+
+    @Test
+    void theFiveGradientChartsStartAtOneHeightWhateverTheirNotesWrapTo(FxRobot robot) {
+        showLossesTab(robot);
+        java.util.List<Double> tops = new java.util.ArrayList<>();
+        java.util.List<Double> noteLines = new java.util.ArrayList<>();
+        robot.interact(() -> {
+            for (String name : java.util.List.of(LossComparison.CROSS_ENTROPY, LossComparison.SMOOTHED,
+                    LossComparison.MSE, LossComparison.MULTI_MARGIN, LossComparison.FOCAL)) {
+                BarCanvas chart = robot.lookup("#lossGradient-" + name).queryAs(BarCanvas.class);
+                tops.add(chart.localToScene(chart.getLayoutBounds()).getMinY());
+                Label note = (Label) ((javafx.scene.Parent) chart.getParent()).getChildrenUnmodifiable().get(2);
+                assertTrue(note.getHeight() >= note.prefHeight(note.getWidth()) - 0.5,
+                        name + "'s note is not cut: " + note.getText());
+                noteLines.add(note.prefHeight(note.getWidth()));
+            }
+        });
+        assertTrue(noteLines.stream().mapToDouble(Double::doubleValue).max().orElseThrow()
+                > 1.5 * noteLines.stream().mapToDouble(Double::doubleValue).min().orElseThrow(),
+                "at 1366 px one note wraps and another is empty: " + noteLines);
+        for (double top : tops) {
+            assertEquals(tops.get(0), top, 0.5, "the gradient charts line up: " + tops);
+        }
     }
 }
