@@ -7,7 +7,9 @@ import org.softmaxlab.model.Numbers;
 
 /**
  * Cross-entropy as one stacked bar: the target's own entropy H(Y), which no prediction removes, then KL(Y || P), the
- * part training can remove. With label smoothing H(Y) > 0 and its end is marked as the lowest loss reachable.
+ * part training can remove. With label smoothing H(Y) > 0 and its end is marked as the lowest loss reachable. Below,
+ * where there is room, the two distributions KL compares, class by class: P as a bar in the class's colour and Y as the
+ * dashed outline the Explorer draws for the target (the {@value #MOST_CLASSES} largest classes when there are more).
  */
 public final class InformationCanvas extends PlotCanvas {
     /** H(Y): a neutral grey, since it is no class's. */
@@ -15,6 +17,10 @@ public final class InformationCanvas extends PlotCanvas {
     private double entropy = Double.NaN;
     private double kl = Double.NaN;
     private String unit = "nats";
+    /** The most classes the distributions show: the largest by max(Y_c, P_c), in class order. */
+    static final int MOST_CLASSES = 12;
+    private double[] target = new double[0];
+    private double[] probability = new double[0];
 
     public InformationCanvas() {
         getStyleClass().add("information-canvas");
@@ -30,6 +36,30 @@ public final class InformationCanvas extends PlotCanvas {
         this.kl = kl;
         this.unit = unit;
         invalidatePlot();
+    }
+
+    /** The distributions KL(Y || P) compares: the target Y (after smoothing) and the prediction P, per class. */
+    public void setDistributions(double[] target, double[] probability) {
+        double[] y = target == null ? new double[0] : target;
+        double[] p = probability == null ? new double[0] : probability;
+        if (java.util.Arrays.equals(y, this.target) && java.util.Arrays.equals(p, this.probability)) {
+            return;
+        }
+        this.target = y.clone();
+        this.probability = p.clone();
+        invalidatePlot();
+    }
+
+    /** The classes the distributions show, in class order. */
+    int[] shownClasses() {
+        int classes = Math.min(target.length, probability.length);
+        Integer[] order = new Integer[classes];
+        for (int c = 0; c < classes; c++) {
+            order[c] = c;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(Math.max(target[b], probability[b]),
+                Math.max(target[a], probability[a])));
+        return java.util.Arrays.stream(order).limit(MOST_CLASSES).mapToInt(Integer::intValue).sorted().toArray();
     }
 
     public double entropy() {
@@ -112,6 +142,72 @@ public final class InformationCanvas extends PlotCanvas {
             g.setTextAlign(h > plotW / 2 ? TextAlignment.RIGHT : TextAlignment.LEFT);
             g.fillText("floor H(Y): the lowest loss reachable", left + h + (h > plotW / 2 ? -4 : 4),
                     top + barH + font * 1.6);
+        }
+        drawDistributions(g, top + barH + font * 3.4, width, height);
+    }
+
+    /** Y and P per class from {@code top} down, if a readable chart fits there. */
+    private void drawDistributions(Painter g, double top, double width, double height) {
+        int[] shown = shownClasses();
+        double font = fontSize();
+        double plotTop = top + font * 1.8;
+        double plotBottom = height - font * 1.8;
+        double left = font * 3;
+        double plotW = width - left - font;
+        if (shown.length == 0 || plotBottom - plotTop < font * 4 || plotW < shown.length * 6) {
+            return;
+        }
+        g.setTextRole("note");
+        g.setFill(textFill());
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.TOP);
+        String caption = shown.length < target.length
+                ? "Y (dashed) and P, the " + shown.length + " largest of " + target.length + " classes"
+                : "Y (dashed) and P per class: KL is where they differ";
+        g.fillText(caption, font, top);
+        // A probability axis, 0 to 1.
+        Ticks.Scale scale = Ticks.linear(0, 1, (int) Math.max(2, Math.min(5, (plotBottom - plotTop) / (font * 1.6))));
+        g.setTextRole("tick");
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.setTextBaseline(VPos.CENTER);
+        g.setStroke(axisStroke());
+        g.setLineWidth(1);
+        for (int i = 0; i < scale.values().length; i++) {
+            double y = plotBottom - scale.values()[i] * (plotBottom - plotTop);
+            g.strokeLine(left - 4, y, left, y);
+            g.fillText(scale.label(i), left - 6, y);
+        }
+        g.strokeLine(left, plotTop, left, plotBottom);
+        g.strokeLine(left, plotBottom, left + plotW, plotBottom);
+        // The target class: Y's largest entry (1 - eps + eps / C), labelled "y" as in the Explorer's charts.
+        int targetClass = 0;
+        for (int c = 1; c < target.length; c++) {
+            targetClass = target[c] > target[targetClass] ? c : targetClass;
+        }
+        double slot = plotW / shown.length;
+        double barW = Math.max(3, Math.min(slot * 0.6, font * 3));
+        g.setTextRole("tick");
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.TOP);
+        for (int k = 0; k < shown.length; k++) {
+            int c = shown[k];
+            double x = left + slot * k + (slot - barW) / 2;
+            double pTop = plotBottom - probability[c] * (plotBottom - plotTop);
+            g.setFill(classColor(c));
+            g.fillRect(x, pTop, barW, plotBottom - pTop);
+            double yTop = plotBottom - target[c] * (plotBottom - plotTop);
+            if (target[c] > 0) {
+                g.setStroke(textFill());
+                g.setLineWidth(Math.max(1.5, font / 8));
+                g.setLineDashes(font / 3, font / 4);
+                g.strokeRect(x, yTop, barW, plotBottom - yTop);
+                g.setLineDashes((double[]) null);
+            }
+            String name = c == targetClass ? c + " (y)" : Integer.toString(c);
+            if (slot >= textWidth(name, font) + 4) {
+                g.setFill(textFill());
+                g.fillText(name, x + barW / 2, plotBottom + 4);
+            }
         }
     }
 }

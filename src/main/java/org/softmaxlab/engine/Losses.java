@@ -321,7 +321,7 @@ public final class Losses {
      * Sample {@code i}'s target distribution after label smoothing: {@code (1 - eps) onehot(y) + eps / C}, or
      * {@code (1 - eps) t + eps / C} for a probability row; null for an ignored sample.
      */
-    static double[] targetRow(Targets targets, int i, int classes, CrossEntropyOptions options) {
+    public static double[] targetRow(Targets targets, int i, int classes, CrossEntropyOptions options) {
         double eps = options.labelSmoothing();
         double[] row = new double[classes];
         if (targets instanceof Targets.ClassIndices indices) {

@@ -245,6 +245,7 @@ public final class LossesView {
             information.setSplit(Double.NaN, Double.NaN, unit);
         } else {
             information.setSplit(c.information().entropy(), c.information().kl(), unit);
+            information.setDistributions(c.information().target(), c.information().probability());
         }
         showBinary(c, unit);
     }

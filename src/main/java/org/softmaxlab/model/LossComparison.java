@@ -51,8 +51,12 @@ public record LossComparison(List<Entry> entries, Saturation saturation, Informa
                              double currentProbability, double[] currentGradients) {
     }
 
-    /** The selected sample: unweighted per-sample cross-entropy = H(Y) + KL(Y || P). */
-    public record Information(double crossEntropy, double entropy, double kl, double labelSmoothing) {
+    /**
+     * The selected sample: unweighted per-sample cross-entropy = H(Y) + KL(Y || P), with the two distributions KL
+     * compares: {@code target} Y (after label smoothing) and {@code probability} P = softmax(z/T).
+     */
+    public record Information(double crossEntropy, double entropy, double kl, double labelSmoothing, double[] target,
+                              double[] probability) {
     }
 
     /**
@@ -111,11 +115,13 @@ public record LossComparison(List<Entry> entries, Saturation saturation, Informa
         Saturation saturation = target < 0 ? null : saturation(row, target, t, gamma, bits);
         Information information = null;
         if (target >= 0) {
-            LossOutput one = Losses.evaluate(LossSpec.crossEntropy(CrossEntropyOptions.defaults().withTemperature(t)
-                    .withLabelSmoothing(s.labelSmoothing()).withReduction(Reduction.NONE)).withBits(bits),
-                    new double[][] {row}, Targets.indices(target));
+            CrossEntropyOptions single = CrossEntropyOptions.defaults().withTemperature(t)
+                    .withLabelSmoothing(s.labelSmoothing()).withReduction(Reduction.NONE);
+            Targets targetOfRow = Targets.indices(target);
+            LossOutput one = Losses.evaluate(LossSpec.crossEntropy(single).withBits(bits), new double[][] {row},
+                    targetOfRow);
             information = new Information(one.perSampleLoss()[0], one.targetEntropy()[0], one.kl()[0],
-                    s.labelSmoothing());
+                    s.labelSmoothing(), Losses.targetRow(targetOfRow, 0, row.length, single), one.probabilities()[0]);
         }
         return new LossComparison(List.copyOf(entries), saturation, information,
                 binary(row, target, t, posWeight, bits), bits);

@@ -41,4 +41,26 @@ class LossComparisonTest {
         }
         assertEquals(1 - dragged.currentProbability(), dragged.currentGradients()[0], 1e-12);
     }
+
+    @Test
+    void theInformationViewCarriesTheTwoDistributionsKlCompares() {
+        double[] z = {2, 1, 0.1};
+        ExplorerState s = ExplorerState.of(new double[][] {z}, new int[] {1}, null, false, 2, 0.2, Reduction.MEAN, 0);
+        LossComparison.Information info = LossComparison.compute(s, 2, 1, false).information();
+        // Independently: Y = (1 - 0.2) onehot(1) + 0.2 / 3, P = softmax(z / 2).
+        double[] y = {0.2 / 3, 0.8 + 0.2 / 3, 0.2 / 3};
+        double sum = 0;
+        for (double v : z) {
+            sum += Math.exp(v / 2);
+        }
+        double[] p = new double[3];
+        double kl = 0;
+        for (int c = 0; c < 3; c++) {
+            p[c] = Math.exp(z[c] / 2) / sum;
+            kl += y[c] * Math.log(y[c] / p[c]);
+        }
+        assertArrayEquals(y, info.target(), 1e-15);
+        assertArrayEquals(p, info.probability(), 1e-15);
+        assertEquals(kl, info.kl(), 1e-12, "KL(Y || P) of exactly these two");
+    }
 }
