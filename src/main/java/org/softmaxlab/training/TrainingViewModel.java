@@ -67,13 +67,15 @@ public final class TrainingViewModel implements AutoCloseable {
     private final StringProperty stopAfterSteps = new SimpleStringProperty(this, "stopAfterSteps", "");
 
     private final ReadOnlyObjectWrapper<TrainingSnapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
+    /** The speed readout while paused. */
+    static final String PAUSED_RATE = "\u2014";
     private final ReadOnlyLongWrapper step = new ReadOnlyLongWrapper(this, "step", 0);
     private final ReadOnlyStringWrapper lossText = new ReadOnlyStringWrapper(this, "lossText", "");
     private final ReadOnlyStringWrapper accuracyText = new ReadOnlyStringWrapper(this, "accuracyText", "");
     private final ReadOnlyStringWrapper gradientNormText = new ReadOnlyStringWrapper(this, "gradientNormText", "");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyStringWrapper logText = new ReadOnlyStringWrapper(this, "logText", "");
-    private final ReadOnlyStringWrapper rateText = new ReadOnlyStringWrapper(this, "rateText", "paused");
+    private final ReadOnlyStringWrapper rateText = new ReadOnlyStringWrapper(this, "rateText", PAUSED_RATE);
     private final ReadOnlyStringWrapper speedText = new ReadOnlyStringWrapper(this, "speedText", "");
     private final ReadOnlyStringWrapper hint = new ReadOnlyStringWrapper(this, "hint", "");
     private final ReadOnlyStringWrapper lowerLrOffer = new ReadOnlyStringWrapper(this, "lowerLrOffer", "");
@@ -400,8 +402,9 @@ public final class TrainingViewModel implements AutoCloseable {
         past.set(s.past());
         showStage();
         message.set(s.message());
-        // Under its "speed" heading the readout never goes blank: paused says so.
-        rateText.set(s.running() ? Numbers.count(s.stepsPerSecond()) + " steps/s" : "paused");
+        // Under its "speed" heading the readout never goes blank: a dash while paused (narrower than the heading, so the
+        // readouts keep their room at 200% zoom; the Play button says paused).
+        rateText.set(s.running() ? Numbers.count(s.stepsPerSecond()) + " steps/s" : PAUSED_RATE);
         if (s.current() == null) {
             lossText.set("");
             accuracyText.set("");

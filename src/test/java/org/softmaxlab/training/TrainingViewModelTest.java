@@ -75,13 +75,13 @@ class TrainingViewModelTest {
         vm.chooseDataset(DatasetKind.BLOBS);
         vm.speedExponentProperty().set(Limits.SPEED_EXPONENT.max());
         settle();
-        assertEquals("paused", vm.rateTextProperty().get());
+        assertEquals(TrainingViewModel.PAUSED_RATE, vm.rateTextProperty().get());
         vm.play();
         awaitPulse(() -> vm.stepProperty().get() > 2000);
         assertTrue(vm.rateTextProperty().get().endsWith(" steps/s"), vm.rateTextProperty().get());
         vm.pause();
         settle();
-        assertEquals("paused", vm.rateTextProperty().get(), "the speed readout says paused, never blank");
+        assertEquals(TrainingViewModel.PAUSED_RATE, vm.rateTextProperty().get(), "paused, the readout is a dash, never blank");
         long paused = vm.stepProperty().get();
         Thread.sleep(100);
         settle();
