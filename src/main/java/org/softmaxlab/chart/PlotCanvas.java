@@ -132,11 +132,11 @@ public abstract class PlotCanvas extends Region {
         double h = canvas.getHeight();
         if (dirty && w > 0 && h > 0) {
             if (isShowingOnScreen() && !isTreeVisible()) {
-                // Not seen (another tab, a hidden box): drawn when it shows, in its final state. A hidden canvas
-                // drawn anyway costs the pulse its paint and can make the renderer repaint the whole window. Off
-                // screen (a render, an image) every chart is drawn, as before.
+                // Not seen (another tab, a hidden box): drawn in the pulse it shows, in its final state. A hidden
+                // canvas drawn anyway costs the pulse its paint and can make the renderer repaint the whole window.
+                // Off screen (a render, an image) every chart is drawn, as before.
                 shownTop = Double.NaN;
-                redrawWhenShown();
+                drawBeforeStyle();
                 return;
             }
             dirty = false;
@@ -146,34 +146,40 @@ public abstract class PlotCanvas extends Region {
         }
     }
 
-    /** The scene whose next pulse draws this stale chart before its style pass; null when none does. */
+    /** The scene whose pulses draw this stale chart before their style pass, once it can be seen; null when none. */
     private Scene earlyScene;
     private final Runnable drawEarly = this::drawEarly;
 
+    /**
+     * Draws a stale chart on screen at the start of the next pulse it can be seen in, at its laid-out size: after a
+     * change of its data, or when its tab or box shows. Nodes it adds then are styled in that pulse's style pass;
+     * added later, in the layout pass, they left the scene's style stale, and JavaFX styled it in the pulse after and,
+     * with nothing else changed there, repainted the whole window (13-20 ms at 1920x1080 in software, after nearly
+     * every drag that added a value label or a tick). A new size is still drawn in layout.
+     */
+    private void drawBeforeStyle() {
+        Scene scene = getScene();
+        if (scene == earlyScene || scene == null || !isShowingOnScreen()) {
+            return;
+        }
+        stopDrawingEarly();
+        earlyScene = scene;
+        scene.addPreLayoutPulseListener(drawEarly);
+    }
+
     private void drawEarly() {
+        if (getScene() == earlyScene && !isTreeVisible()) {
+            return;
+        }
+        stopDrawingEarly();
+        redraw();
+    }
+
+    private void stopDrawingEarly() {
         if (earlyScene != null) {
             earlyScene.removePreLayoutPulseListener(drawEarly);
             earlyScene = null;
         }
-        redraw();
-    }
-
-    /**
-     * Draws a stale chart on screen at the start of the next pulse, at its laid-out size. Nodes it adds then are styled
-     * in that pulse's style pass; added later, in the layout pass, they left the scene's style stale, and JavaFX styled
-     * it in the pulse after and, with nothing else changed there, repainted the whole window (13-20 ms at 1920x1080 in
-     * software, after nearly every drag that added a value label or a tick). A new size is still drawn in layout.
-     */
-    private void drawBeforeStyle() {
-        Scene scene = getScene();
-        if (scene == null || scene == earlyScene || !isShowingOnScreen()) {
-            return;
-        }
-        if (earlyScene != null) {
-            earlyScene.removePreLayoutPulseListener(drawEarly);
-        }
-        earlyScene = scene;
-        scene.addPreLayoutPulseListener(drawEarly);
     }
 
     /** Whether this chart and each of its ancestors is visible. */
@@ -184,34 +190,6 @@ public abstract class PlotCanvas extends Region {
             }
         }
         return true;
-    }
-
-    /** The scene whose pulses watch for this stale, hidden chart to show; null when none does. */
-    private Scene watchedScene;
-    /** Before each layout pass while watched: once the chart shows, it is drawn in that same pass. */
-    private final Runnable showWatch = () -> {
-        if (getScene() != watchedScene) {
-            stopWatching();
-        } else if (isTreeVisible()) {
-            stopWatching();
-            setNeedsLayout(true);
-        }
-    };
-
-    private void redrawWhenShown() {
-        Scene scene = getScene();
-        if (scene != null && scene != watchedScene) {
-            stopWatching();
-            scene.addPreLayoutPulseListener(showWatch);
-            watchedScene = scene;
-        }
-    }
-
-    private void stopWatching() {
-        if (watchedScene != null) {
-            watchedScene.removePreLayoutPulseListener(showWatch);
-            watchedScene = null;
-        }
     }
 
     /** The chart as an SVG document at its current size: shapes and text stay vector. */

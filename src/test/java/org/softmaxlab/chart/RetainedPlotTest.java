@@ -168,4 +168,45 @@ class RetainedPlotTest {
         assertTrue(atPulseStart.size() >= 4, "pulses seen: " + atPulseStart);
         assertTrue(atPulseStart.stream().allMatch("CLEAN"::equals), "root style at each pulse's start: " + atPulseStart);
     }
+
+    /** A chart changed while hidden is drawn before the style pass of the pulse it shows in: that too leaves no style work. */
+    @Test
+    void aChartDrawnAsItShowsLeavesTheSceneStyledAtThePulsesEnd(FxRobot robot) throws Exception {
+        robot.interact(() -> hiddenBox.setVisible(true));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> {
+            hiddenBox.setVisible(false);
+            hidden.setValues(SECOND, 1, null);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        java.lang.reflect.Field cssFlag = Node.class.getDeclaredField("cssFlag");
+        cssFlag.setAccessible(true);
+        Scene scene = row.getScene();
+        java.util.List<String> atPulseStart = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Runnable record = () -> {
+            try {
+                atPulseStart.add(String.valueOf(cssFlag.get(scene.getRoot())));
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        robot.interact(() -> {
+            scene.addPreLayoutPulseListener(record);
+            hiddenBox.setVisible(true);
+        });
+        long end = System.nanoTime() + 2_000_000_000L;
+        while (atPulseStart.size() < 4 && System.nanoTime() < end) {
+            robot.interact(() -> changed.setTitle("Probabilities " + atPulseStart.size()));
+            Thread.sleep(20);
+        }
+        robot.interact(() -> scene.removePreLayoutPulseListener(record));
+        assertTrue(overlayNodes(hidden) > 0, "showing it drew the change as nodes over the canvas");
+        assertTrue(atPulseStart.size() >= 4, "pulses seen: " + atPulseStart);
+        // The chart draws in the first pulse's listeners, before this recorder runs, and that pulse's style pass styles
+        // the nodes it added; the pulses after it have nothing left to style (drawn in layout, the second had).
+        assertTrue(atPulseStart.subList(1, atPulseStart.size()).stream().allMatch("CLEAN"::equals),
+                "root style at each pulse's start: " + atPulseStart);
+        WritableImage[] shots = shot(robot, hidden, reference(robot, SECOND, 1));
+        assertTrue(differing(shots[0], shots[1], 8) < 0.001, "it shows its newest data");
+    }
 }
