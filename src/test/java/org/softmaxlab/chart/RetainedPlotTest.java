@@ -136,13 +136,11 @@ class RetainedPlotTest {
     }
 
     /**
-     * Nodes a redraw adds leave no style work to the next pulse: JavaFX would style the scene then and, with nothing
-     * else changed, repaint the whole window. Read through JavaFX's own flag (no public API tells it), at the start of
-     * each pulse, before that pulse's style pass.
+     * The scene root's style flag at the start of each of at least four pulses after {@code change}, before their style
+     * pass: read through JavaFX's own field, as no public API tells it. The other chart is retitled between pulses, so
+     * that each has something to do.
      */
-    @Test
-    void nodesAddedByARedrawLeaveTheSceneStyledAtThePulsesEnd(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitForFxEvents();
+    private java.util.List<String> rootStyleAtPulseStarts(FxRobot robot, Runnable change) throws Exception {
         java.lang.reflect.Field cssFlag = Node.class.getDeclaredField("cssFlag");
         cssFlag.setAccessible(true);
         Scene scene = row.getScene();
@@ -156,7 +154,7 @@ class RetainedPlotTest {
         };
         robot.interact(() -> {
             scene.addPreLayoutPulseListener(record);
-            changed.setValues(SECOND, 3, null);
+            change.run();
         });
         long end = System.nanoTime() + 2_000_000_000L;
         while (atPulseStart.size() < 4 && System.nanoTime() < end) {
@@ -164,8 +162,19 @@ class RetainedPlotTest {
             Thread.sleep(20);
         }
         robot.interact(() -> scene.removePreLayoutPulseListener(record));
-        assertTrue(overlayNodes(changed) > 0, "the change added nodes over the canvas");
         assertTrue(atPulseStart.size() >= 4, "pulses seen: " + atPulseStart);
+        return atPulseStart;
+    }
+
+    /**
+     * Nodes a redraw adds leave no style work to the next pulse: JavaFX would style the scene then and, with nothing
+     * else changed, repaint the whole window.
+     */
+    @Test
+    void nodesAddedByARedrawLeaveTheSceneStyledAtThePulsesEnd(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        java.util.List<String> atPulseStart = rootStyleAtPulseStarts(robot, () -> changed.setValues(SECOND, 3, null));
+        assertTrue(overlayNodes(changed) > 0, "the change added nodes over the canvas");
         assertTrue(atPulseStart.stream().allMatch("CLEAN"::equals), "root style at each pulse's start: " + atPulseStart);
     }
 
@@ -179,30 +188,9 @@ class RetainedPlotTest {
             hidden.setValues(SECOND, 1, null);
         });
         WaitForAsyncUtils.waitForFxEvents();
-        java.lang.reflect.Field cssFlag = Node.class.getDeclaredField("cssFlag");
-        cssFlag.setAccessible(true);
-        Scene scene = row.getScene();
-        java.util.List<String> atPulseStart = new java.util.concurrent.CopyOnWriteArrayList<>();
-        Runnable record = () -> {
-            try {
-                atPulseStart.add(String.valueOf(cssFlag.get(scene.getRoot())));
-            } catch (IllegalAccessException e) {
-                throw new IllegalStateException(e);
-            }
-        };
-        robot.interact(() -> {
-            scene.addPreLayoutPulseListener(record);
-            hiddenBox.setVisible(true);
-        });
-        long end = System.nanoTime() + 2_000_000_000L;
-        while (atPulseStart.size() < 4 && System.nanoTime() < end) {
-            robot.interact(() -> changed.setTitle("Probabilities " + atPulseStart.size()));
-            Thread.sleep(20);
-        }
-        robot.interact(() -> scene.removePreLayoutPulseListener(record));
+        java.util.List<String> atPulseStart = rootStyleAtPulseStarts(robot, () -> hiddenBox.setVisible(true));
         assertTrue(overlayNodes(hidden) > 0, "showing it drew the change as nodes over the canvas");
-        assertTrue(atPulseStart.size() >= 4, "pulses seen: " + atPulseStart);
-        // The chart draws in the first pulse's listeners, before this recorder runs, and that pulse's style pass styles
+        // The chart draws in the first pulse's listeners, before the recorder runs, and that pulse's style pass styles
         // the nodes it added; the pulses after it have nothing left to style (drawn in layout, the second had).
         assertTrue(atPulseStart.subList(1, atPulseStart.size()).stream().allMatch("CLEAN"::equals),
                 "root style at each pulse's start: " + atPulseStart);
