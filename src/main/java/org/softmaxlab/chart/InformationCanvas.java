@@ -136,7 +136,8 @@ public final class InformationCanvas extends PlotCanvas {
             g.setStroke(textFill());
             g.setLineWidth(Math.max(2, font / 7));
             g.setLineDashes(font / 3, font / 4);
-            g.strokeLine(left + h, top - font * 0.4, left + h, top + barH + font * 0.4);
+            // From the bar's top down past it, towards its note: above the bar the "CE = H + KL" line is written.
+            g.strokeLine(left + h, top, left + h, top + barH + font * 0.4);
             g.setLineDashes((double[]) null);
             g.setTextRole("note");
             g.setTextAlign(h > plotW / 2 ? TextAlignment.RIGHT : TextAlignment.LEFT);
