@@ -252,8 +252,16 @@ public final class BarCanvas extends PlotCanvas {
                     labelY = axis.y(ghost[c], top, plotH) - 2;
                     outside = labelY - font;
                 }
-                boolean inside = tall && (outside < top - font * 0.2 || outside > top + plotH || underGhost
-                        || c == highlight);
+                // Inside only if it fits the bar's width: written in the bar's contrast colour, the part outside
+                // would vanish on the background ("3.0000" read ".000" in presentation mode).
+                boolean inside = tall && textWidth(label, font) <= barW - 2 && (outside < top - font * 0.2
+                        || outside > top + plotH || underGhost || c == highlight);
+                if (!inside && c == highlight) {
+                    // Outside the marked bar: clear of its outline.
+                    double clear = Math.max(1.5, font / 8) + Math.max(2, font / 6);
+                    labelY += below ? clear : -clear;
+                    outside += below ? clear : -clear;
+                }
                 if (!inside && (outside < top - font * 0.2 || outside > top + plotH)) {
                     continue;
                 }
