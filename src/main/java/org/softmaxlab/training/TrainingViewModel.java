@@ -43,6 +43,9 @@ import org.softmaxlab.model.UpdateStage;
  * loss options apply while it runs.
  */
 public final class TrainingViewModel implements AutoCloseable {
+    /** The speed readout while paused. */
+    static final String PAUSED_RATE = "\u2014";
+
     private final ObjectProperty<DatasetKind> dataset = new SimpleObjectProperty<>(this, "dataset",
             DatasetKind.NOTEBOOK);
     private final IntegerProperty classes = new SimpleIntegerProperty(this, "classes", 3);
@@ -67,8 +70,6 @@ public final class TrainingViewModel implements AutoCloseable {
     private final StringProperty stopAfterSteps = new SimpleStringProperty(this, "stopAfterSteps", "");
 
     private final ReadOnlyObjectWrapper<TrainingSnapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
-    /** The speed readout while paused. */
-    static final String PAUSED_RATE = "\u2014";
     private final ReadOnlyLongWrapper step = new ReadOnlyLongWrapper(this, "step", 0);
     private final ReadOnlyStringWrapper lossText = new ReadOnlyStringWrapper(this, "lossText", "");
     private final ReadOnlyStringWrapper accuracyText = new ReadOnlyStringWrapper(this, "accuracyText", "");
