@@ -24,15 +24,16 @@ import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
 /**
- * A chart on screen as two layers: a canvas with the start of its drawing that did not change between redraws
- * (title, axes, ticks), and above it one node per later operation (bars, value labels, a marker). A redraw that
- * changes only the later part updates those nodes, and JavaFX repaints only what they cover; the canvas is drawn again
- * only when its part changes. In software rendering a canvas costs its whole area to redraw and repaint, about 1 ms
- * for a chart at 1920x1080, where a moved bar costs its own strip.
+ * A chart on screen as nodes, one per drawing operation (title, ticks, bars, value labels, a marker), over a canvas
+ * that holds what is too large for nodes. A redraw updates only the nodes whose operation changed, and JavaFX repaints
+ * only what they cover. A drawing too large for nodes (a thousand bars, a long curve, an image) goes on the canvas from
+ * its start up to what changed since the last redraw, and the nodes show the rest; the canvas is drawn again only when
+ * its part changes, and it is hidden while it holds nothing. In software rendering a shown canvas costs its whole
+ * area in every repaint that touches it: at 1920x1080 the Explorer's four charts cost about 2 ms a logit change with
+ * their axes on canvases, where the moved bars' nodes cost their own strips.
  *
  * <p>What the layers show is what one canvas drawing the whole list shows: the nodes draw the operations in order,
- * over the canvas, in the same geometry and state. A later part too large for nodes (a thousand bars, a long curve)
- * goes on the canvas as before.
+ * over the canvas, in the same geometry and state.
  */
 final class RetainedPlot {
     /** The most operations kept as nodes. */
@@ -79,16 +80,24 @@ final class RetainedPlot {
         overlayClip.setHeight(h);
         int same = commonPrefix(shown, ops);
         boolean first = shown.isEmpty();
-        if (!first && same >= split && fitsNodes(ops, split)) {
+        if (fitsNodes(ops, 0)) {
+            // All of it as nodes: the canvas is cleared once and hidden.
+            if (split > 0 || first) {
+                drawCanvas(ops, 0, w, h);
+                split = 0;
+            }
+            showNodes(ops, 0);
+        } else if (!first && same >= split && split > 0 && fitsNodes(ops, split)) {
             // The canvas still shows its part: only the nodes follow.
             showNodes(ops, split);
         } else {
-            // The first drawing goes on the canvas whole; after that, what changed and all after it goes to nodes.
+            // Too much for nodes: the canvas draws up to what changed (all of it the first time), nodes the rest.
             int next = first || !fitsNodes(ops, same) ? ops.size() : same;
             drawCanvas(ops, next, w, h);
             split = next;
             showNodes(ops, next);
         }
+        canvas.setVisible(split > 0);
         shown = ops;
     }
 

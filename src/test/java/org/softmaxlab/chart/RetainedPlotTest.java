@@ -21,7 +21,8 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * A chart redrawn after a change shows exactly what a chart drawn once with the new data shows, though only its
- * changed part is drawn again (as nodes over the canvas); a hidden chart is drawn when it shows, with its newest data.
+ * changed part is drawn again (as nodes; over the canvas for a chart too large for nodes); a hidden chart is drawn when
+ * it shows, with its newest data.
  */
 @ExtendWith(ApplicationExtension.class)
 class RetainedPlotTest {
@@ -112,14 +113,36 @@ class RetainedPlotTest {
         robot.interact(() -> changed.setValues(SECOND, 3, null));
         BarCanvas fresh = reference(robot, SECOND, 3);
         WritableImage[] shots = shot(robot, changed, fresh);
-        assertTrue(overlayNodes(changed) > 0, "the change is drawn as nodes over the canvas");
-        assertEquals(0, overlayNodes(fresh), "a first drawing is all on the canvas");
+        assertTrue(overlayNodes(changed) > 0, "the change is drawn as nodes");
+        assertFalse(fresh.canvas().isVisible(), "a chart that fits in nodes is all nodes, its canvas hidden");
         // The bars, the value labels and the outline: as the canvas draws them, to anti-aliasing.
         double share = differing(shots[0], shots[1], 40);
         assertTrue(share < 0.002, "pixels differing: " + share);
         // And a different drawing is told apart: the test sees what it compares.
         BarCanvas other = reference(robot, FIRST, 3);
         assertTrue(differing(shot(robot, changed)[0], shot(robot, other)[0], 40) > 0.01);
+    }
+
+    /** A chart too large for nodes draws its start on the canvas, shown, and a change as nodes over it. */
+    @Test
+    void aLargeChartKeepsItsCanvasAndAChangeLooksAsOneDrawnOnce(FxRobot robot) {
+        double[] first = new double[200];
+        double[] second = new double[200];
+        for (int c = 0; c < first.length; c++) {
+            first[c] = (c % 7 + 1) / 700.0;
+            second[c] = c == first.length - 5 ? 0.3 : first[c];
+        }
+        BarCanvas large = reference(robot, first, 5);
+        assertTrue(large.canvas().isVisible(), "a chart past the nodes' limit is drawn on its canvas");
+        int before = overlayNodes(large);
+        robot.interact(() -> large.setValues(second, 5, null));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(large.canvas().isVisible());
+        assertTrue(overlayNodes(large) > before, "the change is drawn as nodes over the canvas");
+        WritableImage changedShot = shot(robot, large)[0];
+        BarCanvas fresh = reference(robot, second, 5);
+        double share = differing(changedShot, shot(robot, fresh)[0], 40);
+        assertTrue(share < 0.002, "pixels differing: " + share);
     }
 
     @Test
@@ -174,7 +197,7 @@ class RetainedPlotTest {
     void nodesAddedByARedrawLeaveTheSceneStyledAtThePulsesEnd(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
         java.util.List<String> atPulseStart = rootStyleAtPulseStarts(robot, () -> changed.setValues(SECOND, 3, null));
-        assertTrue(overlayNodes(changed) > 0, "the change added nodes over the canvas");
+        assertTrue(overlayNodes(changed) > 0, "the change added nodes");
         assertTrue(atPulseStart.stream().allMatch("CLEAN"::equals), "root style at each pulse's start: " + atPulseStart);
     }
 
@@ -189,7 +212,7 @@ class RetainedPlotTest {
         });
         WaitForAsyncUtils.waitForFxEvents();
         java.util.List<String> atPulseStart = rootStyleAtPulseStarts(robot, () -> hiddenBox.setVisible(true));
-        assertTrue(overlayNodes(hidden) > 0, "showing it drew the change as nodes over the canvas");
+        assertTrue(overlayNodes(hidden) > 0, "showing it drew the change as nodes");
         // The chart draws in the first pulse's listeners, before the recorder runs, and that pulse's style pass styles
         // the nodes it added; the pulses after it have nothing left to style (drawn in layout, the second had).
         assertTrue(atPulseStart.subList(1, atPulseStart.size()).stream().allMatch("CLEAN"::equals),
