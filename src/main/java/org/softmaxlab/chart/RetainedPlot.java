@@ -87,7 +87,7 @@ final class RetainedPlot {
                 split = 0;
             }
             showNodes(ops, 0);
-        } else if (!first && same >= split && split > 0 && fitsNodes(ops, split)) {
+        } else if (!first && same >= split && fitsNodes(ops, split)) {
             // The canvas still shows its part: only the nodes follow.
             showNodes(ops, split);
         } else {
