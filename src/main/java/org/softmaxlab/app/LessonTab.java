@@ -21,15 +21,16 @@ final class LessonTab {
     private final Tab explorer;
     private final Tab training;
     private final Node explorerContent;
-    private final Node trainingContent;
+    private final java.util.function.Supplier<Node> trainingContent;
     private boolean numbersShown = true;
 
-    LessonTab(Workspace workspace, Tab explorer, Tab training) {
+    /** {@code trainingContent} makes the Training tab's content, or gives the one made before. */
+    LessonTab(Workspace workspace, Tab explorer, Tab training, java.util.function.Supplier<Node> trainingContent) {
         this.workspace = workspace;
         this.explorer = explorer;
         this.training = training;
         this.explorerContent = explorer.getContent();
-        this.trainingContent = training.getContent();
+        this.trainingContent = trainingContent;
         model = new LessonViewModel(workspace.explorer(), workspace.training());
         model.lessonProperty().bind(workspace.lessons().lessonProperty());
         model.setOnSection(workspace.lessons()::showSection);
@@ -68,7 +69,7 @@ final class LessonTab {
         if (!tab.isSelected() || s == null) {
             return null;
         }
-        return Scenario.TRAINING_TAB.equals(s.view()) ? trainingContent : explorerContent;
+        return Scenario.TRAINING_TAB.equals(s.view()) ? trainingContent.get() : explorerContent;
     }
 
     /** Moves the live content into the lesson, or back into its own tab. */
@@ -83,7 +84,7 @@ final class LessonTab {
             explorer.setContent(explorerContent);
         }
         if (training.getContent() == null) {
-            training.setContent(trainingContent);
+            training.setContent(trainingContent.get());
         }
         if (want != null) {
             (want == explorerContent ? explorer : training).setContent(null);

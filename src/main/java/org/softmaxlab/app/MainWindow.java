@@ -34,6 +34,7 @@ public final class MainWindow {
     private static final double PRESENTATION_FONT = 22;
     /** The window width at which presentation text is {@link #PRESENTATION_FONT}. */
     private static final double PRESENTATION_WIDTH = 1920;
+    private static final String DARK_THEME_ID = "darkThemeItem";
 
     private final Workspace workspace;
     private final FileDialogs dialogs;
@@ -66,8 +67,9 @@ public final class MainWindow {
         this.menus = new FileMenus(workspace, dialogs, this::window);
         Tab explorer = new Tab("Explorer", ExplorerView.load(workspace.explorer()));
         explorer.setId("explorerTab");
-        Tab training = new Tab("Training", TrainingView.load(workspace.training()));
+        Tab training = new Tab("Training");
         training.setId("trainingTab");
+        Lazy<Node> trainingContent = new Lazy<>(() -> TrainingView.load(workspace.training()));
         LossesViewModel lossLab = new LossesViewModel(workspace.explorer());
         Tab losses = new Tab("Losses");
         losses.setId("lossesTab");
@@ -79,7 +81,7 @@ public final class MainWindow {
                 applyPresentation();
             }
         });
-        lesson = new LessonTab(workspace, explorer, training);
+        lesson = new LessonTab(workspace, explorer, training, trainingContent);
         tabs = new TabPane(explorer, training, losses, lesson.tab());
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         // The scenario's tab is the Explorer or the Training tab; the Losses tab shows the Explorer's state.
@@ -111,14 +113,15 @@ public final class MainWindow {
         javafx.scene.layout.HBox.setHgrow(status, javafx.scene.layout.Priority.ALWAYS);
         ViewPreferences preferences = new ViewPreferences(workspace.home());
         Node explorerContent = explorer.getContent();
-        Node trainingContent = training.getContent();
         // In presentation mode the control strips stay (they can be driven) and the numbers column steps aside for
         // the loss banner above the charts.
         columns = () -> {
             boolean on = presentation.isSelected();
             show(explorerContent.lookup(".controls-scroll"), controls.isSelected() || on);
             show(explorerContent.lookup(".numbers-scroll"), numbers.isSelected() && !on);
-            show(trainingContent.lookup(".controls-scroll"), trainingControls.isSelected() || on);
+            if (trainingContent.made()) {
+                show(trainingContent.get().lookup(".controls-scroll"), trainingControls.isSelected() || on);
+            }
         };
         // Each tab's own column toggles show while it is the tab shown.
         controls.visibleProperty().bind(explorer.selectedProperty());
@@ -134,8 +137,8 @@ public final class MainWindow {
             });
         }
         columns.run();
-        // The theme: the user's last choice, or on the first start the desktop's preference.
-        dark.setSelected(preferences.get(dark.getId(), () -> SystemTheme.prefersDark().orElse(false)));
+        // The theme the window opened in (see create), then the user's choice.
+        dark.setSelected(startsDark(preferences));
         Theme.apply(root, dark.isSelected());
         dark.selectedProperty().addListener((o, a, b) -> {
             Theme.apply(root, b);
@@ -153,18 +156,18 @@ public final class MainWindow {
                 MainWindow.class.getResource("app.css").toExternalForm());
         charts.install();
         applyFontSize();
-        attachAfterFirstFrame(training);
-        attachAfterFirstFrame(lesson.tab());
+        attachAfterFirstFrame(training, trainingContent);
+        attachAfterFirstFrame(lesson.tab(), Lazy.of(lesson.tab().getContent()));
     }
 
     /**
-     * A tab not shown at start joins the window in the frame after the first, or as soon as it is chosen: the Training
-     * and Lesson tabs hold 40% of the window's nodes, and styling and laying them out held the first frame back by
-     * 100-200 ms (bench/run's startup).
+     * A tab not shown at start is built and joins the window in the frame after the first, or as soon as it is chosen:
+     * the Training and Lesson tabs hold 40% of the window's nodes, and building, styling and laying them out held the
+     * first frame back by 200-300 ms (bench/run's startup).
      */
-    private void attachAfterFirstFrame(Tab tab) {
-        Node content = tab.getContent();
-        if (tab.isSelected() || content == null) {
+    private void attachAfterFirstFrame(Tab tab, Lazy<Node> content) {
+        if (tab.isSelected()) {
+            attach(tab, content);
             return;
         }
         tab.setContent(null);
@@ -175,30 +178,38 @@ public final class MainWindow {
             public void handle(long now) {
                 Window window = root.getScene() == null ? null : root.getScene().getWindow();
                 if (window != null && window.isShowing() && ++framesShown == 2) {
-                    attach(tab, content, this);
+                    stop();
+                    attach(tab, content);
                 }
             }
         };
         tab.selectedProperty().addListener((o, a, shown) -> {
             if (shown) {
-                attach(tab, content, afterFirstFrame);
+                afterFirstFrame.stop();
+                attach(tab, content);
             }
         });
         afterFirstFrame.start();
     }
 
     /** Gives {@code tab} its content, unless it has it or the lesson holds it (it gives it back to the tab itself). */
-    private void attach(Tab tab, Node content, javafx.animation.AnimationTimer waiting) {
-        waiting.stop();
-        if (tab.getContent() == null && content.getParent() == null) {
-            tab.setContent(content);
+    private void attach(Tab tab, Lazy<Node> content) {
+        if (tab.getContent() == null && content.get().getParent() == null) {
+            tab.setContent(content.get());
             applyPresentation();
         }
     }
 
     /** Builds the window content over a workspace; {@code dialogs} answers the file questions. */
     public static Parent create(Workspace workspace, FileDialogs dialogs) {
+        // The theme first: the window's controls are made with it, and JavaFX's own stylesheet is never loaded.
+        Theme.install(startsDark(new ViewPreferences(workspace.home())));
         return new MainWindow(workspace, dialogs).root;
+    }
+
+    /** The theme a window opens in: the user's last choice, or on the first start the desktop's preference. */
+    private static boolean startsDark(ViewPreferences preferences) {
+        return preferences.get(DARK_THEME_ID, () -> SystemTheme.prefersDark().orElse(false));
     }
 
     private MenuBar menuBar() {
@@ -208,7 +219,7 @@ public final class MainWindow {
         presentation.setId("presentationItem");
         presentation.setAccelerator(KeyCombination.valueOf("F5"));
 
-        dark.setId("darkThemeItem");
+        dark.setId(DARK_THEME_ID);
         Menu view = new Menu("View", null, presentation,
                 FileMenus.item("Zoom in", "zoomInItem", null, () -> zoom(1.1)),
                 FileMenus.item("Zoom out", "zoomOutItem", null, () -> zoom(1 / 1.1)),

@@ -20,15 +20,26 @@ public final class Theme {
 
     /** Primer Light, unless a theme of the app is in use already (a view loaded into a dark window stays dark). */
     public static void installDefault() {
-        String current = Application.getUserAgentStylesheet();
-        if (!LIGHT.equals(current) && !DARK.equals(current)) {
-            Application.setUserAgentStylesheet(LIGHT);
+        if (!isDark()) {
+            install(false);
+        }
+    }
+
+    /**
+     * Makes the dark or the light theme the one in use. Called before the first control of a run is made, it also
+     * spares JavaFX parsing its own Modena stylesheet, which a control's class loads when no stylesheet is set yet
+     * (about 80 ms of the window's start).
+     */
+    public static void install(boolean dark) {
+        String wanted = dark ? DARK : LIGHT;
+        if (!wanted.equals(Application.getUserAgentStylesheet())) {
+            Application.setUserAgentStylesheet(wanted);
         }
     }
 
     /** Switches the whole app to the dark or the light theme; {@code root} is the window's root. */
     public static void apply(Parent root, boolean dark) {
-        Application.setUserAgentStylesheet(dark ? DARK : LIGHT);
+        install(dark);
         ViewSupport.setStyleClass(root, "dark", dark);
     }
 

@@ -75,4 +75,28 @@ class ViewPreferencesTest extends WindowTest {
             Files.deleteIfExists(workspace.home().resolve("view.properties"));
         }
     }
+
+    /**
+     * The Training tab's view is built the first time it is needed (after the window's first frame, or when chosen),
+     * and then takes the remembered state of its column like the Explorer's columns do from the start.
+     */
+    @Test
+    void aTabBuiltAfterTheWindowTakesItsRememberedColumn(FxRobot robot) throws Exception {
+        try {
+            robot.interact(() -> new ViewPreferences(workspace.home()).set("trainingControlsToggle", false));
+            Parent[] window = new Parent[1];
+            robot.interact(() -> window[0] = MainWindow.create(workspace, dialogs));
+            javafx.scene.control.TabPane tabs = (javafx.scene.control.TabPane) window[0].lookup(".tab-pane");
+            javafx.scene.control.Tab training = tabs.getTabs().get(1);
+            assertEquals(null, training.getContent(), "not built for a window that opens on the Explorer");
+            robot.interact(() -> tabs.getSelectionModel().select(training));
+            Node column = training.getContent().lookup(".controls-scroll");
+            assertFalse(column.isVisible(), "the remembered collapsed column");
+            assertFalse(column.isManaged());
+            robot.interact(() -> ((ToggleButton) window[0].lookup("#trainingControlsToggle")).setSelected(true));
+            assertTrue(column.isVisible(), "and its toggle still works");
+        } finally {
+            Files.deleteIfExists(workspace.home().resolve("view.properties"));
+        }
+    }
 }
