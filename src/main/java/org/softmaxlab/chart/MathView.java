@@ -4,6 +4,7 @@ import java.awt.Color;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
+import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.layout.Region;
@@ -14,9 +15,10 @@ import org.scilab.forge.jlatexmath.TeXIcon;
 
 /**
  * Typeset mathematics: LaTeX laid out by jlatexmath and painted on a Canvas through FXGraphics2D. Laying a formula out
- * (parsing, boxes) happens on one background thread, newest text wins; the FX thread only paints the laid-out formula,
- * once, when it is ready. An unchanged text, size and colour cost nothing. The first formula of a run costs a few
- * hundred milliseconds (jlatexmath loads its fonts), which the app spends at start through {@link #warmUp()}.
+ * (parsing, boxes) happens on one background thread from the pulse after a change, newest text wins; the FX thread
+ * only paints the laid-out formula, once, when it is ready. An unchanged text, size and colour cost nothing. The first
+ * formula of a run costs a few hundred milliseconds (jlatexmath loads its fonts), which the app spends at start through
+ * {@link #warmUp()}.
  */
 public final class MathView extends Region {
     /** jlatexmath's fonts the formulas use (in its jar): JavaFX must know them by name, or other glyphs are drawn. */
@@ -36,6 +38,14 @@ public final class MathView extends Region {
     private javafx.scene.paint.Color color = javafx.scene.paint.Color.web("#1E1E1E");
     /** The newest request; a laid-out formula is painted only if it is still the newest. */
     private final AtomicReference<Request> newest = new AtomicReference<>();
+    /** Hands the newest request to the layout thread at the next pulse ({@link #relayout}). */
+    private final AnimationTimer nextPulse = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            stop();
+            layOut(newest.get());
+        }
+    };
 
     private record Request(String latex, double size, javafx.scene.paint.Color color) {
     }
@@ -88,9 +98,18 @@ public final class MathView extends Region {
         }
     }
 
+    /**
+     * Lays the formula out again. The layout thread is handed the newest request at the next pulse, not now: a logit
+     * drag changes the formula in the pulse that also redraws the charts, and the layout (a few milliseconds on the
+     * other core) ran beside that frame's work; a pulse later it runs while that frame is on screen. Several changes in
+     * one pulse make one layout.
+     */
     private void relayout() {
-        Request request = new Request(latex, size, color);
-        newest.set(request);
+        newest.set(new Request(latex, size, color));
+        nextPulse.start();
+    }
+
+    private void layOut(Request request) {
         LAYOUT.execute(() -> {
             if (newest.get() != request) {
                 return;
