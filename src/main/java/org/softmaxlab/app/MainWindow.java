@@ -60,7 +60,7 @@ public final class MainWindow {
     private Runnable columns = () -> { };
     private double zoom = 1;
 
-    private MainWindow(Workspace workspace, FileDialogs dialogs) {
+    private MainWindow(Workspace workspace, FileDialogs dialogs, ViewPreferences preferences) {
         this.workspace = workspace;
         this.dialogs = dialogs;
         this.charts = new ChartExport(root, workspace, dialogs);
@@ -111,7 +111,6 @@ public final class MainWindow {
         present.selectedProperty().bindBidirectional(presentation.selectedProperty());
         presentation.selectedProperty().addListener((o, a, b) -> applyPresentation());
         javafx.scene.layout.HBox.setHgrow(status, javafx.scene.layout.Priority.ALWAYS);
-        ViewPreferences preferences = new ViewPreferences(workspace.home());
         Node explorerContent = explorer.getContent();
         // In presentation mode the control strips stay (they can be driven) and the numbers column steps aside for
         // the loss banner above the charts.
@@ -203,8 +202,9 @@ public final class MainWindow {
     /** Builds the window content over a workspace; {@code dialogs} answers the file questions. */
     public static Parent create(Workspace workspace, FileDialogs dialogs) {
         // The theme first: the window's controls are made with it, and JavaFX's own stylesheet is never loaded.
-        Theme.install(startsDark(new ViewPreferences(workspace.home())));
-        return new MainWindow(workspace, dialogs).root;
+        ViewPreferences preferences = new ViewPreferences(workspace.home());
+        Theme.install(startsDark(preferences));
+        return new MainWindow(workspace, dialogs, preferences).root;
     }
 
     /** The theme a window opens in: the user's last choice, or on the first start the desktop's preference. */
