@@ -160,9 +160,9 @@ public final class MainWindow {
     }
 
     /**
-     * A tab not shown at start is built and joins the window in the frame after the first, or as soon as it is chosen:
-     * the Training and Lesson tabs hold 40% of the window's nodes, and building, styling and laying them out held the
-     * first frame back by 200-300 ms (bench/run's startup).
+     * A tab not shown at start joins the window in the frame after the first, or as soon as it is chosen, and a lazy
+     * content (the Training view) is built only then: the Training and Lesson tabs hold 40% of the window's nodes, and
+     * building, styling and laying them out held the first frame back by 200-300 ms (bench/run's startup).
      */
     private void attachAfterFirstFrame(Tab tab, Lazy<Node> content) {
         if (tab.isSelected()) {
