@@ -2,6 +2,7 @@ package org.softmaxlab.ui;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
+import java.net.URL;
 import javafx.application.Application;
 import javafx.scene.Parent;
 
@@ -10,12 +11,22 @@ import javafx.scene.Parent;
  * scene, dialogs and menus included), with the app's own looked-up colours ({@code theme.css}) defined from Primer's,
  * so that a theme switch recolours the controls and every chart, those created later too. The window's root also
  * carries the {@code dark} style class while dark, for stylesheets that want to say more.
+ *
+ * <p>The stylesheets are the app's copies of Primer without the rules for controls and variants the app never shows
+ * ({@code src/build/primer-unused.txt}, written at build time): JavaFX matches every node against each rule of its
+ * partition, and three quarters of Primer's selectors are for controls the app does not have. JavaFX reads the binary
+ * form written beside each copy. Run without that build step (from an IDE), the app uses AtlantaFX's own files.
  */
 public final class Theme {
-    private static final String LIGHT = new PrimerLight().getUserAgentStylesheet();
-    private static final String DARK = new PrimerDark().getUserAgentStylesheet();
+    private static final String LIGHT = copyOr("primer-light.css", new PrimerLight().getUserAgentStylesheet());
+    private static final String DARK = copyOr("primer-dark.css", new PrimerDark().getUserAgentStylesheet());
 
     private Theme() {
+    }
+
+    private static String copyOr(String copy, String original) {
+        URL url = Theme.class.getResource(copy);
+        return url != null ? url.toExternalForm() : original;
     }
 
     /** Primer Light, unless a theme of the app is in use already (a view loaded into a dark window stays dark). */
