@@ -21,6 +21,7 @@ import org.softmaxlab.losses.LossesView;
 import org.softmaxlab.losses.LossesViewModel;
 import org.softmaxlab.scenario.Scenario;
 import org.softmaxlab.training.TrainingView;
+import org.softmaxlab.ui.Help;
 import org.softmaxlab.ui.SystemTheme;
 import org.softmaxlab.ui.Theme;
 import org.softmaxlab.ui.ViewSupport;
@@ -154,6 +155,7 @@ public final class MainWindow {
         root.getStylesheets().addAll(ViewSupport.class.getResource("theme.css").toExternalForm(),
                 MainWindow.class.getResource("app.css").toExternalForm());
         charts.install();
+        Help.showOnHover(root);
         applyFontSize();
         attachAfterFirstFrame(training, trainingContent);
         attachAfterFirstFrame(lesson.tab(), Lazy.of(lesson.tab().getContent()));
@@ -272,7 +274,7 @@ public final class MainWindow {
         toggle.setId(id);
         toggle.setSelected(true);
         toggle.setFocusTraversable(false);
-        toggle.setTooltip(new javafx.scene.control.Tooltip("Show or collapse this column; the charts take its room."));
+        Help.set(toggle, "Show or collapse this column; the charts take its room.");
         return toggle;
     }
 

@@ -11,6 +11,7 @@ import org.softmaxlab.chart.BarCanvas;
 import org.softmaxlab.model.DatasetSummary;
 import org.softmaxlab.model.ExplorerResults;
 import org.softmaxlab.model.Numbers;
+import org.softmaxlab.ui.Help;
 import org.softmaxlab.ui.ViewSupport;
 
 /**
@@ -41,7 +42,7 @@ final class DatasetPanel {
         search.setId("sampleSearch");
         search.setPromptText("sample number");
         search.setPrefColumnCount(6);
-        search.setTooltip(new Tooltip("Type a sample's number and press Enter to select it."));
+        Help.set(search, "Type a sample's number and press Enter to select it.");
         search.setOnAction(e -> goTo(search.getText()));
         worst.setId("worstSamples");
         worst.setPrefHeight(170);

@@ -32,7 +32,7 @@ import org.softmaxlab.model.ExplorerResults;
 import org.softmaxlab.model.Limits;
 import org.softmaxlab.model.LossUnits;
 import org.softmaxlab.model.Numbers;
-import org.softmaxlab.ui.Accessibility;
+import org.softmaxlab.ui.Help;
 import org.softmaxlab.ui.LogSlider;
 import org.softmaxlab.ui.ViewSupport;
 
@@ -149,7 +149,7 @@ public final class ExplorerView {
         root.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_RELEASED, e -> model.endGesture());
         predict = new PredictView(model, probabilityChart, gradientChart, predictToggle, revealButton, predictVerdict);
         gradientChart.setClassColors(true);
-        addTooltips();
+        addHelp();
         rebuildClassRows();
         show(model.getResult());
     }
@@ -420,23 +420,22 @@ public final class ExplorerView {
                 + hex.toHexDigits((byte) Math.round(c.getBlue() * 255));
     }
 
-    private void addTooltips() {
-        classCount.setTooltip(new Tooltip("Number of classes C."));
-        manyClassesToggle.setTooltip(new Tooltip("Allow up to " + Limits.CLASSES.max()
-                + " classes with generated logits."));
-        sampleCount.setTooltip(new Tooltip("Number of samples n in the batch."));
-        addConstantButton.setTooltip(new Tooltip("Add the number beside it to every logit of the sample: the"
-                + " probabilities and the loss stay the same (softmax is shift invariant)."));
-        sampleSelector.setTooltip(new Tooltip("The sample whose logits you are editing."));
-        targetSelector.setTooltip(new Tooltip("The correct class y of the selected sample."));
-        presetChoice.setTooltip(new Tooltip("Load a ready-made example."));
-        weightsEnabled.setTooltip(new Tooltip("Weight each class's loss by w_c (PyTorch's weight argument)."));
-        temperatureSlider.setTooltip(new Tooltip("Temperature T: softmax(z/T); low T sharpens, high T flattens."));
-        labelSmoothingSlider.setTooltip(new Tooltip("Label smoothing: the target keeps 1-\u03b5 and spreads \u03b5."));
-        reductionChoice.setTooltip(new Tooltip("How per-sample losses combine: mean, sum or none."));
-        logScaleToggle.setTooltip(new Tooltip("Show probabilities on a log scale to see tiny ones."));
+    private void addHelp() {
+        Help.set(classCount, "Number of classes C.");
+        Help.set(manyClassesToggle, "Allow up to " + Limits.CLASSES.max()
+                + " classes with generated logits.");
+        Help.set(sampleCount, "Number of samples n in the batch.");
+        Help.set(addConstantButton, "Add the number beside it to every logit of the sample: the"
+                + " probabilities and the loss stay the same (softmax is shift invariant).");
+        Help.set(sampleSelector, "The sample whose logits you are editing.");
+        Help.set(targetSelector, "The correct class y of the selected sample.");
+        Help.set(presetChoice, "Load a ready-made example.");
+        Help.set(weightsEnabled, "Weight each class's loss by w_c (PyTorch's weight argument).");
+        Help.set(temperatureSlider, "Temperature T: softmax(z/T); low T sharpens, high T flattens.");
+        Help.set(labelSmoothingSlider, "Label smoothing: the target keeps 1-\u03b5 and spreads \u03b5.");
+        Help.set(reductionChoice, "How per-sample losses combine: mean, sum or none.");
+        Help.set(logScaleToggle, "Show probabilities on a log scale to see tiny ones.");
         temperatureSlider.setAccessibleText("temperature, log scale");
-        Accessibility.helpFromTooltips(classCount);
         labelSmoothingSlider.setAccessibleText("label smoothing");
     }
 

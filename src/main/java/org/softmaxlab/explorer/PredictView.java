@@ -3,9 +3,9 @@ package org.softmaxlab.explorer;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import org.softmaxlab.chart.BarCanvas;
 import org.softmaxlab.model.ExplorerResults;
+import org.softmaxlab.ui.Help;
 
 /**
  * The probability and gradient charts, with predict-then-reveal: while the answer is hidden the probability chart
@@ -27,7 +27,7 @@ final class PredictView {
         this.probabilityChart = probabilityChart;
         this.gradientChart = gradientChart;
         toggle.selectedProperty().bindBidirectional(prediction.enabledProperty());
-        toggle.setTooltip(new Tooltip("Predict, then reveal: after each change, guess P by dragging the bars."));
+        Help.set(toggle, "Predict, then reveal: after each change, guess P by dragging the bars.");
         reveal.setOnAction(e -> prediction.reveal());
         reveal.visibleProperty().bind(prediction.enabledProperty());
         reveal.managedProperty().bind(reveal.visibleProperty());

@@ -8,7 +8,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -16,6 +15,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.softmaxlab.chart.MathView;
 import org.softmaxlab.model.Lesson;
+import org.softmaxlab.ui.Help;
 
 /**
  * The Lesson tab: the list of sections, the section's title, text (with live numbers) and typeset formulas, Previous
@@ -70,11 +70,11 @@ public final class LessonView {
         Button previous = new Button("\u25c0 Previous");
         previous.setId("lessonPrev");
         previous.setOnAction(e -> model.previous());
-        previous.setTooltip(new Tooltip("The previous section (Page Up in presentation mode)"));
+        Help.set(previous, "The previous section (Page Up in presentation mode)");
         Button next = new Button("Next \u25b6");
         next.setId("lessonNext");
         next.setOnAction(e -> model.next());
-        next.setTooltip(new Tooltip("The next section (Page Down in presentation mode)"));
+        Help.set(next, "The next section (Page Down in presentation mode)");
         Label position = new Label();
         position.setId("lessonPosition");
         position.textProperty().bind(model.positionProperty());

@@ -12,7 +12,6 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -23,6 +22,7 @@ import org.softmaxlab.chart.InformationCanvas;
 import org.softmaxlab.model.LossComparison;
 import org.softmaxlab.model.LossUnits;
 import org.softmaxlab.model.Numbers;
+import org.softmaxlab.ui.Help;
 import org.softmaxlab.ui.ViewSupport;
 
 /**
@@ -65,7 +65,7 @@ public final class LossesView {
         units.setValue(model.unitsProperty().get().label());
         units.valueProperty().addListener((o, a, b) -> model.unitsProperty().set(LossUnits.fromLabel(b)));
         model.unitsProperty().addListener((o, a, b) -> units.setValue(b.label()));
-        units.setTooltip(new Tooltip("Every loss in the app in nats (ln, PyTorch's) or bits (log2): bits = nats / ln 2."));
+        Help.set(units, "Every loss in the app in nats (ln, PyTorch's) or bits (log2): bits = nats / ln 2.");
 
         Slider gamma = new Slider(0, 5, model.gammaProperty().get());
         gamma.setId("focalGammaSlider");
@@ -73,12 +73,12 @@ public final class LossesView {
         gamma.valueProperty().bindBidirectional(model.gammaProperty());
         gammaValue.setId("focalGammaValue");
         gammaValue.textProperty().bind(model.gammaProperty().asString(java.util.Locale.ROOT, "%.2f"));
-        gamma.setTooltip(new Tooltip("Focal loss's gamma: (1 - p_y)^gamma down-weights samples already right."));
+        Help.set(gamma, "Focal loss's gamma: (1 - p_y)^gamma down-weights samples already right.");
 
         Button preset = new Button("Confident and wrong: CE vs MSE");
         preset.setId("ceVsMseButton");
         preset.setOnAction(e -> model.showConfidentAndWrong());
-        preset.setTooltip(new Tooltip("A sample the model is sure of and wrong about: MSE's gradient all but vanishes."));
+        Help.set(preset, "A sample the model is sure of and wrong about: MSE's gradient all but vanishes.");
 
         Label heading = new Label("The Explorer's logits and targets under five losses");
         heading.getStyleClass().add("section-title");
@@ -132,7 +132,7 @@ public final class LossesView {
         posWeight.valueProperty().bindBidirectional(model.posWeightProperty());
         posWeightValue.setId("posWeightValue");
         posWeightValue.textProperty().bind(model.posWeightProperty().asString(java.util.Locale.ROOT, "%.2f"));
-        posWeight.setTooltip(new Tooltip("BCEWithLogits' pos_weight: the weight of the positive class's term."));
+        Help.set(posWeight, "BCEWithLogits' pos_weight: the weight of the positive class's term.");
         HBox posWeightRow = new HBox(8, new Label("pos_weight"), posWeight, posWeightValue);
         posWeightRow.setAlignment(Pos.CENTER_LEFT);
         VBox binaryBox = column(binary, binaryText, posWeightRow);

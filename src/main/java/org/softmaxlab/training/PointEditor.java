@@ -4,12 +4,12 @@ import java.util.stream.IntStream;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.HBox;
 import org.softmaxlab.chart.DecisionRegionCanvas;
 import org.softmaxlab.model.Points;
+import org.softmaxlab.ui.Help;
 
 /**
  * Data you can draw on the Training tab's plane: a click adds a point of the class chosen in {@code #drawClassChoice},
@@ -30,10 +30,10 @@ final class PointEditor {
         this.plane = plane;
         this.classChoice = classChoice;
         classChoice.setId("drawClassChoice");
-        classChoice.setTooltip(new Tooltip("The class of the points a click adds."));
+        Help.set(classChoice, "The class of the points a click adds.");
         clear.setId("clearPointsButton");
         clear.setOnAction(e -> model.drawn().clearPoints());
-        clear.setTooltip(new Tooltip("Remove every point, then draw your own."));
+        Help.set(clear, "Remove every point, then draw your own.");
         fillClasses();
         model.classesProperty().addListener(o -> fillClasses());
         model.datasetProperty().addListener(o -> fillClasses());

@@ -3,9 +3,9 @@ package org.softmaxlab.training;
 import java.util.List;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
-import javafx.scene.control.Tooltip;
 import org.softmaxlab.chart.CurveCanvas;
 import org.softmaxlab.chart.DecisionRegionCanvas;
+import org.softmaxlab.ui.Help;
 
 /**
  * The race on the Training tab: {@code #raceToggle} starts a second run with the loss or learning rate chosen in
@@ -25,8 +25,8 @@ final class RacePanel {
         this.raceRegions = raceRegions;
         RaceModel race = model.race();
         toggle.selectedProperty().bindBidirectional(race.enabledProperty());
-        toggle.setTooltip(new Tooltip("Race: a second run from the same seed, data and weights with another loss or "
-                + "learning rate; Play, Step and Reset drive both."));
+        Help.set(toggle, "Race: a second run from the same seed, data and weights with another loss or "
+                + "learning rate; Play, Step and Reset drive both.");
         choice.getItems().setAll(RaceModel.CHOICES);
         choice.valueProperty().bindBidirectional(race.choiceProperty());
         choice.disableProperty().bind(race.enabledProperty().not());

@@ -6,7 +6,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.softmaxlab.chart.BarCanvas;
@@ -15,6 +14,7 @@ import org.softmaxlab.chart.HeatMapCanvas;
 import org.softmaxlab.chart.MathView;
 import org.softmaxlab.engine.UpdateStages;
 import org.softmaxlab.model.UpdateStage;
+import org.softmaxlab.ui.Help;
 import org.softmaxlab.ui.ViewSupport;
 
 /**
@@ -42,16 +42,16 @@ final class StagesPanel {
         CheckBox toggle = new CheckBox("Stages");
         toggle.setId("stagesToggle");
         toggle.selectedProperty().bindBidirectional(model.stagesModeProperty());
-        toggle.setTooltip(new Tooltip("Step walks through one update stage by stage: forward, softmax, coefficients, "
-                + "P - Y, gradient, optimiser state, update."));
+        Help.set(toggle, "Step walks through one update stage by stage: forward, softmax, coefficients, "
+                + "P - Y, gradient, optimiser state, update.");
         Button previous = new Button("\u25c0");
         previous.setId("stagePrev");
         previous.setOnAction(e -> model.previousStage());
-        previous.setTooltip(new Tooltip("Previous stage"));
+        Help.set(previous, "Previous stage");
         Button next = new Button("\u25b6");
         next.setId("stageNext");
         next.setOnAction(e -> model.nextStage());
-        next.setTooltip(new Tooltip("Next stage (Step and Right do the same); after stage 7 the update is taken"));
+        Help.set(next, "Next stage (Step and Right do the same); after stage 7 the update is taken");
         name.setId("stageName");
         name.getStyleClass().add("stage-name");
         name.setWrapText(true);

@@ -15,7 +15,6 @@ import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.TextInputDialog;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
@@ -31,7 +30,7 @@ import org.softmaxlab.model.Limits;
 import org.softmaxlab.model.Numbers;
 import org.softmaxlab.model.OptimizerKind;
 import org.softmaxlab.model.ParameterTable;
-import org.softmaxlab.ui.Accessibility;
+import org.softmaxlab.ui.Help;
 import org.softmaxlab.ui.LogSlider;
 import org.softmaxlab.ui.ViewSupport;
 
@@ -238,7 +237,7 @@ public final class TrainingView {
         show(model.snapshotProperty().get());
         logitBars.setClassColors(true);
         probabilityBars.setClassColors(true);
-        addTooltips();
+        addHelp();
         playButton.sceneProperty().addListener((o, old, scene) -> {
             if (old != null) {
                 old.removeEventFilter(KeyEvent.KEY_PRESSED, keys);
@@ -261,7 +260,7 @@ public final class TrainingView {
         historySlider.setId("historySlider");
         historySlider.setMin(0);
         historySlider.setBlockIncrement(1);
-        historySlider.setTooltip(new Tooltip("Drag back through past steps; every chart shows that step."));
+        Help.set(historySlider, "Drag back through past steps; every chart shows that step.");
         historySlider.maxProperty().bind(model.historyEndProperty());
         boolean[] following = {false};
         model.stepProperty().addListener((o, a, b) -> {
@@ -448,14 +447,13 @@ public final class TrainingView {
         slider.setMax(range.max());
     }
 
-    private void addTooltips() {
-        playButton.setTooltip(new Tooltip("Start or pause training (Space)."));
-        speedSlider.setTooltip(new Tooltip("Steps per second, from 1 to as fast as the machine allows."));
-        datasetChoice.setTooltip(new Tooltip("What the model learns to classify."));
-        lrSlider.setTooltip(new Tooltip("Learning rate (log scale); changes apply while training runs."));
-        momentumSlider.setTooltip(new Tooltip("SGD momentum; changes apply while training runs."));
-        classWeightsField.setTooltip(new Tooltip("One weight per class, e.g. 10, 1, 1; press Enter."));
-        lossLogScale.setTooltip(new Tooltip("Show the loss on a log scale."));
-        Accessibility.helpFromTooltips(playButton);
+    private void addHelp() {
+        Help.set(playButton, "Start or pause training (Space).");
+        Help.set(speedSlider, "Steps per second, from 1 to as fast as the machine allows.");
+        Help.set(datasetChoice, "What the model learns to classify.");
+        Help.set(lrSlider, "Learning rate (log scale); changes apply while training runs.");
+        Help.set(momentumSlider, "SGD momentum; changes apply while training runs.");
+        Help.set(classWeightsField, "One weight per class, e.g. 10, 1, 1; press Enter.");
+        Help.set(lossLogScale, "Show the loss on a log scale.");
     }
 }
