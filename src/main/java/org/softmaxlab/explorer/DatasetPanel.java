@@ -1,6 +1,8 @@
 package org.softmaxlab.explorer;
 
+import java.util.List;
 import java.util.stream.IntStream;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
@@ -27,6 +29,9 @@ final class DatasetPanel {
     private final Label summary = new Label();
     private final TextField search = new TextField();
     private final ListView<String> worst = new ListView<>();
+    /** The box's content, put in the window the first time there is a dataset to show (a list's and a field's skins
+     *  are made when they join the window: about 30 ms of the window's start otherwise). */
+    private final List<Node> content;
     private int[] worstSamples = new int[0];
     private boolean filling;
 
@@ -53,8 +58,8 @@ final class DatasetPanel {
         });
         histogram.setId("lossHistogram");
         histogram.setClassColors(false);
-        box.getChildren().setAll(title, summary, new HBox(8, new Label("Go to"), search),
-                new Label("Worst samples by loss"), worst);
+        content = List.of(title, summary, new HBox(8, new Label("Go to"), search), new Label("Worst samples by loss"),
+                worst);
         box.setVisible(false);
         box.setManaged(false);
     }
@@ -71,6 +76,9 @@ final class DatasetPanel {
         }
         if (!on) {
             return;
+        }
+        if (box.getChildren().isEmpty()) {
+            box.getChildren().setAll(content);
         }
         summary.setText(d.samples() + " samples (" + d.counted() + " counted), accuracy "
                 + Numbers.percent(d.accuracy()) + "; selected: sample " + r.selected());
