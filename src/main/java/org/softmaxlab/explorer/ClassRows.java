@@ -18,7 +18,8 @@ import org.softmaxlab.ui.ViewSupport;
 /**
  * The Explorer's editor rows, one per listed class: a chip, a slider and a field for its logit (ids
  * {@code logitSlider-c}, {@code logitField-c}) and for its weight ({@code weightSlider-c}, {@code weightField-c}).
- * Rebuilt when C changes; the old rows are unbound so nothing keeps them alive.
+ * Rebuilt when C changes; the old rows are unbound so nothing keeps them alive. The weight rows are made the first
+ * time weights are on (hidden, they cost the window's start their text fields' and sliders' skins) and kept after.
  */
 final class ClassRows {
     private static final String BOUND_VALUE = "softmaxlab.boundValue";
@@ -40,17 +41,11 @@ final class ClassRows {
         // The old rows' sliders are bound both ways to the old per-class properties; unbind them so nothing keeps
         // the replaced rows (or their properties) alive.
         unbindSliders(logitRows);
-        unbindSliders(weightRows);
         logitRows.getChildren().clear();
-        weightRows.getChildren().clear();
         int rows = model.state().editableClasses();
         for (int c = 0; c < rows; c++) {
             logitRows.getChildren().add(classRow(c, "logit", model.logits().get(c),
                     model.logitRangeProperty().negate(), model.logitRangeProperty(), model::commitLogit));
-            HBox weightRow = classRow(c, "weight", model.weights().get(c), Bindings.createDoubleBinding(() -> 0.0),
-                    model.weightRangeProperty(), model::commitWeight);
-            weightRow.disableProperty().bind(model.weightsEnabledProperty().not());
-            weightRows.getChildren().add(weightRow);
         }
         if (model.state().generatedClasses() != null) {
             Label more = new Label("Classes " + model.state().generatedClasses()
@@ -58,6 +53,21 @@ final class ClassRows {
             more.setWrapText(true);
             more.getStyleClass().add("note");
             logitRows.getChildren().add(more);
+        }
+        if (model.weightsEnabledProperty().get() || !weightRows.getChildren().isEmpty()) {
+            rebuildWeights(model, weightRows);
+        }
+    }
+
+    /** Replaces the weight rows with one per listed class of {@code model}; they are disabled while weights are off. */
+    void rebuildWeights(ExplorerViewModel model, VBox weightRows) {
+        unbindSliders(weightRows);
+        weightRows.getChildren().clear();
+        for (int c = 0; c < model.state().editableClasses(); c++) {
+            HBox weightRow = classRow(c, "weight", model.weights().get(c), Bindings.createDoubleBinding(() -> 0.0),
+                    model.weightRangeProperty(), model::commitWeight);
+            weightRow.disableProperty().bind(model.weightsEnabledProperty().not());
+            weightRows.getChildren().add(weightRow);
         }
     }
 

@@ -125,6 +125,11 @@ public final class ExplorerView {
         weightsEnabled.selectedProperty().bindBidirectional(model.weightsEnabledProperty());
         weightRows.visibleProperty().bind(weightsEnabled.selectedProperty());
         weightRows.managedProperty().bind(weightRows.visibleProperty());
+        weightsEnabled.selectedProperty().addListener((o, was, on) -> {
+            if (on && weightRows.getChildren().isEmpty()) {
+                classRows.rebuildWeights(model, weightRows);
+            }
+        });
         logScaleToggle.selectedProperty().addListener((o, a, b) -> probabilityChart.setLogScale(b));
         model.logits().addListener((ListChangeListener<DoubleProperty>) c -> rebuildClassRows());
         model.messageProperty().addListener((o, a, b) -> messageLabel.setText(b));

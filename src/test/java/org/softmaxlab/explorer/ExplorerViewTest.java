@@ -137,6 +137,25 @@ class ExplorerViewTest {
         assertEquals("-0.3655", text(robot, "#grad-1"));
     }
 
+    /** The weight rows are made when weights first turn on, follow C after that, and stay (disabled) when off. */
+    @Test
+    void weightRowsComeWithTheWeightsAndFollowTheClassCount(FxRobot robot) {
+        assertTrue(robot.lookup("#weightField-0").tryQuery().isEmpty(), "no weight rows while weights were never on");
+        robot.clickOn("#weightsEnabled");
+        int classes = workspace.explorer().state().editableClasses();
+        for (int c = 0; c < classes; c++) {
+            TextField field = robot.lookup("#weightField-" + c).queryAs(TextField.class);
+            assertFalse(field.isDisabled(), "weight " + c);
+            assertTrue(field.localToScreen(field.getBoundsInLocal()) != null && field.isVisible());
+        }
+        robot.interact(() -> workspace.explorer().classCountProperty().set(classes + 2));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("1", robot.lookup("#weightField-" + (classes + 1)).queryAs(TextField.class).getText(),
+                "a row for each class after C grows");
+        robot.clickOn("#weightsEnabled");
+        assertTrue(robot.lookup("#weightSlider-0").queryAs(Slider.class).isDisabled(), "kept, disabled, while off");
+    }
+
     @Test
     void weightTemperatureSmoothingAndReductionMoveNumbersToTheEngine(FxRobot robot) {
         choose(robot, "#presetChoice", ExplorerPreset.EXAMPLE_A);
