@@ -42,6 +42,7 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 class ThemeTrimTest extends WindowTest {
     private static final Path LIST = Path.of("src", "build", "primer-unused.txt");
+    private static final java.util.regex.Pattern STYLE_CLASS = java.util.regex.Pattern.compile("\\.([A-Za-z][\\w-]*)");
 
     /** Style class (a trailing {@code *}: any ending) to the class that brings it, {@code -} for a variant. */
     private static Map<String, String> unused() throws IOException {
@@ -62,7 +63,7 @@ class ThemeTrimTest extends WindowTest {
     }
 
     private static boolean namesUnused(Selector selector, Map<String, String> unused) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\.([A-Za-z][\\w-]*)").matcher(selector.toString());
+        java.util.regex.Matcher m = STYLE_CLASS.matcher(selector.toString());
         while (m.find()) {
             if (isUnused(m.group(1), unused)) {
                 return true;
@@ -77,7 +78,8 @@ class ThemeTrimTest extends WindowTest {
         for (Rule rule : sheet.getRules()) {
             List<String> selectors = rule.getSelectors().stream().filter(keep).map(Selector::toString).toList();
             if (!selectors.isEmpty()) {
-                rules.add(selectors + " " + rule.getDeclarations().stream().map(d -> d.getProperty()).toList());
+                rules.add(selectors + " "
+                        + rule.getDeclarations().stream().map(javafx.css.Declaration::getProperty).toList());
             }
         }
         return rules;
@@ -90,11 +92,12 @@ class ThemeTrimTest extends WindowTest {
             URL original = getClass().getResource("/atlantafx/base/theme/" + theme + ".css");
             URL copy = Theme.class.getResource(theme + ".css");
             assertNotNull(copy, theme + " copy on the classpath (written by the build)");
-            List<String> expected = rules(parse(original), s -> !namesUnused(s, unused));
-            List<String> actual = rules(parse(copy), s -> true);
-            assertEquals(expected, actual, theme);
-            long all = parse(original).getRules().stream().mapToLong(r -> r.getSelectors().size()).sum();
-            long kept = parse(copy).getRules().stream().mapToLong(r -> r.getSelectors().size()).sum();
+            Stylesheet primer = parse(original);
+            Stylesheet trimmed = parse(copy);
+            List<String> actual = rules(trimmed, s -> true);
+            assertEquals(rules(primer, s -> !namesUnused(s, unused)), actual, theme);
+            long all = primer.getRules().stream().mapToLong(r -> r.getSelectors().size()).sum();
+            long kept = trimmed.getRules().stream().mapToLong(r -> r.getSelectors().size()).sum();
             assertTrue(kept < all * 0.4, theme + ": " + kept + " of " + all + " selectors kept");
             URL binary = Theme.class.getResource(theme + ".bss");
             assertNotNull(binary, "the binary form JavaFX loads in place of " + theme + ".css");
