@@ -11,7 +11,6 @@ import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.TabPane;
 import org.softmaxlab.chart.PlotCanvas;
 import org.softmaxlab.chart.PngExport;
@@ -22,6 +21,7 @@ import org.softmaxlab.scenario.Scenario;
 import org.softmaxlab.scenario.ScenarioFormatException;
 import org.softmaxlab.scenario.ScenarioJson;
 import org.softmaxlab.training.TrainingViewModel;
+import org.softmaxlab.ui.Theme;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -98,7 +98,7 @@ final class RenderCommand implements Callable<Integer> {
             training.sync().get(10, TimeUnit.MINUTES);
             List<Path> written = onFx(() -> {
                 training.onPulse();
-                new Scene(root, 1920, 1080);
+                Theme.scene(root, 1920, 1080);
                 return renderTabs(root, s.training().steps() > 0);
             });
             written.forEach(p -> cli.out().println(p));

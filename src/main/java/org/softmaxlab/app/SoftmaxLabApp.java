@@ -13,6 +13,7 @@ import javafx.stage.Stage;
 import org.softmaxlab.chart.MathView;
 import org.softmaxlab.explorer.ExplorerViewModel;
 import org.softmaxlab.training.TrainingViewModel;
+import org.softmaxlab.ui.Theme;
 
 /**
  * The JavaFX application: one window. Objects are wired here and only here. On start it reopens the last session,
@@ -53,7 +54,7 @@ public final class SoftmaxLabApp extends Application {
         }
         CrashHandler.clearCrashMarker(workspace);
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(MainWindow.create(workspace, FileDialogs.system()),
+        Scene scene = Theme.scene(MainWindow.create(workspace, FileDialogs.system()),
                 Math.min(1920, screen.getWidth()), Math.min(1080, screen.getHeight()));
         stage.setTitle("Softmax Lab");
         stage.setScene(scene);

@@ -32,11 +32,14 @@ public final class PngExport {
 
     /**
      * Renders {@code node} at {@code scale} (1, 2, 4, ...) and returns the image; a chart is drawn without its
-     * interaction hint (an image cannot be clicked).
+     * interaction hint (an image cannot be clicked). A window's root is drawn on its scene's fill, the window's colour.
      */
     public static WritableImage snapshot(Node node, double scale) {
         SnapshotParameters params = new SnapshotParameters();
         params.setTransform(Transform.scale(scale, scale));
+        if (node.getScene() != null && node.getScene().getRoot() == node) {
+            params.setFill(node.getScene().getFill());
+        }
         if (!(node instanceof PlotCanvas chart)) {
             return node.snapshot(params, null);
         }

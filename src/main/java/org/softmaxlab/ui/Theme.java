@@ -5,6 +5,8 @@ import atlantafx.base.theme.PrimerLight;
 import java.net.URL;
 import javafx.application.Application;
 import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.paint.Color;
 
 /**
  * The app's look, set in one place: AtlantaFX's Primer Light or Primer Dark as the user-agent stylesheet (under every
@@ -16,10 +18,17 @@ import javafx.scene.Parent;
  * ({@code src/build/primer-unused.txt}, written at build time): JavaFX matches every node against each rule of its
  * partition, and three quarters of Primer's selectors are for controls the app does not have. JavaFX reads the binary
  * form written beside each copy. Run without that build step (from an IDE), the app uses AtlantaFX's own files.
+ *
+ * <p>The window's colour is the scene's fill, not a background of the root: the renderer clears each changed region
+ * with the fill anyway, and a root background painted it a second time under every slider and label that changed.
  */
 public final class Theme {
     private static final String LIGHT = copyOr("primer-light.css", new PrimerLight().getUserAgentStylesheet());
     private static final String DARK = copyOr("primer-dark.css", new PrimerDark().getUserAgentStylesheet());
+
+    /** Primer's {@code -color-bg-default}, light and dark: the window's colour (MainWindowTest checks it against the CSS). */
+    static final Color LIGHT_WINDOW = Color.web("#ffffff");
+    static final Color DARK_WINDOW = Color.web("#0d1117");
 
     private Theme() {
     }
@@ -52,6 +61,18 @@ public final class Theme {
     public static void apply(Parent root, boolean dark) {
         install(dark);
         ViewSupport.setStyleClass(root, "dark", dark);
+        if (root.getScene() != null) {
+            root.getScene().setFill(windowColour());
+        }
+    }
+
+    /** A window's scene for {@code root}, filled with the window colour of the theme in use (see {@link #apply}). */
+    public static Scene scene(Parent root, double width, double height) {
+        return new Scene(root, width, height, windowColour());
+    }
+
+    private static Color windowColour() {
+        return isDark() ? DARK_WINDOW : LIGHT_WINDOW;
     }
 
     /** Whether the dark theme is the one in use. */

@@ -219,6 +219,35 @@ class MainWindowTest {
                 && org.softmaxlab.scenario.ScenarioJson.read(session).explorer().logits()[0][0] == 4.25);
     }
 
+    /**
+     * The window's colour is its scene's fill, and it follows the theme: it is the colour the theme's CSS gives a
+     * chart's box (Primer's -color-bg-default), dark after the switch and light again after switching back.
+     */
+    @Test
+    void windowColourFollowsTheTheme(FxRobot robot) {
+        Node root = robot.lookup(".main-window").query();
+        javafx.scene.layout.Region box = robot.lookup(".chart-box").queryAs(javafx.scene.layout.Region.class);
+        javafx.scene.paint.Paint[] fills = new javafx.scene.paint.Paint[2];
+        for (boolean dark : new boolean[] {true, false}) {
+            robot.interact(() -> darkItem(robot).setSelected(dark));
+            robot.interact(root::applyCss);
+            javafx.scene.paint.Paint css = box.getBackground().getFills().get(0).getFill();
+            String theme = dark ? "dark" : "light";
+            assertEquals(css, root.getScene().getFill(), theme + ": the window's colour is the theme's");
+            fills[dark ? 1 : 0] = css;
+            // A window opened in this theme (the app's start, the render command) starts in its colour, and a
+            // picture of a window (README's screenshots) is on it.
+            robot.interact(() -> {
+                Scene window = org.softmaxlab.ui.Theme.scene(new javafx.scene.layout.Pane(), 10, 10);
+                assertEquals(css, window.getFill(), theme + ": a new window's colour");
+                assertEquals(css, org.softmaxlab.chart.PngExport.snapshot(window.getRoot(), 1).getPixelReader()
+                        .getColor(5, 5), theme + ": a picture of a window is on its colour");
+            });
+        }
+        assertEquals(javafx.scene.paint.Color.WHITE, fills[0]);
+        assertTrue(((javafx.scene.paint.Color) fills[1]).getBrightness() < 0.2, "dark is dark: " + fills[1]);
+    }
+
     /** Placeholder text meets WCAG AA on its field, in the light and the dark theme. */
     @Test
     void placeholderTextIsReadableInBothThemes(FxRobot robot) {
