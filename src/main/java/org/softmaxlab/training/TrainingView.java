@@ -100,12 +100,18 @@ public final class TrainingView {
     private final AnimationTimer pulse;
     private final javafx.event.EventHandler<KeyEvent> keys = this::onKey;
     private final javafx.beans.value.ChangeListener<Boolean> showingChanged = (o, a, b) -> updatePulse();
+    /** The scene the view is in, or was in last, and its window: see the scene listener in initialize. */
+    private javafx.scene.Scene keysOn;
+    private javafx.stage.Window shownIn;
     private final javafx.beans.value.ChangeListener<javafx.stage.Window> windowChanged = (o, old, window) -> {
-        if (old != null) {
-            old.showingProperty().removeListener(showingChanged);
-        }
-        if (window != null) {
-            window.showingProperty().addListener(showingChanged);
+        if (window != shownIn) {
+            if (shownIn != null) {
+                shownIn.showingProperty().removeListener(showingChanged);
+            }
+            shownIn = window;
+            if (window != null) {
+                window.showingProperty().addListener(showingChanged);
+            }
         }
         updatePulse();
     };
@@ -238,17 +244,20 @@ public final class TrainingView {
         logitBars.setClassColors(true);
         probabilityBars.setClassColors(true);
         addHelp();
+        // Taken out of its scene (MainWindow does so while the tab is hidden), the view keeps its keys and its pulse
+        // there: in presentation mode the keys drive training from every tab, and a run goes on behind the others.
         playButton.sceneProperty().addListener((o, old, scene) -> {
-            if (old != null) {
-                old.removeEventFilter(KeyEvent.KEY_PRESSED, keys);
-                old.windowProperty().removeListener(windowChanged);
-                windowChanged.changed(null, old.getWindow(), null);
+            if (scene == null || scene == keysOn) {
+                return;
             }
-            if (scene != null) {
-                scene.addEventFilter(KeyEvent.KEY_PRESSED, keys);
-                scene.windowProperty().addListener(windowChanged);
-                windowChanged.changed(null, null, scene.getWindow());
+            if (keysOn != null) {
+                keysOn.removeEventFilter(KeyEvent.KEY_PRESSED, keys);
+                keysOn.windowProperty().removeListener(windowChanged);
             }
+            keysOn = scene;
+            scene.addEventFilter(KeyEvent.KEY_PRESSED, keys);
+            scene.windowProperty().addListener(windowChanged);
+            windowChanged.changed(null, shownIn, scene.getWindow());
         });
     }
 
@@ -280,10 +289,12 @@ public final class TrainingView {
                 .then("past step").otherwise(""));
     }
 
-    /** The pulse runs only while the view is in a showing window, so a closed view is not kept alive by it. */
+    /**
+     * The pulse runs while the window the view is (or was last) in shows, so a closed view is not kept alive by it and
+     * a hidden one (MainWindow takes a hidden tab's content out of the window) still takes the run's steps.
+     */
     private void updatePulse() {
-        javafx.scene.Scene scene = playButton.getScene();
-        if (scene != null && scene.getWindow() != null && scene.getWindow().isShowing()) {
+        if (shownIn != null && shownIn.isShowing()) {
             pulse.start();
         } else {
             pulse.stop();
@@ -320,10 +331,10 @@ public final class TrainingView {
      * presentation mode wherever the focus is, on either tab (and Right then never moves a slider or a tab).
      */
     private void onKey(KeyEvent e) {
-        if (e.getTarget() instanceof TextInputControl || playButton.getScene() == null || e.isShortcutDown()) {
+        if (e.getTarget() instanceof TextInputControl || e.isShortcutDown()) {
             return;
         }
-        boolean presenting = playButton.getScene().getRoot().getStyleClass().contains("presentation");
+        boolean presenting = keysOn.getRoot().getStyleClass().contains("presentation");
         if (!presenting && (!playButton.isVisible() || !isShowing())) {
             return;
         }
@@ -347,7 +358,8 @@ public final class TrainingView {
             }
             n = n.getParent();
         }
-        return playButton.getScene().getWindow() != null && playButton.getScene().getWindow().isShowing();
+        return playButton.getScene() != null && playButton.getScene().getWindow() != null
+                && playButton.getScene().getWindow().isShowing();
     }
 
     private void editWeight(int cell) {
