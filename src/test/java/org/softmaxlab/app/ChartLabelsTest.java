@@ -45,6 +45,12 @@ class ChartLabelsTest {
         stage.show();
     }
 
+    /** The window settles before a test looks into it (PulseMonitor.awaitSettledWindow). */
+    @org.junit.jupiter.api.BeforeEach
+    void settle() throws Exception {
+        org.softmaxlab.testing.PulseMonitor.awaitSettledWindow();
+    }
+
     @AfterEach
     void close() {
         workspace.training().close();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
@@ -53,6 +54,12 @@ class MainWindowTest {
         workspace = org.softmaxlab.testing.Workspaces.fresh();
         stage.setScene(new Scene(MainWindow.create(workspace, scripted), 1920, 1080));
         stage.show();
+    }
+
+    /** The window settles before a test looks into it (PulseMonitor.awaitSettledWindow). */
+    @org.junit.jupiter.api.BeforeEach
+    void settle() throws Exception {
+        org.softmaxlab.testing.PulseMonitor.awaitSettledWindow();
     }
 
     @BeforeEach
@@ -118,7 +125,8 @@ class MainWindowTest {
 
     /**
      * The Training and Lesson tabs' views join the window in the frame after its first (it opens sooner), or at once
-     * when chosen before that; either way the tab then shows its own view, with working controls.
+     * when chosen before that; either way the tab then shows its own view, with working controls. Made and styled, a
+     * hidden tab's view leaves the window until it is chosen (the same view, kept), and a run goes on meanwhile.
      */
     @Test
     void tabsNotShownAtStartJoinAfterTheFirstFrameOrWhenChosen(FxRobot robot) throws Exception {
@@ -126,10 +134,20 @@ class MainWindowTest {
         Stage[] stages = new Stage[2];
         TabPane[] tabs = new TabPane[2];
         try {
+            Node[] made = new Node[4];
             robot.interact(() -> {
                 for (int i = 0; i < 2; i++) {
                     javafx.scene.Parent root = MainWindow.create(i == 0 ? workspace : other, scripted);
                     tabs[i] = (TabPane) root.lookup(".tab-pane");
+                    if (i == 0) {
+                        for (int t : new int[] {1, 3}) {
+                            tabs[0].getTabs().get(t).contentProperty().addListener((o, old, content) -> {
+                                if (content != null) {
+                                    made[t] = content;
+                                }
+                            });
+                        }
+                    }
                     stages[i] = new Stage();
                     stages[i].setScene(new Scene(root, 1280, 720));
                     stages[i].show();
@@ -143,9 +161,15 @@ class MainWindowTest {
             });
             Thread.sleep(300);
             WaitForAsyncUtils.waitForFxEvents();
-            // Left alone, both come a frame later, without being chosen.
-            assertNotNull(tabs[0].getTabs().get(1).getContent());
-            assertNotNull(tabs[0].getTabs().get(3).getContent());
+            // Left alone, both come a frame later, without being chosen, are styled (their controls have skins) and
+            // leave the window again.
+            for (int t : new int[] {1, 3}) {
+                assertNotNull(made[t], "tab " + t + " made");
+                assertNotNull(((javafx.scene.control.Control) made[t].lookup(t == 1 ? "#stepButton" : ".button"))
+                        .getSkin(), "tab " + t + " styled");
+                assertNull(tabs[0].getTabs().get(t).getContent(), "tab " + t + " hidden, out of the window");
+                assertNull(made[t].getScene(), "tab " + t + " hidden, out of the window");
+            }
             assertEquals(0, tabs[0].getSelectionModel().getSelectedIndex());
             long before = workspace.training().stepProperty().get();
             robot.interact(() -> {
@@ -153,9 +177,20 @@ class MainWindowTest {
                 stages[0].toFront();
                 tabs[0].getSelectionModel().select(1);
             });
+            assertSame(made[1], tabs[0].getTabs().get(1).getContent(), "chosen, the same view comes back");
             robot.clickOn(robot.from(stages[0].getScene().getRoot()).lookup("#stepButton").queryButton());
             // The step is taken on the training worker and shown at the next pulse.
             WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> workspace.training().stepProperty().get() == before + 1);
+            // With the Explorer shown the Training view is out of the window, and it still follows the run.
+            robot.interact(() -> tabs[0].getSelectionModel().select(0));
+            WaitForAsyncUtils.waitForFxEvents();
+            assertNull(made[1].getScene());
+            robot.interact(() -> workspace.training().step());
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> workspace.training().stepProperty().get() == before + 2);
+            robot.interact(() -> tabs[0].getSelectionModel().select(1));
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals(String.valueOf(before + 2),
+                    robot.from(stages[0].getScene().getRoot()).lookup("#stepValue").queryLabeled().getText());
         } finally {
             robot.interact(() -> {
                 for (Stage s : stages) {
@@ -220,18 +255,19 @@ class MainWindowTest {
     }
 
     /**
-     * The window's colour is its scene's fill, and it follows the theme: it is the colour the theme's CSS gives a
-     * chart's box (Primer's -color-bg-default), dark after the switch and light again after switching back.
+     * The window's colour is its scene's fill, and it follows the theme: it is the colour the theme's CSS gives the tab
+     * headers' strip (Primer's -color-bg-default), dark after the switch and light again after switching back.
      */
     @Test
     void windowColourFollowsTheTheme(FxRobot robot) {
         Node root = robot.lookup(".main-window").query();
-        javafx.scene.layout.Region box = robot.lookup(".chart-box").queryAs(javafx.scene.layout.Region.class);
         javafx.scene.paint.Paint[] fills = new javafx.scene.paint.Paint[2];
         for (boolean dark : new boolean[] {true, false}) {
             robot.interact(() -> darkItem(robot).setSelected(dark));
             robot.interact(root::applyCss);
-            javafx.scene.paint.Paint css = box.getBackground().getFills().get(0).getFill();
+            // The tab headers' strip: Primer paints it in -color-bg-default.
+            javafx.scene.layout.Region strip = robot.lookup(".tab-header-area").queryAs(javafx.scene.layout.Region.class);
+            javafx.scene.paint.Paint css = strip.getBackground().getFills().get(0).getFill();
             String theme = dark ? "dark" : "light";
             assertEquals(css, root.getScene().getFill(), theme + ": the window's colour is the theme's");
             fills[dark ? 1 : 0] = css;

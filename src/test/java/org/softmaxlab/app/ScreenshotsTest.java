@@ -51,6 +51,7 @@ class ScreenshotsTest extends WindowTest {
             });
             // A window made for a run under way shows where the run is, at once.
             robot.interact(() -> {
+                ((javafx.scene.control.TabPane) root.lookup(".tab-pane")).getSelectionModel().select(1);
                 assertEquals(12, ((javafx.scene.control.Slider) root.lookup("#historySlider")).getValue(), 0);
                 assertEquals(13, ((org.softmaxlab.chart.CurveCanvas) root.lookup("#lossHistoryChart")).pointCount());
             });

@@ -54,6 +54,12 @@ class ExplorerViewTest {
         stage.show();
     }
 
+    /** The window settles before a test looks into it (PulseMonitor.awaitSettledWindow). */
+    @org.junit.jupiter.api.BeforeEach
+    void settle() throws Exception {
+        org.softmaxlab.testing.PulseMonitor.awaitSettledWindow();
+    }
+
     @BeforeEach
     void recordErrors() {
         errors = FxErrors.install();

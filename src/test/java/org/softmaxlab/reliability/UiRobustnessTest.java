@@ -66,6 +66,12 @@ class UiRobustnessTest {
         window.show();
     }
 
+    /** The window settles before a test looks into it (PulseMonitor.awaitSettledWindow). */
+    @org.junit.jupiter.api.BeforeEach
+    void settle() throws Exception {
+        org.softmaxlab.testing.PulseMonitor.awaitSettledWindow();
+    }
+
     @AfterEach
     void stop(FxRobot robot) {
         workspace.training().close();
@@ -126,8 +132,15 @@ class UiRobustnessTest {
         return java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
+    /** The control {@code id}; on a tab not shown, as a person would, it chooses that tab first. */
     private <T extends Node> T node(String id, Class<T> type) {
-        return type.cast(root.lookup(id));
+        Node found = root.lookup(id);
+        javafx.scene.control.TabPane tabs = (javafx.scene.control.TabPane) root.lookup(".tab-pane");
+        for (int t = 0; found == null && t < tabs.getTabs().size(); t++) {
+            tabs.getSelectionModel().select(t);
+            found = root.lookup(id);
+        }
+        return type.cast(found);
     }
 
     @SuppressWarnings("unchecked")

@@ -27,6 +27,7 @@ public abstract class WindowTest {
             stage.show();
             stage.toFront();
         });
+        PulseMonitor.awaitSettledWindow();
     }
 
     @AfterEach

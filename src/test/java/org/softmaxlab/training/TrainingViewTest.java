@@ -49,6 +49,12 @@ class TrainingViewTest {
         stage.show();
     }
 
+    /** The window settles before a test looks into it (PulseMonitor.awaitSettledWindow). */
+    @org.junit.jupiter.api.BeforeEach
+    void settle() throws Exception {
+        org.softmaxlab.testing.PulseMonitor.awaitSettledWindow();
+    }
+
     @BeforeEach
     void openTab(FxRobot robot) {
         errors = FxErrors.install();
