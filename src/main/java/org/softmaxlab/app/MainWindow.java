@@ -80,11 +80,7 @@ public final class MainWindow {
         lossLab.activeProperty().bind(losses.selectedProperty());
         // Built the first time it is shown: the window opens sooner. It takes the window's mode and text size.
         Lazy<Node> lossesContent = new Lazy<>(() -> LossesView.load(lossLab));
-        losses.selectedProperty().addListener((o, a, shown) -> {
-            if (shown) {
-                attach(losses, lossesContent);
-            }
-        });
+        attachWhenChosen(losses, lossesContent);
         lesson = new LessonTab(workspace, explorer, training, trainingContent);
         tabs = new TabPane(explorer, training, losses, lesson.tab());
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -174,11 +170,7 @@ public final class MainWindow {
      * styled, the content leaves the window again two frames later unless its tab is chosen (see detachHidden).
      */
     private void attachAfterFirstFrame(Tab tab, Lazy<Node> content) {
-        tab.selectedProperty().addListener((o, a, shown) -> {
-            if (shown) {
-                attach(tab, content);
-            }
-        });
+        attachWhenChosen(tab, content);
         if (tab.isSelected()) {
             attach(tab, content);
             return;
@@ -189,6 +181,10 @@ public final class MainWindow {
 
             @Override
             public void handle(long now) {
+                if (tab.isSelected()) {
+                    stop(); // chosen meanwhile: it has its content
+                    return;
+                }
                 Window window = root.getScene() == null ? null : root.getScene().getWindow();
                 if (window == null || !window.isShowing()) {
                     return;
@@ -202,12 +198,16 @@ public final class MainWindow {
                 }
             }
         };
+        afterFirstFrame.start();
+    }
+
+    /** Gives {@code tab} its content each time it is chosen. */
+    private void attachWhenChosen(Tab tab, Lazy<Node> content) {
         tab.selectedProperty().addListener((o, a, shown) -> {
             if (shown) {
-                afterFirstFrame.stop();
+                attach(tab, content);
             }
         });
-        afterFirstFrame.start();
     }
 
     /**

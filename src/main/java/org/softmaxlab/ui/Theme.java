@@ -27,8 +27,8 @@ public final class Theme {
     private static final String DARK = copyOr("primer-dark.css", new PrimerDark().getUserAgentStylesheet());
 
     /** Primer's {@code -color-bg-default}, light and dark: the window's colour (MainWindowTest checks it against the CSS). */
-    static final Color LIGHT_WINDOW = Color.web("#ffffff");
-    static final Color DARK_WINDOW = Color.web("#0d1117");
+    private static final Color LIGHT_WINDOW = Color.web("#ffffff");
+    private static final Color DARK_WINDOW = Color.web("#0d1117");
 
     private Theme() {
     }
