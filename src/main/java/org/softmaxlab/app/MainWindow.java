@@ -22,6 +22,7 @@ import org.softmaxlab.losses.LossesView;
 import org.softmaxlab.losses.LossesViewModel;
 import org.softmaxlab.scenario.Scenario;
 import org.softmaxlab.training.TrainingView;
+import org.softmaxlab.ui.Frames;
 import org.softmaxlab.ui.Help;
 import org.softmaxlab.ui.SystemTheme;
 import org.softmaxlab.ui.Theme;
@@ -176,29 +177,8 @@ public final class MainWindow {
             return;
         }
         tab.setContent(null);
-        javafx.animation.AnimationTimer afterFirstFrame = new javafx.animation.AnimationTimer() {
-            private int framesShown;
-
-            @Override
-            public void handle(long now) {
-                if (tab.isSelected()) {
-                    stop(); // chosen meanwhile: it has its content
-                    return;
-                }
-                Window window = root.getScene() == null ? null : root.getScene().getWindow();
-                if (window == null || !window.isShowing()) {
-                    return;
-                }
-                framesShown++;
-                if (framesShown == 2) {
-                    attach(tab, content);
-                } else if (framesShown == 4) {
-                    stop();
-                    detachHidden();
-                }
-            }
-        };
-        afterFirstFrame.start();
+        Frames.after(root, 2, () -> attach(tab, content)); // chosen meanwhile: it has its content, nothing to do
+        Frames.after(root, 4, this::detachHidden);
     }
 
     /** Gives {@code tab} its content each time it is chosen. */

@@ -13,6 +13,7 @@ import javafx.stage.Stage;
 import org.softmaxlab.chart.MathView;
 import org.softmaxlab.explorer.ExplorerViewModel;
 import org.softmaxlab.training.TrainingViewModel;
+import org.softmaxlab.ui.Frames;
 import org.softmaxlab.ui.Theme;
 
 /**
@@ -39,10 +40,6 @@ public final class SoftmaxLabApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        // jlatexmath loads its fonts on first use (about 300 ms): done beside the window's first frame, not in it.
-        Thread warmUp = new Thread(MathView::warmUp, "softmax-lab-math-warm-up");
-        warmUp.setDaemon(true);
-        warmUp.start();
         workspace = createWorkspace();
         Thread.setDefaultUncaughtExceptionHandler(new CrashHandler(workspace, Platform::runLater,
                 message -> showError(stage, message)));
@@ -61,6 +58,8 @@ public final class SoftmaxLabApp extends Application {
         SessionKeeper session = SessionKeeper.keep(workspace);
         stage.setOnCloseRequest(e -> session.saveNow());
         stage.show();
+        // jlatexmath loads its fonts on first use (about 300 ms of a core): done once the first frame is drawn.
+        Frames.after(scene.getRoot(), 2, MathView::warmUp);
         BenchProbe.attach(stage, workspace);
     }
 
