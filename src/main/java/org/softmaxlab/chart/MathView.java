@@ -1,6 +1,7 @@
 package org.softmaxlab.chart;
 
 import java.awt.Color;
+import java.awt.RenderingHints;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
@@ -143,11 +144,22 @@ public final class MathView extends Region {
         var g = canvas.getGraphicsContext2D();
         g.clearRect(0, 0, w, h);
         if (icon != null) {
-            icon.paintIcon(null, new FXGraphics2D(g), 2, 2);
+            icon.paintIcon(null, graphics(g), 2, 2);
         }
         if (resized) {
             requestLayout();
         }
+    }
+
+    /**
+     * A Java2D view of {@code g} for jlatexmath. Strokes are drawn where they are asked for: FXGraphics2D otherwise
+     * rounds a rectangle's corners to whole units of the user space before stroking it, and jlatexmath draws in
+     * ems (scaled to the text size), so a coloured term's frame was drawn up to an em above and left of its fill.
+     */
+    static FXGraphics2D graphics(javafx.scene.canvas.GraphicsContext g) {
+        FXGraphics2D g2 = new FXGraphics2D(g);
+        g2.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+        return g2;
     }
 
     /** Narrower than the formula: the formula is scaled down to fit, never cut. */
