@@ -303,8 +303,10 @@ public final class BarCanvas extends PlotCanvas {
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.CENTER);
         // Where the ticks lie closer than a line of text, every other label (from the zero line out) is left out.
+        // The lowest label sits above its line (below), half a line nearer the one above it: labels keep 1.8 lines
+        // apart, so it keeps a third of a line clear of its neighbour.
         double spacing = axis.ticks.length < 2 ? plotH : plotH / (axis.ticks.length - 1);
-        int every = (int) Math.ceil(font * 1.15 / Math.max(1, spacing));
+        int every = (int) Math.ceil(font * 1.8 / Math.max(1, spacing));
         int zero = 0;
         for (int i = 0; i < axis.ticks.length; i++) {
             if (axis.ticks[i] == 0) {

@@ -140,8 +140,12 @@ public final class InformationCanvas extends PlotCanvas {
             g.strokeLine(left + h, top, left + h, top + barH + font * 0.4);
             g.setLineDashes((double[]) null);
             g.setTextRole("note");
-            g.setTextAlign(h > plotW / 2 ? TextAlignment.RIGHT : TextAlignment.LEFT);
-            g.fillText("floor H(Y): the lowest loss reachable", left + h + (h > plotW / 2 ? -4 : 4),
+            // Written on the wider side of the line, shortened where the whole note does not fit on that side.
+            boolean before = h > plotW / 2;
+            double room = before ? left + h - 4 : width - left - h - 4;
+            String note = "floor H(Y): the lowest loss reachable";
+            g.setTextAlign(before ? TextAlignment.RIGHT : TextAlignment.LEFT);
+            g.fillText(textWidth(note, font) <= room ? note : "floor H(Y)", left + h + (before ? -4 : 4),
                     top + barH + font * 1.6);
         }
         drawDistributions(g, top + barH + font * 3.4, width, height);

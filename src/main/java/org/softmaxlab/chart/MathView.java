@@ -18,8 +18,8 @@ import org.scilab.forge.jlatexmath.TeXIcon;
  * Typeset mathematics: LaTeX laid out by jlatexmath and painted on a Canvas through FXGraphics2D. Laying a formula out
  * (parsing, boxes) happens on one background thread from the pulse after a change, newest text wins; the FX thread
  * only paints the laid-out formula, once, when it is ready. An unchanged text, size and colour cost nothing. The first
- * formula of a run costs a few hundred milliseconds (jlatexmath loads its fonts), which the app spends once its window is
- * on screen, through {@link #warmUp()}.
+ * formula of a run costs a few hundred milliseconds (jlatexmath loads its fonts), which the app spends once its window
+ * is on screen, through {@link #warmUp()}.
  */
 public final class MathView extends Region {
     /** jlatexmath's fonts the formulas use (in its jar): JavaFX must know them by name, or other glyphs are drawn. */

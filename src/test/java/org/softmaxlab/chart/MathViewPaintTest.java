@@ -33,7 +33,7 @@ class MathViewPaintTest {
 
     @Test
     void aColouredTermIsOneFilledBox(FxRobot robot) throws Exception {
-        // The notebook's example A as the Explorer shows it: sample 0's term on class 0's colour, sample 1's on class 1's.
+        // The notebook's example A as the Explorer shows it: each sample's term on its target class's colour.
         String latex = ExplorerResults.compute(ExplorerPreset.named(ExplorerPreset.EXAMPLE_A).toState()).formula()
                 .latex(c -> c == 0 ? "#0072B2" : "#E69F00", c -> c == 0 ? "#FFFFFF" : "#000000");
         robot.interact(() -> view.setLatex(latex));

@@ -21,6 +21,14 @@ public final class SvgTexts {
             return x0 < o.x1 - 1 && o.x0 < x1 - 1 && y0 < o.y1 - 1 && o.y0 < y1 - 1;
         }
 
+        /** A tick label stacked over another with less than a quarter of a line between them. */
+        public boolean crowds(Text o) {
+            boolean stacked = x0 < o.x1 - 1 && o.x0 < x1 - 1;
+            double gap = Math.max(o.y0 - y1, y0 - o.y1);
+            double line = Math.min(y1 - y0, o.y1 - o.y0);
+            return role.equals("tick") && o.role.equals("tick") && stacked && gap < 0.25 * line;
+        }
+
         public boolean inside(double width, double height) {
             return x0 >= -1 && x1 <= width + 1 && y0 >= -1 && y1 <= height + 1;
         }
@@ -63,7 +71,10 @@ public final class SvgTexts {
         return new double[] {Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2))};
     }
 
-    /** The first problem: a text outside the image or two texts overlapping; null when there is none. */
+    /**
+     * The first problem: a text outside the image, two texts overlapping, or two tick labels of one axis so close they
+     * read as one; null when there is none.
+     */
     public static String problem(String svg) {
         double[] size = size(svg);
         List<Text> texts = of(svg);
@@ -76,6 +87,9 @@ public final class SvgTexts {
             for (int j = i + 1; j < texts.size(); j++) {
                 if (texts.get(i).overlaps(texts.get(j))) {
                     return "\"" + texts.get(i).text() + "\" overlaps \"" + texts.get(j).text() + "\"";
+                }
+                if (texts.get(i).crowds(texts.get(j))) {
+                    return "tick labels \"" + texts.get(i).text() + "\" and \"" + texts.get(j).text() + "\" crowd";
                 }
             }
         }
