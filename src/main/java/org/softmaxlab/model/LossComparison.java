@@ -87,7 +87,10 @@ public record LossComparison(List<Entry> entries, Saturation saturation, Informa
         int selectedCounted = indexOf(counted, selected);
 
         List<Entry> entries = new ArrayList<>();
-        LossOutput ce = Losses.evaluate(LossSpec.crossEntropy(explorer).withBits(bits), z, Targets.indices(y));
+        // Cross-entropy itself (the Explorer's weights, temperature and reduction): the Explorer's smoothing is the
+        // next card's, as the saturation curve's cross-entropy is unsmoothed too.
+        LossOutput ce = Losses.evaluate(LossSpec.crossEntropy(explorer.withLabelSmoothing(0)).withBits(bits), z,
+                Targets.indices(y));
         entries.add(entry(CROSS_ENTROPY, "Cross-entropy", ce, selected, ""));
         double eps = s.labelSmoothing() > 0 ? s.labelSmoothing() : DEFAULT_SMOOTHING;
         LossOutput smoothed = Losses.evaluate(LossSpec.crossEntropy(explorer.withLabelSmoothing(eps)).withBits(bits),

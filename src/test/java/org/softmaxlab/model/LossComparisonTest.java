@@ -43,6 +43,24 @@ class LossComparisonTest {
     }
 
     @Test
+    void crossEntropyIsUnsmoothedAndTheSmoothingCardHasTheExplorersSmoothing() {
+        double[] z = {6, 1, 0.1};
+        ExplorerState s = ExplorerState.of(new double[][] {z}, new int[] {0}, null, false, 1, 0.2, Reduction.MEAN, 0);
+        LossComparison c = LossComparison.compute(s, 2, 1, false);
+        // Independently: -ln P_0 alone, and with smoothing 0.2 over 3 classes (1 - 0.2 + 0.2 / 3 on the target).
+        double sum = Math.exp(z[0]) + Math.exp(z[1]) + Math.exp(z[2]);
+        double smoothed = 0;
+        for (int k = 0; k < 3; k++) {
+            smoothed -= (k == 0 ? 0.8 + 0.2 / 3 : 0.2 / 3) * Math.log(Math.exp(z[k]) / sum);
+        }
+        assertEquals("cross_entropy", c.entries().get(0).name());
+        assertEquals(-Math.log(Math.exp(z[0]) / sum), c.entries().get(0).loss(), 1e-12);
+        assertEquals("label_smoothing", c.entries().get(1).name());
+        assertEquals("CE, smoothing 0.20", c.entries().get(1).title());
+        assertEquals(smoothed, c.entries().get(1).loss(), 1e-12);
+    }
+
+    @Test
     void theInformationViewCarriesTheTwoDistributionsKlCompares() {
         double[] z = {2, 1, 0.1};
         ExplorerState s = ExplorerState.of(new double[][] {z}, new int[] {1}, null, false, 2, 0.2, Reduction.MEAN, 0);
