@@ -22,7 +22,9 @@ final class LessonTab {
     private final Tab training;
     private final Node explorerContent;
     private final java.util.function.Supplier<Node> trainingContent;
-    private boolean numbersShown = true;
+    /** True while the Explorer's content is the lesson's live view (the window hides its numbers column then). */
+    private final javafx.beans.property.ReadOnlyBooleanWrapper holdsExplorer =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "holdsExplorer");
 
     /** {@code trainingContent} makes the Training tab's content, or gives the one made before. */
     LessonTab(Workspace workspace, Tab explorer, Tab training, java.util.function.Supplier<Node> trainingContent) {
@@ -63,6 +65,10 @@ final class LessonTab {
         return model;
     }
 
+    javafx.beans.property.ReadOnlyBooleanProperty holdsExplorerProperty() {
+        return holdsExplorer.getReadOnlyProperty();
+    }
+
     /** The content the lesson shows live now (null: none, the tab is not shown). */
     private Node wanted() {
         Lesson.Section s = model.section();
@@ -80,7 +86,6 @@ final class LessonTab {
         }
         view.liveHolder().setCenter(null);
         if (explorer.getContent() == null) {
-            numbersColumn(true);
             explorer.setContent(explorerContent);
         }
         if (training.getContent() == null) {
@@ -88,27 +93,8 @@ final class LessonTab {
         }
         if (want != null) {
             (want == explorerContent ? explorer : training).setContent(null);
-            if (want == explorerContent) {
-                // Beside the lesson's text the charts need the room: the numbers column steps aside meanwhile.
-                numbersColumn(false);
-            }
             view.liveHolder().setCenter(want);
         }
-    }
-
-    /** Hides the Explorer's numbers column, or gives it back as it was. */
-    private void numbersColumn(boolean restore) {
-        Node column = explorerContent.lookup(".numbers-scroll");
-        if (column == null) {
-            return;
-        }
-        if (restore) {
-            column.setVisible(numbersShown);
-            column.setManaged(numbersShown);
-        } else {
-            numbersShown = column.isVisible();
-            column.setVisible(false);
-            column.setManaged(false);
-        }
+        holdsExplorer.set(want == explorerContent);
     }
 }

@@ -117,11 +117,12 @@ public final class MainWindow {
         javafx.scene.layout.HBox.setHgrow(status, javafx.scene.layout.Priority.ALWAYS);
         Node explorerContent = explorer.getContent();
         // In presentation mode the control strips stay (they can be driven) and the numbers column steps aside for
-        // the loss banner above the charts.
+        // the loss banner above the charts; beside a lesson's text too, the charts need the room.
         columns = () -> {
             boolean on = presentation.isSelected();
             show(explorerContent.lookup(".controls-scroll"), controls.isSelected() || on);
-            show(explorerContent.lookup(".numbers-scroll"), numbers.isSelected() && !on);
+            show(explorerContent.lookup(".numbers-scroll"), numbers.isSelected() && !on
+                    && !lesson.holdsExplorerProperty().get());
             if (trainingContent.made()) {
                 show(trainingContent.get().lookup(".controls-scroll"), trainingControls.isSelected() || on);
             }
@@ -139,6 +140,7 @@ public final class MainWindow {
                 columns.run();
             });
         }
+        lesson.holdsExplorerProperty().addListener(o -> columns.run());
         columns.run();
         // The theme the window opened in (see create), then the user's choice.
         dark.setSelected(startsDark(preferences));

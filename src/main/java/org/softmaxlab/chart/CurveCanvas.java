@@ -133,7 +133,8 @@ public final class CurveCanvas extends PlotCanvas {
         double right = 12;
         // A line under the title for the y axis's name, above the plot.
         double top = titleHeight() + font * 1.3;
-        double bottom = font * 2.4;
+        // The tick labels and the x axis's name under the plot, with room for the name's descenders (p_y's "_").
+        double bottom = font * 2.6 + 2;
         double plotW = width - left - right;
         double plotH = height - top - bottom;
         readout = "";

@@ -23,6 +23,8 @@ import org.softmaxlab.ui.Help;
  * scenario set up, so the reader changes the numbers the text talks about.
  */
 public final class LessonView {
+    /** The width the live view needs for its control column and two charts of 300 px a row. */
+    private static final double LIVE_WIDTH = 960;
     private final LessonViewModel model;
     private final BorderPane liveHolder = new BorderPane();
     private final VBox math = new VBox(6);
@@ -90,6 +92,11 @@ public final class LessonView {
         liveHolder.setMinWidth(300);
         root = new SplitPane(lessonPane, liveHolder);
         root.setDividerPositions(0.33);
+        // The text takes a third of the window, less where the live view beside it would leave its charts under
+        // 300 px wide (a control column and two charts a row: LIVE_WIDTH), but never under its minimum.
+        lessonPane.maxWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> Math.max(lessonPane.getMinWidth(), Math.min(root.getWidth() / 3, root.getWidth() - LIVE_WIDTH)),
+                root.widthProperty()));
         root.getStylesheets().add(LessonView.class.getResource("lesson.css").toExternalForm());
 
         model.lessonProperty().addListener((o, a, b) -> fillIndex(index, b));

@@ -63,6 +63,28 @@ class LessonTabTest extends WindowTest {
     }
 
     @Test
+    void theLiveExplorerGivesItsChartsTheRoomAt1280x720(FxRobot robot) throws Exception {
+        org.testfx.api.FxToolkit.setupStage(stage -> {
+            stage.setWidth(1280);
+            stage.setHeight(720);
+        });
+        robot.clickOn("#lessonTab");
+        Screen.await(robot, "#lessonTitle", t -> t.startsWith("1."));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        // Beside the text the numbers column steps aside (the loss is in the text), and comes back on the Explorer tab.
+        Node numbers = robot.lookup(".numbers-scroll").query();
+        assertTrue(!numbers.isVisible() && !numbers.isManaged(), "the numbers column steps aside in the lesson");
+        for (String id : new String[] {"#probabilityChart", "#gradientChart", "#lossChart", "#lossCurve"}) {
+            javafx.scene.layout.Region chart = robot.lookup(id).query();
+            assertTrue(chart.getWidth() >= 300 && chart.getHeight() >= 200, id + " is " + chart.getWidth() + "x"
+                    + chart.getHeight());
+        }
+        robot.clickOn("#explorerTab");
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(numbers.isVisible(), "the numbers column is back in the Explorer tab");
+    }
+
+    @Test
     void aClickerMovesThroughTheSectionsInPresentationMode(FxRobot robot) throws Exception {
         robot.clickOn("#lessonTab");
         Screen.await(robot, "#lessonTitle", t -> t.startsWith("1."));
