@@ -73,6 +73,8 @@ public final class ExplorerView {
     @FXML private Label bannerLoss;
     @FXML private Label bannerNote;
     @FXML private javafx.scene.layout.GridPane chartGrid;
+    /** The chart grid's width from which three charts a row keep 300 px each. */
+    private static final double WIDE_ROW_WIDTH = 3 * 300 + 2 * 8;
     @FXML private VBox probabilityBox;
     @FXML private VBox gradientBox;
     @FXML private VBox sampleBox;
@@ -143,8 +145,10 @@ public final class ExplorerView {
         entropyValue.fontProperty().addListener((o, a, b) -> showMath(model.getResult()));
         probabilityChart.setClassColors(true);
         logitChart.setClassColors(true);
-        // Presentation mode shows the loss banner (MainWindow): the probabilities then take the whole top row.
-        lossBanner.visibleProperty().addListener((o, a, b) -> arrangeCharts(b));
+        // Presentation mode shows the loss banner (MainWindow): the probabilities then take the whole top row, where
+        // the three charts under them still get 300 px each (beside a lesson's text they may not).
+        lossBanner.visibleProperty().addListener(o -> arrangeCharts());
+        chartGrid.widthProperty().addListener(o -> arrangeCharts());
         logitChart.setOnBarDrag(model::dragLogit);
         dataset = new DatasetPanel(model, datasetBox, lossHistogram, lossChart);
         // A press to release anywhere in the Explorer (a slider or a bar dragged) is one undo step. (On the view's
@@ -385,10 +389,14 @@ public final class ExplorerView {
     }
 
     /**
-     * Two by two; in presentation mode the probabilities across the top row, the gradient, the per-sample (or logits)
-     * chart and the loss curve side by side below it.
+     * Two by two; in presentation mode, given the width, the probabilities across the top row, the gradient, the
+     * per-sample (or logits) chart and the loss curve side by side below it.
      */
-    private void arrangeCharts(boolean presenting) {
+    private void arrangeCharts() {
+        boolean presenting = lossBanner.isVisible() && chartGrid.getWidth() >= WIDE_ROW_WIDTH;
+        if (chartGrid.getColumnConstraints().size() == (presenting ? 3 : 2)) {
+            return;
+        }
         javafx.scene.layout.ColumnConstraints[] columns = new javafx.scene.layout.ColumnConstraints[presenting ? 3 : 2];
         for (int i = 0; i < columns.length; i++) {
             columns[i] = new javafx.scene.layout.ColumnConstraints();

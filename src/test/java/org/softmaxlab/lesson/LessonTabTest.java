@@ -74,14 +74,27 @@ class LessonTabTest extends WindowTest {
         // Beside the text the numbers column steps aside (the loss is in the text), and comes back on the Explorer tab.
         Node numbers = robot.lookup(".numbers-scroll").query();
         assertTrue(!numbers.isVisible() && !numbers.isManaged(), "the numbers column steps aside in the lesson");
-        for (String id : new String[] {"#probabilityChart", "#gradientChart", "#lossChart", "#lossCurve"}) {
-            javafx.scene.layout.Region chart = robot.lookup(id).query();
-            assertTrue(chart.getWidth() >= 300 && chart.getHeight() >= 200, id + " is " + chart.getWidth() + "x"
-                    + chart.getHeight());
-        }
+        assertChartsWhole(robot, "normal mode");
+        // In presentation mode too: the charts two by two, whole, where three a row would not fit beside the text.
+        robot.type(KeyCode.F5);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertChartsWhole(robot, "presentation mode");
+        robot.type(KeyCode.ESCAPE);
         robot.clickOn("#explorerTab");
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
         assertTrue(numbers.isVisible(), "the numbers column is back in the Explorer tab");
+    }
+
+    /** The Explorer's four charts are at least 300x200 and wholly inside the window. */
+    private static void assertChartsWhole(FxRobot robot, String mode) {
+        for (String id : new String[] {"#probabilityChart", "#gradientChart", "#lossChart", "#lossCurve"}) {
+            javafx.scene.layout.Region chart = robot.lookup(id).query();
+            javafx.geometry.Bounds b = chart.localToScene(chart.getLayoutBounds());
+            String what = mode + ": " + id + " at " + b;
+            assertTrue(chart.getWidth() >= 300 && chart.getHeight() >= 200, what);
+            assertTrue(b.getMinX() >= 0 && b.getMaxX() <= chart.getScene().getWidth() + 0.5
+                    && b.getMinY() >= 0 && b.getMaxY() <= chart.getScene().getHeight() + 0.5, what);
+        }
     }
 
     @Test
