@@ -98,6 +98,7 @@ public final class HeatMapCanvas extends PlotCanvas {
                 }
             }
         }
+        int decimals = decimalsThatFit(font);
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
         g.setTextRole("tick");
@@ -116,14 +117,42 @@ public final class HeatMapCanvas extends PlotCanvas {
                 Color cell = cellFill(v, max);
                 g.setFill(cell);
                 g.fillRect(left + c * cellW + 1, top + r * cellH + 1, cellW - 2, cellH - 2);
-                // The cell's own text colour, not the theme's: a light cell needs dark text in the dark theme too.
-                g.setFill(Contrast.textOn(cell));
-                g.setTextRole("value");
-                g.fillText(Numbers.decimals(v, 3), left + (c + 0.5) * cellW, top + (r + 0.5) * cellH);
+                // A faint outline: a cell near 0 is nearly the window's colour, and without its number it would vanish.
+                g.setStroke(axisStroke());
+                g.setLineWidth(1);
+                g.setGlobalAlpha(0.3);
+                g.strokeRect(left + c * cellW + 1.5, top + r * cellH + 1.5, cellW - 3, cellH - 3);
+                g.setGlobalAlpha(1);
+                if (decimals > 0) {
+                    // The cell's own text colour, not the theme's: a light cell needs dark text in the dark theme.
+                    g.setFill(Contrast.textOn(cell));
+                    g.setTextRole("value");
+                    g.fillText(Numbers.decimals(v, decimals), left + (c + 0.5) * cellW, top + (r + 0.5) * cellH);
+                }
             }
         }
         drawArrows(g, rows, cols, font);
         drawColorBar(g, left + cols * cellW + font, top, font, Math.max(font * 4, rows * cellH), max);
+    }
+
+    /**
+     * The most decimals (3, 2 or 1) with which every value fits inside its cell, or 0 where none do (narrow cells show
+     * their colours only; a click on a cell shows its value, as the exports do). Measured as that many 8s, the widest
+     * digit, so that a training run measures a handful of texts, not each new value.
+     */
+    private int decimalsThatFit(double font) {
+        for (int d = 3; d >= 1; d--) {
+            int longest = 0;
+            for (double[] row : values) {
+                for (double v : row) {
+                    longest = Math.max(longest, Numbers.decimals(v, d).length());
+                }
+            }
+            if (textWidth("8".repeat(longest), font) <= cellW - 4) {
+                return d;
+            }
+        }
+        return 0;
     }
 
     private void drawArrows(Painter g, int rows, int cols, double font) {
