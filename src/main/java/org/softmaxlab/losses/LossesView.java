@@ -46,6 +46,11 @@ public final class LossesView {
     private final InformationCanvas information = new InformationCanvas();
     private final CurveCanvas binary = new CurveCanvas();
     private final Label binaryText = new Label();
+    /** A chart column's preferred width, and the two-class column's while it is only a note. */
+    private static final double COLUMN_WIDTH = 420;
+    private static final double NOTE_WIDTH = 200;
+    /** The two-class column: a chart's share of the width at C = 2, else a narrow note saying how to get there. */
+    private VBox binaryBox;
     private final Label gammaValue = new Label();
     private final Label posWeightValue = new Label();
 
@@ -135,8 +140,8 @@ public final class LossesView {
         Help.set(posWeight, "BCEWithLogits' pos_weight: the weight of the positive class's term.");
         HBox posWeightRow = new HBox(8, new Label("pos_weight"), posWeight, posWeightValue);
         posWeightRow.setAlignment(Pos.CENTER_LEFT);
-        VBox binaryBox = column(binary, binaryText, posWeightRow);
-        posWeightRow.visibleProperty().bind(binaryText.textProperty().isNotEmpty());
+        binaryBox = column(binary, binaryText, posWeightRow);
+        posWeightRow.visibleProperty().bind(binary.visibleProperty());
         posWeightRow.managedProperty().bind(posWeightRow.visibleProperty());
         for (javafx.scene.Node chart : List.of(saturation, information, binary)) {
             VBox.setVgrow(chart, Priority.ALWAYS);
@@ -207,7 +212,7 @@ public final class LossesView {
     private static VBox column(javafx.scene.Node... nodes) {
         VBox box = new VBox(4, nodes);
         box.setMinWidth(0);
-        box.setPrefWidth(420);
+        box.setPrefWidth(COLUMN_WIDTH);
         HBox.setHgrow(box, Priority.ALWAYS);
         return box;
     }
@@ -272,12 +277,18 @@ public final class LossesView {
 
     private void showBinary(LossComparison c, String unit) {
         LossComparison.Binary b = c.binary();
+        // Beyond two classes the column narrows to its note and the saturation and information charts take the room.
+        binary.setVisible(b.applies());
+        binary.setManaged(b.applies());
+        HBox.setHgrow(binaryBox, b.applies() ? Priority.ALWAYS : Priority.NEVER);
+        binaryBox.setPrefWidth(b.applies() ? COLUMN_WIDTH : NOTE_WIDTH);
+        ViewSupport.setStyleClass(binaryText, "note", !b.applies());
         if (!b.applies()) {
             binary.setCurve(new double[0], new double[0], 0);
             binary.setMarker(Double.NaN, Double.NaN, Double.NaN);
-            binary.setTitle("Two classes: set C = 2 in the Explorer to see softmax as a sigmoid");
-            binaryText.setText("");
-            ViewSupport.setStyleClass(binaryText, "note", true);
+            binary.setTitle("Two classes");
+            binaryText.setText("Two classes: set C = 2 in the Explorer to see softmax as a sigmoid, and cross-entropy "
+                    + "as BCEWithLogits.");
             return;
         }
         binary.setTitle("Two classes: p1 = softmax(z)_1 = sigmoid(z1 - z0)");

@@ -104,9 +104,15 @@ class LossesTabTest extends WindowTest {
     void theTwoClassViewAppliesAtTwoClasses(FxRobot robot) {
         showLossesTab(robot);
         CurveCanvas binary = robot.lookup("#binaryChart").queryAs(CurveCanvas.class);
-        assertTrue(binary.getTitle().contains("set C = 2"), binary.getTitle());
+        CurveCanvas saturation = robot.lookup("#saturationChart").queryAs(CurveCanvas.class);
+        // At three classes the column is a note, and the other two charts share its room.
+        assertTrue(Screen.text(robot, "#binaryText").contains("set C = 2"), Screen.text(robot, "#binaryText"));
+        assertTrue(!binary.isVisible(), "no empty two-class chart");
+        double narrow = saturation.getWidth();
+        assertTrue(narrow > 0.4 * saturation.getScene().getWidth(), "the saturation chart takes the room: " + narrow);
         robot.interact(() -> workspace.explorer().applyPreset(ExplorerPreset.EXAMPLE_B));
         WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(binary.isVisible() && binary.getWidth() > 300, "the two-class chart at C = 2: " + binary.getWidth());
         assertTrue(binary.pointCount() > 0);
         String text = Screen.text(robot, "#binaryText");
         assertTrue(text.contains("CE = 1.3133 = BCEWithLogits(d, 1) = 1.3133"), text);
