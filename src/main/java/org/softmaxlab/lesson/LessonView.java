@@ -97,6 +97,10 @@ public final class LessonView {
         lessonPane.maxWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
                 () -> Math.max(lessonPane.getMinWidth(), Math.min(root.getWidth() / 3, root.getWidth() - LIVE_WIDTH)),
                 root.widthProperty()));
+        // On a new width SplitPane keeps the text's width where the cap held it (a view laid out at 1920 px and shown
+        // at 3840 kept its 640 px); after that layout the text asks for its third again and gets what the cap allows.
+        root.widthProperty().addListener(o -> javafx.application.Platform.runLater(() -> root.setDividerPositions(
+                1 / 3.0)));
         root.getStylesheets().add(LessonView.class.getResource("lesson.css").toExternalForm());
 
         model.lessonProperty().addListener((o, a, b) -> fillIndex(index, b));

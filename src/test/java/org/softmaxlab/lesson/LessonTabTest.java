@@ -85,6 +85,18 @@ class LessonTabTest extends WindowTest {
         assertTrue(numbers.isVisible(), "the numbers column is back in the Explorer tab");
     }
 
+    @Test
+    void theTextTakesAThirdOfAWindowWidenedWhileTheTabWasHidden(FxRobot robot) throws Exception {
+        // The Lesson view was laid out at 1366 px (a hidden tab is, after the first frame), its text capped at 406.
+        org.testfx.util.WaitForAsyncUtils.sleep(300, java.util.concurrent.TimeUnit.MILLISECONDS);
+        org.testfx.api.FxToolkit.setupStage(stage -> stage.setWidth(1900));
+        robot.clickOn("#lessonTab");
+        Screen.await(robot, "#lessonTitle", t -> t.startsWith("1."));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.layout.Region text = robot.lookup(".lesson").query();
+        assertEquals(1900 / 3.0, text.getWidth(), 12, "the lesson's text at 1900 px");
+    }
+
     /** The Explorer's four charts are at least 300x200 and wholly inside the window. */
     private static void assertChartsWhole(FxRobot robot, String mode) {
         for (String id : new String[] {"#probabilityChart", "#gradientChart", "#lossChart", "#lossCurve"}) {
