@@ -6,16 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.Region;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.softmaxlab.testing.Screen;
 import org.softmaxlab.testing.WindowTest;
 import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
 
 /** The Lesson tab: the shipped notebook lesson, its live numbers, navigation, presentation keys and bad files. */
 class LessonTabTest extends WindowTest {
@@ -64,44 +69,44 @@ class LessonTabTest extends WindowTest {
 
     @Test
     void theLiveExplorerGivesItsChartsTheRoomAt1280x720(FxRobot robot) throws Exception {
-        org.testfx.api.FxToolkit.setupStage(stage -> {
+        FxToolkit.setupStage(stage -> {
             stage.setWidth(1280);
             stage.setHeight(720);
         });
         robot.clickOn("#lessonTab");
         Screen.await(robot, "#lessonTitle", t -> t.startsWith("1."));
-        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitForFxEvents();
         // Beside the text the numbers column steps aside (the loss is in the text), and comes back on the Explorer tab.
         Node numbers = robot.lookup(".numbers-scroll").query();
         assertTrue(!numbers.isVisible() && !numbers.isManaged(), "the numbers column steps aside in the lesson");
         assertChartsWhole(robot, "normal mode");
         // In presentation mode too: the charts two by two, whole, where three a row would not fit beside the text.
         robot.type(KeyCode.F5);
-        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitForFxEvents();
         assertChartsWhole(robot, "presentation mode");
         robot.type(KeyCode.ESCAPE);
         robot.clickOn("#explorerTab");
-        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitForFxEvents();
         assertTrue(numbers.isVisible(), "the numbers column is back in the Explorer tab");
     }
 
     @Test
     void theTextTakesAThirdOfAWindowWidenedWhileTheTabWasHidden(FxRobot robot) throws Exception {
         // The Lesson view was laid out at 1366 px (a hidden tab is, after the first frame), its text capped at 406.
-        org.testfx.util.WaitForAsyncUtils.sleep(300, java.util.concurrent.TimeUnit.MILLISECONDS);
-        org.testfx.api.FxToolkit.setupStage(stage -> stage.setWidth(1900));
+        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
+        FxToolkit.setupStage(stage -> stage.setWidth(1900));
         robot.clickOn("#lessonTab");
         Screen.await(robot, "#lessonTitle", t -> t.startsWith("1."));
-        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
-        javafx.scene.layout.Region text = robot.lookup(".lesson").query();
+        WaitForAsyncUtils.waitForFxEvents();
+        Region text = robot.lookup(".lesson").query();
         assertEquals(1900 / 3.0, text.getWidth(), 12, "the lesson's text at 1900 px");
     }
 
     /** The Explorer's four charts are at least 300x200 and wholly inside the window. */
     private static void assertChartsWhole(FxRobot robot, String mode) {
         for (String id : new String[] {"#probabilityChart", "#gradientChart", "#lossChart", "#lossCurve"}) {
-            javafx.scene.layout.Region chart = robot.lookup(id).query();
-            javafx.geometry.Bounds b = chart.localToScene(chart.getLayoutBounds());
+            Region chart = robot.lookup(id).query();
+            Bounds b = chart.localToScene(chart.getLayoutBounds());
             String what = mode + ": " + id + " at " + b;
             assertTrue(chart.getWidth() >= 300 && chart.getHeight() >= 200, what);
             assertTrue(b.getMinX() >= 0 && b.getMaxX() <= chart.getScene().getWidth() + 0.5
