@@ -156,7 +156,7 @@ public final class MathView extends Region {
      * rounds a rectangle's corners to whole units of the user space before stroking it, and jlatexmath draws in
      * ems (scaled to the text size), so a coloured term's frame was drawn up to an em above and left of its fill.
      */
-    static FXGraphics2D graphics(javafx.scene.canvas.GraphicsContext g) {
+    private static FXGraphics2D graphics(javafx.scene.canvas.GraphicsContext g) {
         FXGraphics2D g2 = new FXGraphics2D(g);
         g2.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
         return g2;

@@ -73,8 +73,8 @@ public final class ExplorerView {
     @FXML private Label bannerLoss;
     @FXML private Label bannerNote;
     @FXML private javafx.scene.layout.GridPane chartGrid;
-    /** The chart grid's width from which three charts a row keep 300 px each. */
-    private static final double WIDE_ROW_WIDTH = 3 * 300 + 2 * 8;
+    /** The narrowest a chart is laid out in presentation mode's row of three. */
+    private static final double ROW_CHART_WIDTH = 300;
     @FXML private VBox probabilityBox;
     @FXML private VBox gradientBox;
     @FXML private VBox sampleBox;
@@ -393,7 +393,8 @@ public final class ExplorerView {
      * per-sample (or logits) chart and the loss curve side by side below it.
      */
     private void arrangeCharts() {
-        boolean presenting = lossBanner.isVisible() && chartGrid.getWidth() >= WIDE_ROW_WIDTH;
+        boolean presenting = lossBanner.isVisible()
+                && chartGrid.getWidth() >= 3 * ROW_CHART_WIDTH + 2 * chartGrid.getHgap();
         if (chartGrid.getColumnConstraints().size() == (presenting ? 3 : 2)) {
             return;
         }

@@ -25,6 +25,8 @@ import org.softmaxlab.ui.Help;
 public final class LessonView {
     /** The width the live view needs for its control column and two charts of 300 px a row. */
     private static final double LIVE_WIDTH = 960;
+    /** The lesson text's share of the window, where the live view keeps LIVE_WIDTH. */
+    private static final double TEXT_SHARE = 1 / 3.0;
     private final LessonViewModel model;
     private final BorderPane liveHolder = new BorderPane();
     private final VBox math = new VBox(6);
@@ -91,16 +93,17 @@ public final class LessonView {
         liveHolder.getStyleClass().add("lesson-live");
         liveHolder.setMinWidth(300);
         root = new SplitPane(lessonPane, liveHolder);
-        root.setDividerPositions(0.33);
+        root.setDividerPositions(TEXT_SHARE);
         // The text takes a third of the window, less where the live view beside it would leave its charts under
         // 300 px wide (a control column and two charts a row: LIVE_WIDTH), but never under its minimum.
         lessonPane.maxWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
-                () -> Math.max(lessonPane.getMinWidth(), Math.min(root.getWidth() / 3, root.getWidth() - LIVE_WIDTH)),
+                () -> Math.max(lessonPane.getMinWidth(), Math.min(root.getWidth() * TEXT_SHARE,
+                        root.getWidth() - LIVE_WIDTH)),
                 root.widthProperty()));
         // On a new width SplitPane keeps the text's width where the cap held it (a view laid out at 1920 px and shown
         // at 3840 kept its 640 px); after that layout the text asks for its third again and gets what the cap allows.
-        root.widthProperty().addListener(o -> javafx.application.Platform.runLater(() -> root.setDividerPositions(
-                1 / 3.0)));
+        root.widthProperty().addListener(o -> javafx.application.Platform.runLater(
+                () -> root.setDividerPositions(TEXT_SHARE)));
         root.getStylesheets().add(LessonView.class.getResource("lesson.css").toExternalForm());
 
         model.lessonProperty().addListener((o, a, b) -> fillIndex(index, b));
