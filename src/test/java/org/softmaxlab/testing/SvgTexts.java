@@ -18,15 +18,19 @@ public final class SvgTexts {
     /** One text: its role (the class), its content, its box and its anchor point. */
     public record Text(String role, String text, double x0, double y0, double x1, double y1, double x, double y) {
         public boolean overlaps(Text o) {
-            return x0 < o.x1 - 1 && o.x0 < x1 - 1 && y0 < o.y1 - 1 && o.y0 < y1 - 1;
+            return sharesColumn(o) && y0 < o.y1 - 1 && o.y0 < y1 - 1;
+        }
+
+        /** The two overlap across (by more than a pixel): one stands over the other, or they overlap. */
+        private boolean sharesColumn(Text o) {
+            return x0 < o.x1 - 1 && o.x0 < x1 - 1;
         }
 
         /** A tick label stacked over another with less than a quarter of a line between them. */
         public boolean crowds(Text o) {
-            boolean stacked = x0 < o.x1 - 1 && o.x0 < x1 - 1;
             double gap = Math.max(o.y0 - y1, y0 - o.y1);
             double line = Math.min(y1 - y0, o.y1 - o.y0);
-            return role.equals("tick") && o.role.equals("tick") && stacked && gap < 0.25 * line;
+            return role.equals("tick") && o.role.equals("tick") && sharesColumn(o) && gap < 0.25 * line;
         }
 
         public boolean inside(double width, double height) {
