@@ -53,6 +53,47 @@ final class JsonOutput {
         });
     }
 
+    JsonOutput longs(String field, long[] values) {
+        return write(() -> {
+            json.writeFieldName(field);
+            json.writeArray(values, 0, values.length);
+        });
+    }
+
+    /** Rows of whole numbers (rows may differ in length). */
+    JsonOutput intRows(String field, int[][] values) {
+        return write(() -> {
+            json.writeFieldName(field);
+            json.writeStartArray();
+            for (int[] row : values) {
+                json.writeArray(row, 0, row.length);
+            }
+            json.writeEndArray();
+        });
+    }
+
+    JsonOutput longRows(String field, long[][] values) {
+        return write(() -> {
+            json.writeFieldName(field);
+            json.writeStartArray();
+            for (long[] row : values) {
+                json.writeArray(row, 0, row.length);
+            }
+            json.writeEndArray();
+        });
+    }
+
+    JsonOutput texts(String field, java.util.List<String> values) {
+        return write(() -> {
+            json.writeFieldName(field);
+            json.writeStartArray();
+            for (String v : values) {
+                json.writeString(v);
+            }
+            json.writeEndArray();
+        });
+    }
+
     JsonOutput matrix(String field, double[][] values) {
         return write(() -> {
             json.writeFieldName(field);

@@ -85,6 +85,10 @@ public final class Limits {
     public static final int IMPORT_SAMPLES = 10_000;
     public static final int IMPORT_CLASSES = 1000;
 
+    /** Tokens in one row of the Sampling tab's and {@code sample}'s logits (Llama 3 has 128,256; Gemma 262,144). */
+    public static final IntRange VOCABULARY = new IntRange(1, 262_144);
+    /** Seeded draws {@code sample} takes from one row. */
+    public static final IntRange DRAWS = new IntRange(0, 10_000_000);
     /** Scenario files larger than this are refused before parsing. */
     public static final long MAX_SCENARIO_BYTES = 10L * 1024 * 1024;
     /** CLI input larger than this is refused while reading. */
