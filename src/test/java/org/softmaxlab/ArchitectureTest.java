@@ -68,8 +68,8 @@ class ArchitectureTest {
 
     @Test
     void viewModelsUseNoSceneGraph() {
-        noClasses().that().haveNameMatching("org\\.softmaxlab\\.(explorer|training|losses|lesson)\\."
-                        + "(\\w*ViewModel|TrainingWorker|TrainingSnapshot|LossHistory)(\\$.*)?")
+        noClasses().that().haveNameMatching("org\\.softmaxlab\\.(explorer|training|losses|lesson|sampling|state)\\."
+                        + "(\\w*ViewModel|TrainingWorker|TrainingSnapshot|LossHistory|SamplingDraws|StateModel)(\\$.*)?")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.fxml..",
                         "javafx.animation..", "javafx.stage..", "org.softmaxlab.chart..", "org.softmaxlab.ui..")
                 .check(MAIN);
@@ -89,7 +89,8 @@ class ArchitectureTest {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("app").definedBy("org.softmaxlab.app..")
                 .layer("views").definedBy("org.softmaxlab.explorer..", "org.softmaxlab.training..",
-                        "org.softmaxlab.losses..", "org.softmaxlab.lesson..")
+                        "org.softmaxlab.losses..", "org.softmaxlab.lesson..", "org.softmaxlab.sampling..")
+                .layer("view-model support").definedBy("org.softmaxlab.state..")
                 .layer("view support").definedBy("org.softmaxlab.chart..", "org.softmaxlab.ui..")
                 .layer("files and commands").definedBy("org.softmaxlab.scenario..", "org.softmaxlab.cli..")
                 .layer("json").definedBy("org.softmaxlab.json..")
@@ -99,10 +100,11 @@ class ArchitectureTest {
                 .whereLayer("app").mayNotBeAccessedByAnyLayer()
                 .whereLayer("views").mayOnlyBeAccessedByLayers("app")
                 .whereLayer("view support").mayOnlyBeAccessedByLayers("app", "views")
+                .whereLayer("view-model support").mayOnlyBeAccessedByLayers("app", "views")
                 .whereLayer("files and commands").mayOnlyBeAccessedByLayers("app")
                 .whereLayer("json").mayOnlyBeAccessedByLayers("files and commands")
-                .whereLayer("model").mayOnlyBeAccessedByLayers("app", "views", "view support", "files and commands",
-                        "json")
+                .whereLayer("model").mayOnlyBeAccessedByLayers("app", "views", "view support", "view-model support",
+                        "files and commands", "json")
                 .whereLayer("engine").mayOnlyBeAccessedByLayers("app", "views", "files and commands", "model")
                 .check(MAIN);
     }

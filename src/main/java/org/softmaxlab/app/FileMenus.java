@@ -19,14 +19,21 @@ import org.softmaxlab.scenario.Examples;
  */
 final class FileMenus {
     private final Workspace workspace;
+    private java.util.function.Predicate<Path> importLogits;
     private final FileDialogs dialogs;
     private final Supplier<Window> window;
     private final Menu recentMenu = new Menu("Open Recent");
 
     FileMenus(Workspace workspace, FileDialogs dialogs, Supplier<Window> window) {
         this.workspace = workspace;
+        this.importLogits = workspace::importLogits;
         this.dialogs = dialogs;
         this.window = window;
+    }
+
+    /** Where File > Import Logits sends the chosen file (the Explorer's import unless told otherwise). */
+    void importLogitsWith(java.util.function.Predicate<Path> importer) {
+        importLogits = importer;
     }
 
     /**
@@ -38,7 +45,7 @@ final class FileMenus {
         MenuItem save = item("Save", "saveItem", "Shortcut+S", this::save);
         MenuItem saveAs = item("Save As\u2026", "saveAsItem", "Shortcut+Shift+S", this::saveAs);
         MenuItem importLogits = item("Import Logits\u2026", "importItem", "Shortcut+I", () -> dialogs
-                .chooseImport(window.get()).ifPresent(workspace::importLogits));
+                .chooseImport(window.get()).ifPresent(p -> this.importLogits.test(p)));
         MenuItem importPoints = item("Import Points (x0,x1,label CSV)\u2026", "importPointsItem", null,
                 () -> dialogs.chooseImport(window.get()).ifPresent(workspace::importPoints));
         MenuItem openLesson = item("Open Lesson\u2026", "openLessonItem", null, () -> dialogs

@@ -46,6 +46,7 @@ public final class MainWindow {
     private final ChartExport charts;
     private final FileMenus menus;
     private final LessonTab lesson;
+    private final SamplingTab sampling;
     /** The tabs whose content leaves the window while they are not shown (detachHidden). */
     private final List<Tab> leftWhenHidden;
     private final javafx.event.EventHandler<KeyEvent> zoomKeys = this::onZoomKey;
@@ -83,9 +84,11 @@ public final class MainWindow {
         Lazy<Node> lossesContent = new Lazy<>(() -> LossesView.load(lossLab));
         attachWhenChosen(losses, lossesContent);
         lesson = new LessonTab(workspace, explorer, training, trainingContent);
-        tabs = new TabPane(explorer, training, losses, lesson.tab());
+        sampling = new SamplingTab(workspace);
+        attachWhenChosen(sampling.tab(), sampling.content());
+        tabs = new TabPane(explorer, training, losses, lesson.tab(), sampling.tab());
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        leftWhenHidden = List.of(training, losses, lesson.tab());
+        leftWhenHidden = List.of(training, losses, lesson.tab(), sampling.tab());
         // After the tabs' own listeners (the lesson gives back what it held): see detachHidden.
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> Platform.runLater(this::detachHidden));
         // The scenario's tab is the Explorer or the Training tab; the Losses tab shows the Explorer's state.
@@ -228,6 +231,9 @@ public final class MainWindow {
     }
 
     private MenuBar menuBar() {
+        // File > Import Logits reads a row of next-token logits while the Sampling tab is shown.
+        menus.importLogitsWith(p -> sampling.tab().isSelected() ? sampling.importRow(p, dialogs, this::window)
+                : workspace.importLogits(p));
         Menu file = menus.file(() -> tabs.getSelectionModel().select(lesson.tab()),
                 scale -> charts.exportCharts(tabs.getSelectionModel().getSelectedItem().getContent(), scale));
         Menu edit = menus.edit();

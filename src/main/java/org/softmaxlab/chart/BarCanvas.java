@@ -278,7 +278,14 @@ public final class BarCanvas extends PlotCanvas {
 
     private void drawClassLabels(Painter g, double left, double baseY, double slot, double font) {
         int n = values.length;
-        int every = Math.max(1, (int) Math.ceil(font * 2.6 / slot));
+        // Numbers need 2.6 em a label; longer names (tokens) as much room as the widest of them.
+        double widest = 0;
+        if (labels != null) {
+            for (String name : labels) {
+                widest = Math.max(widest, textWidth(name, font));
+            }
+        }
+        int every = Math.max(1, (int) Math.ceil(Math.max(font * 2.6, widest + font * 0.6) / slot));
         g.setTextRole("tick");
         g.setFill(textFill());
         g.setTextAlign(TextAlignment.CENTER);

@@ -107,6 +107,15 @@ public final class SamplingChain {
         return Math.max(h, 0.0);
     }
 
+    /** The indices of the {@code n} highest scores (all when n >= the row's length), highest first, ties lower first. */
+    public static int[] top(double[] scores, int n) {
+        int[] all = new int[scores.length];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = i;
+        }
+        return java.util.Arrays.copyOf(Order.descending(scores, all, all.length), Math.min(n, scores.length));
+    }
+
     /** The finite entries' indices, highest score first (ties: lower index first). */
     static int[] kept(double[] scores) {
         int[] live = new int[scores.length];
