@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.function.Supplier;
-import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Tab;
 import javafx.stage.Window;
@@ -25,8 +24,6 @@ import org.softmaxlab.sampling.SamplingViewModel;
 final class SamplingTab {
     /** The bundled corpus: Shakespeare's plays (public domain), as char-rnn's tinyshakespeare collects them. */
     static final String CORPUS = "/org/softmaxlab/sampling/tinyshakespeare.txt";
-    /** add-k's k: small, so the model's own words stand out above the smoothed tail. */
-    static final double K = 0.01;
 
     private final Tab tab = new Tab("Sampling");
     private final SamplingViewModel model;
@@ -35,8 +32,7 @@ final class SamplingTab {
 
     SamplingTab(Workspace workspace) {
         this.workspace = workspace;
-        model = new SamplingViewModel(SamplingTab::shakespeare, Platform::runLater,
-                () -> workspace.explorer().state().selectedLogits());
+        model = workspace.sampling();
         tab.setId("samplingTab");
         content = new Lazy<>(() -> SamplingView.load(model));
     }
@@ -59,7 +55,7 @@ final class SamplingTab {
             if (in == null) {
                 throw new IllegalStateException("the bundled corpus " + CORPUS + " is missing");
             }
-            return NgramModel.train(new String(in.readAllBytes(), StandardCharsets.UTF_8), K);
+            return NgramModel.train(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -50,6 +50,7 @@ public final class Workspace {
     private final ReadOnlyBooleanWrapper statusIsError = new ReadOnlyBooleanWrapper(this, "statusIsError");
     private final Lessons lessons;
     private final Imports imports;
+    private final org.softmaxlab.sampling.SamplingViewModel sampling;
 
     public Workspace(ExplorerViewModel explorer, TrainingViewModel training, Path home) {
         this.explorer = explorer;
@@ -58,7 +59,14 @@ public final class Workspace {
         training.unitsProperty().bind(explorer.unitsProperty());
         imports = new Imports(this, explorer, training);
         lessons = new Lessons(this, explorer, training);
+        sampling = new org.softmaxlab.sampling.SamplingViewModel(SamplingTab::shakespeare,
+                javafx.application.Platform::runLater, () -> explorer.state().selectedLogits());
         loadRecent();
+    }
+
+    /** The Sampling tab's view-model (its word model is trained the first time it is chosen). */
+    public org.softmaxlab.sampling.SamplingViewModel sampling() {
+        return sampling;
     }
 
     /** The app folder: the {@code softmaxlab.home} property, or {@code ~/.softmax-lab}. */

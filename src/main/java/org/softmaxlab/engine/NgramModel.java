@@ -9,34 +9,41 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A word-level trigram language model with add-k smoothing and backoff to a shorter context, small enough to train
- * in a moment on a play's text and to explain on one slide.
+ * A word-level trigram language model with interpolated Kneser-Ney smoothing (discount D = 0.75), small enough to
+ * train in a moment on a play's text and to explain on one slide.
  *
  * <p>Words are lower-case runs of letters (with inner apostrophes: {@code know't}) and the punctuation marks
- * {@code . , ! ? ; :}, each a token. For the context (u, v) of the last two tokens:
- * {@code P(w | u, v) = (c(u v w) + k) / (c(u v) + k V)}, where c counts the training text's trigrams and c(u v)
- * the trigrams that start with u v. A context never seen (c(u v) = 0) backs off to the bigram form
- * {@code (c(v w) + k) / (c(v) + k V)}, and a v never seen as a context to the unigram {@code (c(w) + k) / (N + k V)}.
- * Each level sums to 1 over the vocabulary. The next-token logits are {@code log P(w | context)}.
+ * {@code . , ! ? ; :}, each a token. With c the counts of the text's n-grams and N1+ the number of distinct words
+ * in the dotted place:
+ * <pre>
+ *   P(w | u v) = max(c(u v w) - D, 0) / c(u v .) + D N1+(u v .) / c(u v .) * P(w | v)
+ *   P(w | v)   = max(N1+(. v w) - D, 0) / N1+(. v .) + D N1+'(v .) / N1+(. v .) * P(w)
+ *   P(w)       = max(N1+(. w) - D, 0) / N1+(. .) + D |{w : N1+(. w) > 0}| / N1+(. .) / V
+ * </pre>
+ * where N1+(. v w) counts the distinct u before "v w", N1+(. v .) the distinct pairs (u, w) around v, N1+'(v .) the
+ * distinct w with N1+(. v w) > 0, N1+(. w) the distinct words before w and N1+(. .) the distinct bigrams. A context
+ * never seen drops to the level below (c(u v .) = 0: P(w | v); N1+(. v .) = 0: P(w)). The last term gives every word
+ * of the vocabulary some mass, so the next-token logits {@code log P(w | context)} are finite.
  */
 public final class NgramModel {
+    /** Kneser-Ney's absolute discount. */
+    public static final double DISCOUNT = 0.75;
     private static final Pattern TOKEN = Pattern.compile("[a-z]+(?:'[a-z]+)*|[.,!?;:]");
 
     private final String[] vocabulary;
     private final Map<String, Integer> ids = new HashMap<>();
-    private final double k;
-    private final long[] unigrams;
-    private final long total;
-    /** Context (one or two token ids, as a key) to its continuations: ids and counts, ids ascending. */
-    private final Map<Long, int[]> followers = new HashMap<>();
-    private final Map<Long, long[]> followerCounts = new HashMap<>();
-    private final Map<Long, Long> contextTotals = new HashMap<>();
+    /** P(w) of the lowest level, for every word. */
+    private final double[] unigram;
+    /** A context's continuations at one level: words (ascending), their counts, the total and the fallback weight. */
+    private record Level(int[] words, long[] counts, long total, double backoff) {
+    }
 
-    private NgramModel(String[] vocabulary, double k, long[] unigrams, long total) {
+    private final Map<Long, Level> trigrams = new HashMap<>();
+    private final Map<Integer, Level> middles = new HashMap<>();
+
+    private NgramModel(String[] vocabulary, double[] unigram) {
         this.vocabulary = vocabulary;
-        this.k = k;
-        this.unigrams = unigrams;
-        this.total = total;
+        this.unigram = unigram;
         for (int i = 0; i < vocabulary.length; i++) {
             ids.put(vocabulary[i], i);
         }
@@ -52,12 +59,8 @@ public final class NgramModel {
         return out;
     }
 
-    /**
-     * Trains on {@code text} with add-{@code k} smoothing (k > 0). The vocabulary is every token of the text, most
-     * frequent first (ties in alphabetical order).
-     */
-    public static NgramModel train(String text, double k) {
-        Checks.require(k > 0 && Double.isFinite(k), "k is " + k + "; it must be a positive number");
+    /** Trains on {@code text}. The vocabulary is every token of it, most frequent first (ties alphabetical). */
+    public static NgramModel train(String text) {
         List<String> words = tokens(text);
         Checks.require(words.size() >= 3, "the text has " + words.size() + " tokens; a trigram model needs 3");
         Map<String, long[]> freq = new HashMap<>();
@@ -67,42 +70,51 @@ public final class NgramModel {
         String[] vocab = freq.keySet().toArray(String[]::new);
         Arrays.sort(vocab, (a, b) -> freq.get(a)[0] != freq.get(b)[0] ? Long.compare(freq.get(b)[0], freq.get(a)[0])
                 : a.compareTo(b));
-        long[] uni = new long[vocab.length];
-        NgramModel m = new NgramModel(vocab, k, uni, words.size());
-        int[] seq = words.stream().mapToInt(m.ids::get).toArray();
-        Map<Long, Map<Integer, long[]>> counts = new HashMap<>();
-        for (int i = 0; i < seq.length; i++) {
-            uni[seq[i]]++;
-            if (i >= 1) {
-                counts.computeIfAbsent(m.key(seq[i - 1]), x -> new HashMap<>())
-                        .computeIfAbsent(seq[i], x -> new long[1])[0]++;
-            }
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < vocab.length; i++) {
+            index.put(vocab[i], i);
+        }
+        int v = vocab.length;
+        int[] seq = words.stream().mapToInt(index::get).toArray();
+        // Trigram counts by context; bigram types (for the continuation counts of the lowest level).
+        Map<Long, Map<Integer, long[]>> tri = new HashMap<>();
+        java.util.Set<Long> bigramTypes = new java.util.HashSet<>();
+        for (int i = 1; i < seq.length; i++) {
+            bigramTypes.add((long) seq[i - 1] * v + seq[i]);
             if (i >= 2) {
-                counts.computeIfAbsent(m.key(seq[i - 2], seq[i - 1]), x -> new HashMap<>())
+                tri.computeIfAbsent((long) seq[i - 2] * v + seq[i - 1], x -> new HashMap<>())
                         .computeIfAbsent(seq[i], x -> new long[1])[0]++;
             }
         }
-        counts.forEach((context, next) -> {
-            int[] w = next.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
-            long[] c = new long[w.length];
-            long sum = 0;
-            for (int j = 0; j < w.length; j++) {
-                c[j] = next.get(w[j])[0];
-                sum += c[j];
-            }
-            m.followers.put(context, w);
-            m.followerCounts.put(context, c);
-            m.contextTotals.put(context, sum);
-        });
+        long[] before = new long[v];
+        for (long b : bigramTypes) {
+            before[(int) (b % v)]++;
+        }
+        long seen = Arrays.stream(before).filter(n -> n > 0).count();
+        double[] unigram = new double[v];
+        for (int w = 0; w < v; w++) {
+            unigram[w] = Math.max(before[w] - DISCOUNT, 0) / bigramTypes.size()
+                    + DISCOUNT * seen / bigramTypes.size() / v;
+        }
+        NgramModel m = new NgramModel(vocab, unigram);
+        // N1+(. v w): each distinct trigram (u, v, w) adds one to its middle's continuation count.
+        Map<Integer, Map<Integer, long[]>> middle = new HashMap<>();
+        tri.forEach((context, next) -> next.keySet().forEach(w -> middle
+                .computeIfAbsent((int) (context % v), x -> new HashMap<>()).computeIfAbsent(w, x -> new long[1])[0]++));
+        tri.forEach((context, next) -> m.trigrams.put(context, level(next)));
+        middle.forEach((context, next) -> m.middles.put(context, level(next)));
         return m;
     }
 
-    private long key(int v) {
-        return v;
-    }
-
-    private long key(int u, int v) {
-        return (long) vocabulary.length + (long) u * vocabulary.length + v;
+    private static Level level(Map<Integer, long[]> next) {
+        int[] w = next.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
+        long[] c = new long[w.length];
+        long total = 0;
+        for (int j = 0; j < w.length; j++) {
+            c[j] = next.get(w[j])[0];
+            total += c[j];
+        }
+        return new Level(w, c, total, DISCOUNT * w.length / total);
     }
 
     public int size() {
@@ -123,70 +135,52 @@ public final class NgramModel {
         return ids.getOrDefault(token, -1);
     }
 
-    /** How often the text has the n-gram {@code words} (1 to 3 tokens); 0 for unknown words. */
-    public long count(String... words) {
-        int[] w = Arrays.stream(words).mapToInt(this::id).toArray();
-        if (Arrays.stream(w).anyMatch(i -> i < 0)) {
-            return 0;
-        }
-        if (w.length == 1) {
-            return unigrams[w[0]];
-        }
-        long context = w.length == 2 ? key(w[0]) : key(w[0], w[1]);
-        int[] next = followers.get(context);
-        if (next == null) {
-            return 0;
-        }
-        int j = Arrays.binarySearch(next, w[w.length - 1]);
-        return j >= 0 ? followerCounts.get(context)[j] : 0;
-    }
-
-    public double k() {
-        return k;
-    }
-
-    /** The context the model uses after {@code history}: "u v", "v" or "" (the unigram), as the backoff rule says. */
+    /** The context the model uses after {@code history}: "u v", "v" or "" (the lowest level). */
     public String contextOf(List<String> history) {
-        long[] keys = contextKeys(history);
-        if (keys[0] >= 0 && contextTotals.containsKey(keys[0])) {
-            return history.get(history.size() - 2) + " " + history.get(history.size() - 1);
+        int n = history.size();
+        if (trigram(history) != null) {
+            return history.get(n - 2) + " " + history.get(n - 1);
         }
-        if (keys[1] >= 0 && contextTotals.containsKey(keys[1])) {
-            return history.get(history.size() - 1);
-        }
-        return "";
+        return middle(history) != null ? history.get(n - 1) : "";
     }
 
     /** log P(w | context) for every word w of the vocabulary, after {@code history} (any number of tokens). */
     public double[] logits(List<String> history) {
-        long[] keys = contextKeys(history);
-        long context = keys[0] >= 0 && contextTotals.containsKey(keys[0]) ? keys[0]
-                : keys[1] >= 0 && contextTotals.containsKey(keys[1]) ? keys[1] : -1;
-        int v = vocabulary.length;
-        double[] logits = new double[v];
-        if (context < 0) {
-            double denominator = total + k * v;
-            for (int w = 0; w < v; w++) {
-                logits[w] = Math.log((unigrams[w] + k) / denominator);
+        double[] p = unigram.clone();
+        Level mid = middle(history);
+        if (mid != null) {
+            interpolate(p, mid);
+            Level top = trigram(history);
+            if (top != null) {
+                interpolate(p, top);
             }
-            return logits;
         }
-        double denominator = contextTotals.get(context) + k * v;
-        Arrays.fill(logits, Math.log(k / denominator));
-        int[] next = followers.get(context);
-        long[] c = followerCounts.get(context);
-        for (int j = 0; j < next.length; j++) {
-            logits[next[j]] = Math.log((c[j] + k) / denominator);
+        for (int w = 0; w < p.length; w++) {
+            p[w] = Math.log(p[w]);
         }
-        return logits;
+        return p;
     }
 
-    /** The trigram and bigram context keys of the history's last two tokens (-1 where a word is unknown). */
-    private long[] contextKeys(List<String> history) {
+    /** One level over the one below (in {@code p}, replaced in place). */
+    private static void interpolate(double[] p, Level level) {
+        for (int w = 0; w < p.length; w++) {
+            p[w] *= level.backoff();
+        }
+        for (int j = 0; j < level.words().length; j++) {
+            p[level.words()[j]] += Math.max(level.counts()[j] - DISCOUNT, 0) / level.total();
+        }
+    }
+
+    private Level trigram(List<String> history) {
         int n = history.size();
-        int v = n >= 1 ? id(history.get(n - 1)) : -1;
         int u = n >= 2 ? id(history.get(n - 2)) : -1;
-        return new long[] {u >= 0 && v >= 0 ? key(u, v) : -1, v >= 0 ? key(v) : -1};
+        int v = n >= 1 ? id(history.get(n - 1)) : -1;
+        return u >= 0 && v >= 0 && middle(history) != null ? trigrams.get((long) u * vocabulary.length + v) : null;
+    }
+
+    private Level middle(List<String> history) {
+        int v = history.isEmpty() ? -1 : id(history.get(history.size() - 1));
+        return v >= 0 ? middles.get(v) : null;
     }
 
     /** Tokens written as text: a space between words, none before punctuation. */

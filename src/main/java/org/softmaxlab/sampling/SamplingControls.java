@@ -131,6 +131,7 @@ final class SamplingControls {
     private void knob(String name, javafx.scene.control.Control control,
                       java.util.function.Function<SamplingSettings, String> value, String help) {
         Label label = new Label(name);
+        label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label shown = new Label();
         shown.getStyleClass().add("number");
         shown.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
@@ -138,6 +139,7 @@ final class SamplingControls {
                 () -> value.apply(model.state().settings()), model.stateProperty()));
         Help.set(control, help);
         GridPane.setHgrow(control, Priority.ALWAYS);
+        control.setMinWidth(40);
         knobs.addRow(row++, label, control, shown);
     }
 

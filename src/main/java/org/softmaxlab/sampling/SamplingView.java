@@ -64,6 +64,8 @@ public final class SamplingView {
         root.getStylesheets().add(SamplingView.class.getResource("sampling.css").toExternalForm());
         model.displayProperty().addListener((o, a, d) -> show(d));
         model.drawsProperty().addListener((o, a, d) -> showDraws(model.display(), d));
+        compare.fontProperty().addListener(o -> showMath(model.display()));
+        compare.textFillProperty().addListener(o -> showMath(model.display()));
         show(model.display());
         return root;
     }
@@ -157,9 +159,17 @@ public final class SamplingView {
         ranked.setLabels(d.topLabels());
         ranked.setValues(d.topAfter(), -1, d.topBefore());
         mass.setSeries(massSeries(d, model.state()));
-        formula.setLatex(String.join(" \\\\ ", d.formulas().stream().map(f -> "\\displaystyle " + f).toList())
-                .transform(f -> "\\begin{array}{l} " + f + " \\end{array}"));
+        showMath(d);
         showDraws(d, model.drawsProperty().get());
+    }
+
+    /** The active steps' formulas, in the theme's text size and colour (which presentation mode and themes change). */
+    private void showMath(SamplingDisplay d) {
+        double px = Math.max(14, compare.getFont().getSize() * 1.1);
+        formula.setStyle(px, compare.getTextFill() instanceof javafx.scene.paint.Color c ? c
+                : javafx.scene.paint.Color.web("#1E1E1E"));
+        formula.setLatex("\\begin{array}{l} " + String.join(" \\\\ ", d.formulas()) + " \\end{array}");
+        formula.setAccessibleText(String.join("; ", d.formulas()));
     }
 
     private static List<CurveCanvas.Series> massSeries(SamplingDisplay d, SamplingState s) {

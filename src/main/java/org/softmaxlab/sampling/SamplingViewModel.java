@@ -178,7 +178,8 @@ public final class SamplingViewModel {
         trained.thenAcceptAsync(m -> {
             ngram = m;
             loading.set(false);
-            status.set("Shakespeare trigram model: " + m.size() + " words, add-k smoothing (k = " + m.k() + ")");
+            status.set("Shakespeare trigram model: " + m.size() + " words, interpolated Kneser-Ney (D = "
+                    + NgramModel.DISCOUNT + ")");
             then.accept(m);
         }, fxThread).exceptionally(e -> {
             fxThread.execute(() -> status.set("The language model could not be trained: " + e.getMessage()));

@@ -18,7 +18,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The screenshots of docs/screenshots: both tabs at 1366x768 and 1920x1080, normal and presentation mode, light and
+ * The screenshots of docs/screenshots: the Explorer, Training and Sampling tabs at 1366x768 and 1920x1080, normal and presentation mode, light and
  * dark, made by the app in its window. They go to {@code target/screenshots/docs}, or to the folder the system
  * property {@code screenshots} names ({@code ./mvnw verify -Dtest=ScreenshotsTest -Dscreenshots=docs/screenshots}
  * renews the committed ones).
@@ -27,7 +27,7 @@ class ScreenshotsTest extends WindowTest {
     private static final int[][] SIZES = {{1366, 768}, {1920, 1080}};
 
     @Test
-    void bothTabsAtTwoSizesInBothModesAndThemes(FxRobot robot) throws Exception {
+    void theMainTabsAtTwoSizesInBothModesAndThemes(FxRobot robot) throws Exception {
         Path folder = Path.of(System.getProperty("screenshots", "target/screenshots/docs"));
         Files.createDirectories(folder);
         robot.interact(() -> workspace.open(Path.of("resources/scenarios/example-a.json")));
@@ -38,6 +38,14 @@ class ScreenshotsTest extends WindowTest {
         }
         WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS,
                 () -> workspace.training().stepProperty().get() == 12);
+        // The Sampling tab on the word model: a prompt, a warm temperature and a nucleus, a continuation.
+        robot.interact(() -> {
+            workspace.sampling().chooseSource(org.softmaxlab.model.SamplingSource.LANGUAGE_MODEL);
+            workspace.sampling().editSettings(s -> s.withTemperature(0.8).withTopP(0.9));
+            workspace.sampling().generate();
+        });
+        WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS,
+                () -> !workspace.sampling().generatedProperty().get().isEmpty());
         for (int[] size : SIZES) {
             // A window of its own at each size (the shared test window keeps its size for the tests after this one).
             Stage[] window = new Stage[1];
@@ -57,10 +65,10 @@ class ScreenshotsTest extends WindowTest {
             });
             for (String mode : new String[] {"normal", "presentation"}) {
                 for (String theme : new String[] {"light", "dark"}) {
-                    for (String tab : new String[] {"explorer", "training"}) {
+                    for (String tab : new String[] {"explorer", "training", "sampling"}) {
                         robot.interact(() -> {
                             ((javafx.scene.control.TabPane) root.lookup(".tab-pane")).getSelectionModel()
-                                    .select(tab.equals("explorer") ? 0 : 1);
+                                    .select(tab.equals("explorer") ? 0 : tab.equals("training") ? 1 : 4);
                             ((ToggleButton) root.lookup("#presentationToggle")).setSelected(mode.equals("presentation"));
                             darkItem(root).setSelected(theme.equals("dark"));
                         });

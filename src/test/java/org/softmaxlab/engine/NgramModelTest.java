@@ -6,45 +6,85 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The bundled word model: its probabilities recomputed from its counts by hand, on the shipped corpus. */
+/**
+ * The bundled word model: one prompt's next-word probabilities recomputed by hand from the corpus's tokens with
+ * plain loops and sets, as the interpolated Kneser-Ney formulas of the model's javadoc say.
+ */
 class NgramModelTest {
-    private static final double K = 0.01;
+    private static final double D = 0.75;
     private static NgramModel model;
-    private static String corpus;
+    private static List<String> words;
 
     @BeforeAll
     static void train() throws IOException {
+        String corpus;
         try (InputStream in = NgramModelTest.class.getResourceAsStream("/org/softmaxlab/sampling/tinyshakespeare.txt")) {
             corpus = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        model = NgramModel.train(corpus, K);
+        model = NgramModel.train(corpus);
+        words = NgramModel.tokens(corpus);
     }
 
-    @Test
-    void aSeenContextGivesAddKTrigramProbabilities() {
-        List<String> prompt = NgramModel.tokens("To be, or not to");
-        assertEquals("not to", model.contextOf(prompt));
-        double[] logits = model.logits(prompt);
-        // By hand: count "not to w" and "not to" in the corpus's tokens, as the model's javadoc defines them.
-        List<String> words = NgramModel.tokens(corpus);
-        long context = 0;
-        long toBe = 0;
+    /** P(w) of the lowest level: continuation counts of the distinct bigrams, with a uniform share. */
+    private static double lowest(String w) {
+        Set<String> bigrams = new HashSet<>();
+        Set<String> before = new HashSet<>();
+        Set<String> continued = new HashSet<>();
+        for (int i = 1; i < words.size(); i++) {
+            bigrams.add(words.get(i - 1) + " " + words.get(i));
+            continued.add(words.get(i));
+            if (words.get(i).equals(w)) {
+                before.add(words.get(i - 1));
+            }
+        }
+        return Math.max(before.size() - D, 0) / bigrams.size()
+                + D * continued.size() / bigrams.size() / model.size();
+    }
+
+    private static double middle(String v, String w) {
+        Set<String> around = new HashSet<>();
+        Set<String> uBeforeVw = new HashSet<>();
+        Set<String> after = new HashSet<>();
         for (int i = 2; i < words.size(); i++) {
-            if (words.get(i - 2).equals("not") && words.get(i - 1).equals("to")) {
-                context++;
-                if (words.get(i).equals("be")) {
-                    toBe++;
+            if (words.get(i - 1).equals(v)) {
+                around.add(words.get(i - 2) + " " + words.get(i));
+                after.add(words.get(i));
+                if (words.get(i).equals(w)) {
+                    uBeforeVw.add(words.get(i - 2));
                 }
             }
         }
-        assertTrue(toBe > 0 && context > toBe);
-        int v = model.size();
-        assertEquals(Math.log((toBe + K) / (context + K * v)), logits[model.id("be")], 1e-12);
-        assertEquals(Math.log(K / (context + K * v)), logits[model.id("zounds")], 1e-12, "an unseen continuation");
+        return Math.max(uBeforeVw.size() - D, 0) / around.size() + D * after.size() / around.size() * lowest(w);
+    }
+
+    private static double trigram(String u, String v, String w) {
+        long context = 0;
+        long count = 0;
+        Set<String> next = new HashSet<>();
+        for (int i = 2; i < words.size(); i++) {
+            if (words.get(i - 2).equals(u) && words.get(i - 1).equals(v)) {
+                context++;
+                next.add(words.get(i));
+                count += words.get(i).equals(w) ? 1 : 0;
+            }
+        }
+        return Math.max(count - D, 0) / context + D * next.size() / context * middle(v, w);
+    }
+
+    @Test
+    void aSeenContextGivesTheKneserNeyTrigramProbabilities() {
+        List<String> prompt = NgramModel.tokens("To be, or not to");
+        assertEquals("not to", model.contextOf(prompt));
+        double[] logits = model.logits(prompt);
+        for (String w : List.of("be", "the", "zounds", ".")) {
+            assertEquals(Math.log(trigram("not", "to", w)), logits[model.id(w)], 1e-12, w);
+        }
         double sum = 0;
         for (double z : logits) {
             sum += Math.exp(z);
@@ -53,13 +93,13 @@ class NgramModelTest {
     }
 
     @Test
-    void anUnknownWordBacksOffToTheUnigram() {
-        List<String> prompt = NgramModel.tokens("the xylophone");
-        assertEquals("", model.contextOf(prompt));
-        double[] logits = model.logits(prompt);
-        long the = model.count("the");
-        long total = NgramModel.tokens(corpus).size();
-        assertEquals(Math.log((the + K) / (total + K * model.size())), logits[model.id("the")], 1e-12);
+    void anUnseenPairBacksOffToTheMiddleAndAnUnknownWordToTheLowestLevel() {
+        List<String> pair = NgramModel.tokens("xylophone lord");
+        assertEquals("lord", model.contextOf(pair));
+        assertEquals(Math.log(middle("lord", ",")), model.logits(pair)[model.id(",")], 1e-12);
+        List<String> unknown = NgramModel.tokens("the xylophone");
+        assertEquals("", model.contextOf(unknown));
+        assertEquals(Math.log(lowest("the")), model.logits(unknown)[model.id("the")], 1e-12);
     }
 
     @Test
