@@ -8,6 +8,9 @@ out, rss_seconds, startups = sys.argv[1], int(sys.argv[2]), [int(s) for s in sys
 jmh = json.load(open(os.path.join(out, "jmh.json")))
 engine = {r["params"]["shape"]: r["primaryMetric"]["score"] for r in jmh}
 numpy = json.load(open(os.path.join(out, "numpy.json")))
+sampling_path = os.path.join(out, "jmh-sampling.json")
+sampling = ({str(r["params"]["vocabulary"]): r["primaryMetric"]["score"] for r in json.load(open(sampling_path))}
+            if os.path.exists(sampling_path) else {})
 ui = json.load(open(os.path.join(out, "ui.json")))
 probe = {}
 for line in open(os.path.join(out, "probe.txt")):
@@ -23,6 +26,7 @@ results = {
     "engine_ce_ms": engine,
     "numpy_ce_ms": numpy["numpy_ce_ms"],
     "ratio_engine_over_numpy": {k: engine[k] / numpy["numpy_ce_ms"][k] for k in engine},
+    "sampling_chain_ms": sampling,
     "explorer_update_ms": ui["explorer_update_ms"],
     "explorer_update_losses_tab_ms": ui.get("explorer_update_losses_tab_ms"),
     "training_steps_per_s": ui["training_steps_per_s"],
@@ -37,6 +41,8 @@ print(f"Softmax Lab benchmark, {results['date']}, {os.cpu_count()} cores, {java}
 print(f"{'shape':>10} {'engine ms':>10} {'numpy ms':>10} {'ratio':>7}   (target ratio <= 0.6 at 1024x1000, 4096x1000)")
 for k in engine:
     print(f"{k:>10} {engine[k]:>10.4f} {numpy['numpy_ce_ms'][k]:>10.4f} {results['ratio_engine_over_numpy'][k]:>7.2f}")
+for v, ms in sampling.items():
+    print(f"sampling chain, every step on, V = {int(v):,}: {ms:.2f} ms   (target <= 5 at V = 131,072)")
 for c, v in ui["explorer_update_ms"].items():
     print(f"explorer_update_ms {c:>7}: median {v['median']:.2f}, p95 {v['p95']:.2f} (view-model and engine "
           f"{v['model_ms']:.2f}, CSS and layout {v['css_layout_ms']:.2f}, frame {v['render_ms']:.2f})   "

@@ -18,15 +18,24 @@ final class Checks {
         int cols = -1;
         for (int i = 0; i < matrix.length; i++) {
             double[] row = matrix[i];
-            require(row != null, name + "[" + i + "] is missing");
+            // Messages are built only on failure: this runs for every row of every training step.
+            if (row == null) {
+                throw new IllegalArgumentException(name + "[" + i + "] is missing");
+            }
             if (cols < 0) {
                 cols = row.length;
                 require(cols > 0, name + "[0] is empty: there must be at least one class");
             }
-            require(row.length == cols,
-                    name + "[" + i + "] has " + row.length + " values but " + name + "[0] has " + cols);
+            if (row.length != cols) {
+                throw new IllegalArgumentException(name + "[" + i + "] has " + row.length + " values but " + name
+                        + "[0] has " + cols);
+            }
             if (finite) {
-                finite(row, name + "[" + i + "]");
+                for (int j = 0; j < cols; j++) {
+                    if (!Double.isFinite(row[j])) {
+                        finite(row, name + "[" + i + "]");
+                    }
+                }
             }
         }
         return cols;
@@ -36,7 +45,10 @@ final class Checks {
         require(values != null, name + " is missing");
         for (int j = 0; j < values.length; j++) {
             double v = values[j];
-            require(Double.isFinite(v), name + "[" + j + "] is " + v + "; it must be a finite number");
+            // The message only on failure: built for every entry, it cost more than the softmax it guarded.
+            if (!Double.isFinite(v)) {
+                throw new IllegalArgumentException(name + "[" + j + "] is " + v + "; it must be a finite number");
+            }
         }
     }
 

@@ -300,7 +300,9 @@ public final class CrossEntropyLoss {
     /** Weights, smoothing or temperature: the per-row code of {@link #evaluate}, with two rows of scratch. */
     private double lossAndGradientGeneral(double[] z, int n, int classes, int[] targets, double[] g) {
         for (double v : z) {
-            Checks.require(Double.isFinite(v), "logits must be finite numbers, found " + v);
+            if (!Double.isFinite(v)) {
+                throw new IllegalArgumentException("logits must be finite numbers, found " + v);
+            }
         }
         double[] p = new double[n * classes];
         double[] logP = new double[n * classes];
@@ -420,12 +422,16 @@ public final class CrossEntropyLoss {
             Targets.ClassProbabilities probs = (Targets.ClassProbabilities) targets;
             for (int i = 0; i < probs.size(); i++) {
                 int length = probs.rowLength(i);
-                Checks.require(length == classes,
-                        "targets[" + i + "] has " + length + " probabilities but there are " + classes + " classes");
+                if (length != classes) {
+                    throw new IllegalArgumentException("targets[" + i + "] has " + length
+                            + " probabilities but there are " + classes + " classes");
+                }
                 for (int c = 0; c < classes; c++) {
                     double t = probs.get(i, c);
-                    Checks.require(Double.isFinite(t) && t >= 0, "targets[" + i + "][" + c + "] is " + t
-                            + "; class probabilities must be finite and >= 0");
+                    if (!(Double.isFinite(t) && t >= 0)) {
+                        throw new IllegalArgumentException("targets[" + i + "][" + c + "] is " + t
+                                + "; class probabilities must be finite and >= 0");
+                    }
                 }
             }
         }

@@ -58,14 +58,33 @@ public final class SamplingChain {
         for (SamplingStep step : steps) {
             step.apply(scores);
         }
-        double[] before = probabilities(logits);
+        Before before = before(logits);
         double[] after = probabilities(scores);
         int[] kept = kept(scores);
         double mass = 0;
         for (int i : kept) {
-            mass += before[i];
+            mass += before.probs()[i];
         }
-        return new SamplingResult(scores, after, kept, entropy(logits), entropy(scores), Math.min(mass, 1.0));
+        return new SamplingResult(scores, after, kept, before.entropy(), entropy(scores, after), Math.min(mass, 1.0));
+    }
+
+    /** The unprocessed row's softmax and entropy, for the row last asked about (the same row under many settings). */
+    private record Before(double[] logits, double[] probs, double entropy) {
+    }
+
+    private static final java.util.concurrent.atomic.AtomicReference<Before> LAST_BEFORE =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
+    private static Before before(double[] logits) {
+        Before last = LAST_BEFORE.get();
+        if (last != null && last.logits() == logits) {
+            return last;
+        }
+        double[] p = probabilities(logits);
+        // Kept by reference: the callers (the CLI, the Sampling tab's states) never change a row they hand over.
+        Before fresh = new Before(logits, p, entropy(logits, p));
+        LAST_BEFORE.set(fresh);
+        return fresh;
     }
 
     /** Softmax of a row whose removed entries are -Infinity (probability 0); at least one entry is finite. */
@@ -77,8 +96,10 @@ public final class SamplingChain {
         double[] p = new double[scores.length];
         double sum = 0;
         for (int i = 0; i < scores.length; i++) {
-            p[i] = Math.exp(scores[i] - max);
-            sum += p[i];
+            if (scores[i] != Double.NEGATIVE_INFINITY) {
+                p[i] = Exponential.exp(scores[i] - max);
+                sum += p[i];
+            }
         }
         for (int i = 0; i < p.length; i++) {
             p[i] /= sum;
@@ -86,22 +107,30 @@ public final class SamplingChain {
         return p;
     }
 
-    /** Entropy in nats of softmax(scores), from the log-probabilities (0 log 0 = 0 for removed tokens). */
+    /** Entropy in nats of softmax(scores) (0 log 0 = 0 for removed tokens). */
     public static double entropy(double[] scores) {
+        return entropy(scores, probabilities(scores));
+    }
+
+    /** -sum p log p with log p = z - max - log sum exp(z - max), from the row and its softmax {@code p}. */
+    private static double entropy(double[] scores, double[] p) {
         double max = Double.NEGATIVE_INFINITY;
         for (double s : scores) {
             max = Math.max(max, s);
         }
-        double sum = 0;
-        for (double s : scores) {
-            sum += Math.exp(s - max);
+        // sum exp(z - max) = 1 / p(max): no second pass of exponentials.
+        double pMax = 0;
+        for (int i = 0; i < scores.length; i++) {
+            if (scores[i] == max) {
+                pMax = p[i];
+                break;
+            }
         }
-        double logSum = Math.log(sum);
+        double logSum = -Math.log(pMax);
         double h = 0;
-        for (double s : scores) {
-            if (s != Double.NEGATIVE_INFINITY) {
-                double logp = s - max - logSum;
-                h -= Math.exp(logp) * logp;
+        for (int i = 0; i < scores.length; i++) {
+            if (p[i] > 0) {
+                h -= p[i] * (scores[i] - max - logSum);
             }
         }
         return Math.max(h, 0.0);
@@ -109,11 +138,7 @@ public final class SamplingChain {
 
     /** The indices of the {@code n} highest scores (all when n >= the row's length), highest first, ties lower first. */
     public static int[] top(double[] scores, int n) {
-        int[] all = new int[scores.length];
-        for (int i = 0; i < all.length; i++) {
-            all[i] = i;
-        }
-        return java.util.Arrays.copyOf(Order.descending(scores, all, all.length), Math.min(n, scores.length));
+        return Order.top(scores, Order.all(scores.length), scores.length, Math.min(n, scores.length));
     }
 
     /** The finite entries' indices, highest score first (ties: lower index first). */

@@ -136,7 +136,7 @@ public sealed interface SamplingStep {
                 return;
             }
             int kk = Math.min(Math.max(k, minTokensToKeep), scores.length);
-            double threshold = kthLargest(scores, kk);
+            double threshold = floor(scores, live(scores), kk);
             for (int i = 0; i < scores.length; i++) {
                 if (scores[i] < threshold) {
                     scores[i] = Double.NEGATIVE_INFINITY;
@@ -172,23 +172,24 @@ public sealed interface SamplingStep {
             }
             int[] live = live(scores);
             int n = live.length;
-            // Ascending with ties by the higher index first: the reverse of the descending order, so the
-            // tokens kept last (and rescued) are the lower indices.
-            int[] desc = Order.descending(scores, live, n);
-            double[] probs = probabilities(scores, desc);
-            double cumulative = 0;
-            int removed = 0;
-            for (int j = n - 1; j >= 0; j--) {
-                cumulative += probs[j];
-                if (cumulative <= 1 - p) {
-                    removed++;
-                } else {
-                    break;
-                }
+            if (n <= minTokensToKeep) {
+                return;
             }
-            removed = Math.min(removed, Math.max(0, n - minTokensToKeep));
-            for (int j = n - removed; j < n; j++) {
-                scores[desc[j]] = Double.NEGATIVE_INFINITY;
+            double[] probs = probabilities(scores, live);
+            boolean[] removed = n <= EXACT_CUT ? cutSorted(scores, live, probs, 1 - p)
+                    : cutByBuckets(scores, live, probs, 1 - p);
+            int count = 0;
+            for (boolean r : removed) {
+                count += r ? 1 : 0;
+            }
+            if (count > n - minTokensToKeep) {
+                keepOnly(scores, Order.top(scores, live, n, minTokensToKeep));
+                return;
+            }
+            for (int j = 0; j < n; j++) {
+                if (removed[j]) {
+                    scores[live[j]] = Double.NEGATIVE_INFINITY;
+                }
             }
         }
     }
@@ -219,12 +220,24 @@ public sealed interface SamplingStep {
                 return;
             }
             int[] live = live(scores);
-            int[] desc = Order.descending(scores, live, live.length);
-            double[] probs = probabilities(scores, desc);
-            double threshold = p * probs[0];
-            for (int j = minTokensToKeep; j < desc.length; j++) {
+            int n = live.length;
+            double[] probs = probabilities(scores, live);
+            double top = 0;
+            for (double q : probs) {
+                top = Math.max(top, q);
+            }
+            double threshold = p * top;
+            int passing = 0;
+            for (double q : probs) {
+                passing += q < threshold ? 0 : 1;
+            }
+            if (passing < minTokensToKeep) {
+                keepOnly(scores, Order.top(scores, live, n, minTokensToKeep));
+                return;
+            }
+            for (int j = 0; j < n; j++) {
                 if (probs[j] < threshold) {
-                    scores[desc[j]] = Double.NEGATIVE_INFINITY;
+                    scores[live[j]] = Double.NEGATIVE_INFINITY;
                 }
             }
         }
@@ -258,27 +271,31 @@ public sealed interface SamplingStep {
             }
             int[] live = live(scores);
             int n = live.length;
+            double[] logp = new double[n];
             double max = Double.NEGATIVE_INFINITY;
             for (int i : live) {
                 max = Math.max(max, scores[i]);
             }
             double sum = 0;
-            for (int i : live) {
-                sum += Math.exp(scores[i] - max);
+            for (int j = 0; j < n; j++) {
+                logp[j] = scores[live[j]] - max;
+                sum += Exponential.exp(logp[j]);
             }
             double logSum = Math.log(sum);
             double entropy = 0;
-            double[] logp = new double[scores.length];
-            for (int i : live) {
-                logp[i] = scores[i] - max - logSum;
-                entropy -= logp[i] * Math.exp(logp[i]);
+            for (int j = 0; j < n; j++) {
+                logp[j] -= logSum;
+                entropy -= logp[j] * Exponential.exp(logp[j]);
             }
-            double[] shifted = new double[scores.length];
-            for (int i : live) {
-                shifted[i] = Math.abs(-logp[i] - entropy);
+            // Positions 0..n-1 stand for live[0..n-1]: the order is of positions, ties by the lower index.
+            double[] shifted = new double[n];
+            double[] compact = new double[n];
+            for (int j = 0; j < n; j++) {
+                shifted[j] = Math.abs(-logp[j] - entropy);
+                compact[j] = scores[live[j]];
             }
-            int[] order = Order.ascending(shifted, live, n);
-            double[] probs = probabilities(scores, order);
+            int[] order = Order.ascending(shifted, Order.all(n), n);
+            double[] probs = probabilities(compact, order);
             double cumulative = 0;
             int last = 0;
             for (int j = 0; j < n; j++) {
@@ -296,7 +313,7 @@ public sealed interface SamplingStep {
             double threshold = shifted[order[last]];
             for (int j = minTokensToKeep; j < n; j++) {
                 if (shifted[order[j]] > threshold) {
-                    scores[order[j]] = Double.NEGATIVE_INFINITY;
+                    scores[live[order[j]]] = Double.NEGATIVE_INFINITY;
                 }
             }
         }
@@ -327,12 +344,125 @@ public sealed interface SamplingStep {
             if (neutral()) {
                 return;
             }
-            double floor = kthLargest(scores, Math.min(minTokensToKeep, scores.length));
-            double[] probs = SamplingChain.probabilities(scores);
-            for (int i = 0; i < scores.length; i++) {
-                if (probs[i] < epsilon && scores[i] < floor) {
-                    scores[i] = Double.NEGATIVE_INFINITY;
+            int[] live = live(scores);
+            double floor = floor(scores, live, minTokensToKeep);
+            double[] probs = probabilities(scores, live);
+            for (int j = 0; j < live.length; j++) {
+                if (probs[j] < epsilon && scores[live[j]] < floor) {
+                    scores[live[j]] = Double.NEGATIVE_INFINITY;
                 }
+            }
+        }
+    }
+
+    /** Rows up to this many live tokens are cut by top-p in one exact sort; longer ones by value buckets first. */
+    int EXACT_CUT = 2048;
+    /** Value buckets of the long-row top-p cut. */
+    int BUCKETS = 4096;
+
+    /**
+     * Top-p's cut on the live tokens sorted ascending (ties: the higher index first): the prefix whose cumulative
+     * probability stays {@code <= limit}, summed token by token as Hugging Face's cumsum does.
+     */
+    private static boolean[] cutSorted(double[] scores, int[] live, double[] probs, double limit) {
+        int n = live.length;
+        int[] position = new int[scores.length];
+        for (int j = 0; j < n; j++) {
+            position[live[j]] = j;
+        }
+        int[] desc = Order.descending(scores, live, n);
+        boolean[] removed = new boolean[n];
+        double cumulative = 0;
+        for (int j = n - 1; j >= 0; j--) {
+            int at = position[desc[j]];
+            cumulative += probs[at];
+            if (cumulative > limit) {
+                break;
+            }
+            removed[at] = true;
+        }
+        return removed;
+    }
+
+    /**
+     * The same cut on a long row: the live tokens' probability summed per value bucket from the lowest, the buckets
+     * wholly under the limit removed, and only the bucket the limit falls in sorted and summed token by token.
+     */
+    private static boolean[] cutByBuckets(double[] scores, int[] live, double[] probs, double limit) {
+        int n = live.length;
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i : live) {
+            min = Math.min(min, scores[i]);
+            max = Math.max(max, scores[i]);
+        }
+        double scale = max > min ? (BUCKETS - 1) / (max - min) : 0;
+        int[] bucket = new int[n];
+        double[] mass = new double[BUCKETS];
+        for (int j = 0; j < n; j++) {
+            bucket[j] = (int) ((scores[live[j]] - min) * scale);
+            mass[bucket[j]] += probs[j];
+        }
+        double cumulative = 0;
+        int edge = 0;
+        while (edge < BUCKETS && cumulative + mass[edge] <= limit) {
+            cumulative += mass[edge++];
+        }
+        boolean[] removed = new boolean[n];
+        int m = 0;
+        for (int j = 0; j < n; j++) {
+            removed[j] = bucket[j] < edge;
+            m += bucket[j] == edge ? 1 : 0;
+        }
+        // The edge bucket's tokens as positions 0..m-1, sorted descending (ties: lower index), summed from the end.
+        int[] at = new int[m];
+        double[] edgeScores = new double[m];
+        m = 0;
+        for (int j = 0; j < n; j++) {
+            if (bucket[j] == edge) {
+                edgeScores[m] = scores[live[j]];
+                at[m++] = j;
+            }
+        }
+        int[] desc = Order.descending(edgeScores, Order.all(m), m);
+        for (int j = m - 1; j >= 0; j--) {
+            cumulative += probs[at[desc[j]]];
+            if (cumulative > limit) {
+                break;
+            }
+            removed[at[desc[j]]] = true;
+        }
+        return removed;
+    }
+
+    /** The k-th highest score among the tokens in play (a removed token is below them all). */
+    private static double floor(double[] scores, int[] live, int k) {
+        if (k > live.length) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        if (k == 1) {
+            double max = Double.NEGATIVE_INFINITY;
+            for (int i : live) {
+                max = Math.max(max, scores[i]);
+            }
+            return max;
+        }
+        double[] values = new double[live.length];
+        for (int j = 0; j < live.length; j++) {
+            values[j] = scores[live[j]];
+        }
+        return Order.kthLargest(values, k);
+    }
+
+    /** Removes every token but {@code kept}. */
+    private static void keepOnly(double[] scores, int[] kept) {
+        boolean[] keep = new boolean[scores.length];
+        for (int i : kept) {
+            keep[i] = true;
+        }
+        for (int i = 0; i < scores.length; i++) {
+            if (!keep[i]) {
+                scores[i] = Double.NEGATIVE_INFINITY;
             }
         }
     }
@@ -354,7 +484,7 @@ public sealed interface SamplingStep {
         return Arrays.copyOf(live, n);
     }
 
-    /** Softmax of {@code scores[order[j]]}, position by position (the removed tokens have probability 0). */
+    /** Softmax of {@code scores[order[j]]}, position j by position (the removed tokens, left out, have 0). */
     private static double[] probabilities(double[] scores, int[] order) {
         double max = Double.NEGATIVE_INFINITY;
         for (int i : order) {
@@ -363,7 +493,7 @@ public sealed interface SamplingStep {
         double[] p = new double[order.length];
         double sum = 0;
         for (int j = 0; j < order.length; j++) {
-            p[j] = Math.exp(scores[order[j]] - max);
+            p[j] = Exponential.exp(scores[order[j]] - max);
             sum += p[j];
         }
         for (int j = 0; j < p.length; j++) {
@@ -372,10 +502,4 @@ public sealed interface SamplingStep {
         return p;
     }
 
-    /** The k-th highest score (1 <= k <= length), -Infinity included. */
-    private static double kthLargest(double[] scores, int k) {
-        double[] sorted = scores.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length - k];
-    }
 }

@@ -84,9 +84,10 @@ final class TargetWeights {
     static void checkIndices(CrossEntropyOptions options, int[] labels, int n, int classes) {
         for (int i = 0; i < n; i++) {
             int y = labels[i];
-            Checks.require(y == options.ignoreIndex() || (y >= 0 && y < classes), "targets[" + i + "] = " + y
-                    + " is out of range: class indices are 0.." + (classes - 1) + " (or ignore_index "
-                    + options.ignoreIndex() + ")");
+            if (y != options.ignoreIndex() && (y < 0 || y >= classes)) {
+                throw new IllegalArgumentException("targets[" + i + "] = " + y + " is out of range: class indices "
+                        + "are 0.." + (classes - 1) + " (or ignore_index " + options.ignoreIndex() + ")");
+            }
         }
     }
 }

@@ -38,7 +38,9 @@ public sealed interface Targets permits Targets.ClassIndices, Targets.ClassProba
             Checks.require(probabilities != null, "targets are missing");
             double[][] copy = new double[probabilities.length][];
             for (int i = 0; i < copy.length; i++) {
-                Checks.require(probabilities[i] != null, "targets[" + i + "] is missing");
+                if (probabilities[i] == null) {
+                    throw new IllegalArgumentException("targets[" + i + "] is missing");
+                }
                 copy[i] = probabilities[i].clone();
             }
             probabilities = copy;
