@@ -100,7 +100,11 @@ public record SamplingDisplay(SamplingResult result, SamplingResult hf, Sampling
                     + "frequencies (unigram)." : "Next word after \u201c" + s.context() + "\u201d ("
                     + (s.context().contains(" ") ? "trigram" : "bigram, backed off") + ")";
         }
-        return s.source().isExample() ? "Illustrative logits, made up to show one behaviour" : s.source().label();
+        if (s.source().isExample()) {
+            return "Illustrative logits, made up to show one behaviour (not from a real model)";
+        }
+        return s.source() == SamplingSource.IMPORTED ? "Your logits (File > Import Logits on this tab)"
+                : "The Explorer's selected sample, its classes as tokens";
     }
 
     private static int[] sorted(int[] v) {

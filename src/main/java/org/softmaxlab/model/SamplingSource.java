@@ -2,13 +2,13 @@ package org.softmaxlab.model;
 
 /** Where the Sampling tab's logits come from; {@link #label()} is what the source picker shows. */
 public enum SamplingSource {
-    LANGUAGE_MODEL("Shakespeare trigram model (type a prompt)"),
-    CAPITAL("Example (illustrative): a capital city"),
-    CODE("Example (illustrative): code completion"),
-    NEAR_TIE("Example (illustrative): a near-tie"),
-    FLAT_TAIL("Example (illustrative): a long flat tail, 50,000 tokens"),
+    LANGUAGE_MODEL("Word model (Shakespeare)"),
+    CAPITAL("Example: a capital city"),
+    CODE("Example: code completion"),
+    NEAR_TIE("Example: a near-tie"),
+    FLAT_TAIL("Example: a flat tail, 50,000"),
     EXPLORER("The Explorer's sample"),
-    IMPORTED("Imported logits (File > Import Logits)");
+    IMPORTED("Imported logits");
 
     private final String label;
 

@@ -94,10 +94,10 @@ public final class SamplingView {
         grid.add(comparePanel(), 1, 1);
         grid.getColumnConstraints().addAll(column(58), column(42));
         RowConstraints top = new RowConstraints();
-        top.setPercentHeight(58);
+        top.setPercentHeight(50);
         top.setVgrow(Priority.ALWAYS);
         RowConstraints bottom = new RowConstraints();
-        bottom.setPercentHeight(42);
+        bottom.setPercentHeight(50);
         bottom.setVgrow(Priority.ALWAYS);
         grid.getRowConstraints().addAll(top, bottom);
         VBox.setVgrow(grid, Priority.ALWAYS);

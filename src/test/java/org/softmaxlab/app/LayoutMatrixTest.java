@@ -98,6 +98,22 @@ class LayoutMatrixTest extends WindowTest {
     }
 
     /**
+     * The Sampling tab at every size, mode and theme: no text cut, its four charts at least 300x200 and on the window,
+     * and the knobs a lecture drags (source, temperature, top-p, min-p, the draw buttons) on screen.
+     */
+    @Test
+    void theSamplingTabCutsNothingAndKeepsItsChartsAndKnobs(FxRobot robot) {
+        List<String> problems = new ArrayList<>();
+        for (int[] size : SIZES) {
+            Parent root = window(robot, size);
+            everyModeAndTheme(robot, root, size, new String[] {"samplingTab"}, (where, tab, presenting) ->
+                    check(root, where, size, presenting, tab, problems));
+            robot.interact(() -> show(root, TABS[0], false, false));
+        }
+        assertTrue(problems.isEmpty(), problems.size() + " problems:\n" + String.join("\n", problems));
+    }
+
+    /**
      * Zoomed in (View > Zoom in: about 121%, 146% and 195%) at 1366x768 and 1920x1080: text and the charts' text grow
      * together, no text is cut, no chart runs off the window (the charts scroll when their text asks for more height
      * than there is), the side columns keep to their 24% (they scroll) and the charts keep 300x200 up to 121% on the
@@ -293,8 +309,10 @@ class LayoutMatrixTest extends WindowTest {
         }
         if (presenting) {
             List<String> ids = tab.equals("explorerTab") ? List.of("#logitSlider-0", "#logitField-0", "#presetChoice",
-                    "#temperatureSlider", "#targetSelector") : List.of("#playButton", "#stepButton", "#resetButton",
-                    "#lrSlider", "#speedSlider", "#datasetChoice");
+                    "#temperatureSlider", "#targetSelector") : tab.equals("samplingTab") ? List.of("#samplingSource",
+                    "#samplingTemperature", "#samplingTopP", "#samplingMinP", "#drawOne", "#drawMany")
+                    : List.of("#playButton", "#stepButton", "#resetButton", "#lrSlider", "#speedSlider",
+                    "#datasetChoice");
             for (String id : ids) {
                 Node control = root.lookup(id);
                 if (control == null || !shown(root).contains(control)) {

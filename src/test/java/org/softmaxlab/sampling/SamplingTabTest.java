@@ -144,6 +144,35 @@ class SamplingTabTest extends WindowTest {
     }
 
     @Test
+    void fileImportLogitsOnThisTabReadsAVocabularyRowAndItsTokens(FxRobot robot,
+                                                                  @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        showSamplingTab(robot);
+        java.nio.file.Path logits = dir.resolve("next-token.csv");
+        java.nio.file.Files.writeString(logits, "1.5,4.25,-2,0.5,4.25\n");
+        java.nio.file.Path tokens = dir.resolve("tokens.json");
+        java.nio.file.Files.writeString(tokens, "[\"\u0120the\", \" cat\", \"\\n\", \"a\\\"b\", \" dog\"]");
+        dialogs.answers.add(logits);
+        dialogs.answers.add(tokens);
+        robot.clickOn("File").clickOn("#importItem");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("kept 5 of 5, 100.0% of the mass", Screen.text(robot, "#samplingKept"));
+        assertEquals(SamplingSource.IMPORTED.label(),
+                robot.lookup("#samplingSource").queryAs(ChoiceBox.class).getValue());
+        String[] labels = java.util.Arrays.copyOf(workspace.sampling().display().topLabels(), 3);
+        assertEquals(List.of("cat", "dog", "\u0120the"), List.of(labels), "ties keep the lower index first");
+        assertTrue(workspace.statusProperty().get().contains("tokens.json"), workspace.statusProperty().get());
+        // A token list of the wrong length is refused and the imported row stays.
+        java.nio.file.Files.writeString(tokens, "[\"a\"]");
+        dialogs.answers.add(logits);
+        dialogs.answers.add(tokens);
+        robot.clickOn("File").clickOn("#importItem");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(workspace.statusProperty().get().contains("has 1 tokens but"), workspace.statusProperty().get());
+        assertEquals("cat", workspace.sampling().display().topLabels()[0]);
+    }
+
+    @Test
     void theWordModelContinuesAPromptAndGreedyRepeatsItself(FxRobot robot) throws Exception {
         showSamplingTab(robot);
         robot.interact(() -> robot.lookup("#samplingSource").queryAs(ChoiceBox.class).getSelectionModel()

@@ -9,10 +9,13 @@ import org.softmaxlab.app.FileDialogs;
 public final class ScriptedDialogs implements FileDialogs {
     /** The answer to the next question; null answers "cancelled". */
     public volatile Path next;
+    /** Answers to the next questions in turn, before {@link #next} (an import that asks twice). */
+    public final java.util.concurrent.ConcurrentLinkedDeque<Path> answers = new java.util.concurrent.ConcurrentLinkedDeque<>();
 
     @Override
     public Optional<Path> chooseOpen(Window owner) {
-        return Optional.ofNullable(next);
+        Path queued = answers.poll();
+        return Optional.ofNullable(queued != null ? queued : next);
     }
 
     @Override
