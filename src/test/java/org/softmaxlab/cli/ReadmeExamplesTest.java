@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every command-line example in README ({@code $ echo '...' | java -jar target/softmax-lab.jar CMD}, then its output
+ * Every command-line example in README and docs/CLI.md ({@code $ echo '...' | java -jar target/softmax-lab.jar CMD}, then its output
  * up to the end of the code block) prints what README shows; "..." in the shown output stands for text left out.
  */
 class ReadmeExamplesTest {
@@ -25,7 +25,8 @@ class ReadmeExamplesTest {
     }
 
     static List<Example> examples() throws IOException {
-        List<String> lines = Files.readAllLines(Path.of("README.md"));
+        List<String> lines = new ArrayList<>(Files.readAllLines(Path.of("README.md")));
+        lines.addAll(Files.readAllLines(Path.of("docs/CLI.md")));
         List<Example> found = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             Matcher m = EXAMPLE.matcher(lines.get(i));
