@@ -1,5 +1,6 @@
 package org.softmaxlab.app;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -29,6 +30,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * (1920x1080 here) cannot hold it.
  */
 @ExtendWith(ApplicationExtension.class)
+@Tag("ui")
 class ChartLabelsTest {
     private static final int[][] SIZES = {{1280, 720}, {1920, 1080}, {3840, 2160}};
     /** Wider than the headless screen (surefire's headless.geometry): drawn off screen. */

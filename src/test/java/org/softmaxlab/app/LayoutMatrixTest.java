@@ -1,5 +1,6 @@
 package org.softmaxlab.app;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -27,6 +28,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * the keys Space, Right and R). Each size is a scene of its own, laid out as a
  * window of that size lays it out (Monocle's headless screen cannot hold a 4K window).
  */
+@Tag("ui")
 class LayoutMatrixTest extends WindowTest {
     private static final int[][] SIZES = {{1280, 720}, {1366, 768}, {1920, 1080}, {3840, 2160}};
     private static final String[] TABS = {"explorerTab", "trainingTab"};

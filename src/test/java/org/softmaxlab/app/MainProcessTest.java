@@ -1,5 +1,6 @@
 package org.softmaxlab.app;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,6 +17,7 @@ import org.softmaxlab.testing.SvgTexts;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Main as a real process: the CLI path works and never loads a JavaFX class. */
+@Tag("ui")
 class MainProcessTest {
 
     @Test

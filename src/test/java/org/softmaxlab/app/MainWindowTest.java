@@ -1,5 +1,6 @@
 package org.softmaxlab.app;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -40,6 +41,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** The File and View menus through the real window, with scripted answers to the file dialogs. */
 @ExtendWith(ApplicationExtension.class)
+@Tag("ui")
 class MainWindowTest {
     @TempDir
     static Path dir;

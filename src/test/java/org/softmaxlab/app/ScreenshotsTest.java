@@ -1,5 +1,6 @@
 package org.softmaxlab.app;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,6 +24,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * property {@code screenshots} names ({@code ./mvnw verify -Dtest=ScreenshotsTest -Dscreenshots=docs/screenshots}
  * renews the committed ones).
  */
+@Tag("ui")
 class ScreenshotsTest extends WindowTest {
     private static final int[][] SIZES = {{1366, 768}, {1920, 1080}};
 

@@ -1,5 +1,6 @@
 package org.softmaxlab.app;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,6 +18,7 @@ import org.softmaxlab.testing.WindowTest;
 import org.testfx.api.FxRobot;
 
 /** The side columns and the theme (the desktop's on the first start) are remembered in the app folder, and a bad file only costs the defaults. */
+@Tag("ui")
 class ViewPreferencesTest extends WindowTest {
     @TempDir
     Path dir;

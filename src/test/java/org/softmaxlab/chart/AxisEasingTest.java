@@ -1,5 +1,6 @@
 package org.softmaxlab.chart;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,6 +17,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** A data-fitted axis moves to its new range over a few frames on screen, and exports take the final range. */
 @ExtendWith(ApplicationExtension.class)
+@Tag("ui")
 class AxisEasingTest {
     private BarCanvas chart;
 

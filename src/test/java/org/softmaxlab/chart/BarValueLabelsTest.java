@@ -1,5 +1,6 @@
 package org.softmaxlab.chart;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,6 +23,7 @@ import org.testfx.framework.junit5.Start;
  * vanish on the background. Narrow bars and a large font (presentation mode) take their labels outside or none.
  */
 @ExtendWith(ApplicationExtension.class)
+@Tag("ui")
 class BarValueLabelsTest {
     private static final Pattern RECT = Pattern.compile("<rect x=\"([-0-9.]+)\" y=\"([-0-9.]+)\" "
             + "width=\"([-0-9.]+)\" height=\"([-0-9.]+)\" fill=\"#");

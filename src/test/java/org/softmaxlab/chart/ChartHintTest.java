@@ -1,5 +1,6 @@
 package org.softmaxlab.chart;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,6 +16,7 @@ import org.testfx.framework.junit5.Start;
 
 /** An interaction hint is drawn on screen and left out of every exported image. */
 @ExtendWith(ApplicationExtension.class)
+@Tag("ui")
 class ChartHintTest {
     private HeatMapCanvas chart;
 

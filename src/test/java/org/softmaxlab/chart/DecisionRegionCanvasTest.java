@@ -1,5 +1,6 @@
 package org.softmaxlab.chart;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import javafx.scene.Scene;
@@ -16,6 +17,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** The decision regions' colours: the class colour mixed into white by how sure the model is. */
 @ExtendWith(ApplicationExtension.class)
+@Tag("ui")
 class DecisionRegionCanvasTest {
     private DecisionRegionCanvas chart;
 

@@ -1,5 +1,6 @@
 package org.softmaxlab.chart;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,6 +18,7 @@ import org.testfx.framework.junit5.Start;
 
 /** The weight heat map's numbers: as many decimals as fit in a cell, none rather than numbers running together. */
 @ExtendWith(ApplicationExtension.class)
+@Tag("ui")
 class HeatMapCanvasTest {
     private HeatMapCanvas map;
     private StackPane holder;

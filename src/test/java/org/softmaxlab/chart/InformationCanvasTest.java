@@ -1,5 +1,6 @@
 package org.softmaxlab.chart;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -18,6 +19,7 @@ import org.testfx.framework.junit5.Start;
 
 /** The information view's second part: Y and P class by class, under the H + KL bar, where there is room. */
 @ExtendWith(ApplicationExtension.class)
+@Tag("ui")
 class InformationCanvasTest {
     private InformationCanvas chart;
     private StackPane box;

@@ -1,5 +1,6 @@
 package org.softmaxlab.chart;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.TimeUnit;
@@ -20,6 +21,7 @@ import org.softmaxlab.model.ExplorerResults;
 
 /** What a typeset formula looks like on screen: a coloured term is one filled box, with no stray frame beside it. */
 @ExtendWith(ApplicationExtension.class)
+@Tag("ui")
 class MathViewPaintTest {
     private MathView view;
 

@@ -1,5 +1,6 @@
 package org.softmaxlab.chart;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,6 +26,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * it shows, with its newest data.
  */
 @ExtendWith(ApplicationExtension.class)
+@Tag("ui")
 class RetainedPlotTest {
     private static final double[] FIRST = {0.1, 0.2, 0.05, 0.4, 0.25};
     private static final double[] SECOND = {0.3, 0.02, 0.18, 0.35, 0.15};

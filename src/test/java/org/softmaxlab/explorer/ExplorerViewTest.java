@@ -1,5 +1,6 @@
 package org.softmaxlab.explorer;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -40,6 +41,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** The Explorer tab driven through its real controls, headless. */
 @ExtendWith(ApplicationExtension.class)
+@Tag("ui")
 class ExplorerViewTest {
     private static final double[][] EXAMPLE_A = {{2.0, 1.0, 0.1}, {0.0, 5.0, 0.2}};
     private FxErrors errors;

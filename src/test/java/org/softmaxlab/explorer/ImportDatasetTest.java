@@ -1,5 +1,6 @@
 package org.softmaxlab.explorer;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,6 +29,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Logits from files and the clipboard into the Explorer, and its dataset view for a batch of 500. */
+@Tag("ui")
 class ImportDatasetTest extends WindowTest {
     private static final Path DIR = Path.of("src/test/resources/import");
 

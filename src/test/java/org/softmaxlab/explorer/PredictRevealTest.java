@@ -1,5 +1,6 @@
 package org.softmaxlab.explorer;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,6 +15,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Predict, then reveal: the probability bars stay hidden until the guess is revealed, in presentation mode too. */
+@Tag("ui")
 class PredictRevealTest extends WindowTest {
 
     @Test

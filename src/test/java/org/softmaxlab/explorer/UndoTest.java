@@ -1,5 +1,6 @@
 package org.softmaxlab.explorer;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -16,6 +17,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Undo and redo in the Explorer: a whole drag is one step; typed values and presets are steps of their own. */
+@Tag("ui")
 class UndoTest extends WindowTest {
 
     private double logit0() {

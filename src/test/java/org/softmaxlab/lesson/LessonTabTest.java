@@ -1,5 +1,6 @@
 package org.softmaxlab.lesson;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,6 +24,7 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The Lesson tab: the shipped notebook lesson, its live numbers, navigation, presentation keys and bad files. */
+@Tag("ui")
 class LessonTabTest extends WindowTest {
     @TempDir
     static Path dir;

@@ -1,5 +1,6 @@
 package org.softmaxlab.losses;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,6 +25,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The Losses tab through the real window: the notebook's example A under each loss, the saturation preset, units. */
+@Tag("ui")
 class LossesTabTest extends WindowTest {
     private static final double[][] A = {{2.0, 1.0, 0.1}, {0.0, 5.0, 0.2}};
 

@@ -29,6 +29,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * (20 ms) is asserted only in the long run, where the figures are reported.
  */
 @ExtendWith(ApplicationExtension.class)
+@Tag("ui")
 class SoakTest {
     private TrainingViewModel model;
 

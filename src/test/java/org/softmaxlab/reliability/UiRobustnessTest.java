@@ -43,6 +43,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * every action the Explorer's numbers panel equals the engine's result for the current state.
  */
 @ExtendWith(ApplicationExtension.class)
+@Tag("ui")
 class UiRobustnessTest {
     private static final List<String> TEXTS = List.of("abc", "", " ", "1e400", "NaN", "-Infinity", "3", "-3.5",
             "0", "-0", "1e308", "-1e308", "710", "1000", "0.0001", "12,5", "1..2", "\u00e9", "99999999999999999999",

@@ -1,5 +1,6 @@
 package org.softmaxlab.testing;
 
+import org.junit.jupiter.api.Tag;
 import javafx.scene.Scene;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,6 +16,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
  * methods on the test class itself only, so the window is set up here in a {@code @BeforeEach}.)
  */
 @ExtendWith(ApplicationExtension.class)
+@Tag("ui")
 public abstract class WindowTest {
     protected Workspace workspace;
     protected final ScriptedDialogs dialogs = new ScriptedDialogs();

@@ -1,5 +1,6 @@
 package org.softmaxlab.training;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,6 +23,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Data you can draw: click, drag, right-click, Delete and Clear on the plane; saved in the scenario; CSV in and out. */
+@Tag("ui")
 class DrawPointsTest extends WindowTest {
     @TempDir
     static Path dir;

@@ -1,5 +1,6 @@
 package org.softmaxlab.training;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,6 +16,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The race: a second run with another loss, driven by the same Step, overlaid and side by side. */
+@Tag("ui")
 class RaceTest extends WindowTest {
 
     @Test

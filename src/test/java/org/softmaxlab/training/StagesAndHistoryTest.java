@@ -1,5 +1,6 @@
 package org.softmaxlab.training;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,6 +20,7 @@ import org.softmaxlab.testing.WindowTest;
 import org.testfx.api.FxRobot;
 
 /** Stages mode walks one update through seven stages; the history scrubber shows a past step's charts. */
+@Tag("ui")
 class StagesAndHistoryTest extends WindowTest {
     private static final String[] STAGES = {"1 Forward", "2 Softmax", "3 Per-sample coefficient", "4 P - Y",
         "5 Gradient", "6 Optimiser state", "7 Update"};

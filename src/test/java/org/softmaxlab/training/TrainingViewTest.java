@@ -1,5 +1,6 @@
 package org.softmaxlab.training;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,6 +37,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** The Training tab driven through its real controls, headless. */
 @ExtendWith(ApplicationExtension.class)
+@Tag("ui")
 class TrainingViewTest {
     private FxErrors errors;
     private Parent root;

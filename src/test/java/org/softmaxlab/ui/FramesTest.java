@@ -1,5 +1,6 @@
 package org.softmaxlab.ui;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.concurrent.TimeUnit;
@@ -17,6 +18,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** Work put off to a window's later frames runs once, in the frame asked for, and not before the window shows. */
 @ExtendWith(ApplicationExtension.class)
+@Tag("ui")
 class FramesTest {
     private Stage stage;
     private AnimationTimer counter;

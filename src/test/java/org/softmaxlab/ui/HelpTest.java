@@ -1,5 +1,6 @@
 package org.softmaxlab.ui;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,6 +15,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** A control's help sentence is read to a screen reader and shown as its tooltip when the pointer rests on it. */
+@Tag("ui")
 class HelpTest extends WindowTest {
     @Test
     void theWindowOpensWithoutTooltipsAndEachShowsItsSentenceOnHover(FxRobot robot) throws Exception {

@@ -1,5 +1,6 @@
 package org.softmaxlab.ui;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -40,6 +41,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * names one, and no window of the app (every tab, presentation mode, the menus and the pickers' lists) holds a node
  * with a listed style class. Fails when someone adds, say, a TableView without taking it off the list.
  */
+@Tag("ui")
 class ThemeTrimTest extends WindowTest {
     private static final Path LIST = Path.of("src", "build", "primer-unused.txt");
     private static final java.util.regex.Pattern STYLE_CLASS = java.util.regex.Pattern.compile("\\.([A-Za-z][\\w-]*)");
