@@ -16,7 +16,7 @@ public final class Cli {
     /** Exit code for input the user can fix. */
     public static final int BAD_INPUT = 2;
     /** The subcommands, so that Main can tell a command from a scenario file to open. */
-    public static final Set<String> COMMANDS = Set.of("eval", "train", "snippet", "sample");
+    public static final Set<String> COMMANDS = Set.of("eval", "train", "snippet", "sample", "calibrate", "attention");
 
     private final InputStream in;
     private final PrintWriter out;
@@ -57,6 +57,7 @@ public final class Cli {
         cmd.addSubcommand(new CommandLine(new TrainCommand(this)));
         cmd.addSubcommand(new CommandLine(new SnippetCommand(this)));
         cmd.addSubcommand(new CommandLine(new SampleCommand(this)));
+        cmd.addSubcommand(new CommandLine(new CalibrateCommand(this)));
         for (Object extra : extraCommands) {
             cmd.addSubcommand(new CommandLine(extra));
         }

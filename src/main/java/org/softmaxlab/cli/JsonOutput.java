@@ -113,6 +113,23 @@ final class JsonOutput {
         });
     }
 
+    /** Opens a nested array of objects; {@link #endArray()} closes it. */
+    JsonOutput beginArray(String field) {
+        return write(() -> {
+            json.writeFieldName(field);
+            json.writeStartArray();
+        });
+    }
+
+    /** Opens an object inside an array. */
+    JsonOutput beginElement() {
+        return write(() -> json.writeStartObject());
+    }
+
+    JsonOutput endArray() {
+        return write(() -> json.writeEndArray());
+    }
+
     JsonOutput endObject() {
         return write(() -> json.writeEndObject());
     }

@@ -107,7 +107,7 @@ public final class Softmax {
         return Math.log1p(rest);
     }
 
-    private static double max(double[] values) {
+    static double max(double[] values) {
         double m = values[0];
         for (double v : values) {
             m = Math.max(m, v);

@@ -87,6 +87,8 @@ public final class Limits {
 
     /** Tokens in one row of the Sampling tab's and {@code sample}'s logits (Llama 3 has 128,256; Gemma 262,144). */
     public static final IntRange VOCABULARY = new IntRange(1, 262_144);
+    /** Rows of a validation set {@code calibrate} and the Calibration tab import. */
+    public static final int CALIBRATION_ROWS = 1_000_000;
     /** Seeded draws {@code sample} takes from one row. */
     public static final IntRange DRAWS = new IntRange(0, 10_000_000);
     /** Scenario files larger than this are refused before parsing. */

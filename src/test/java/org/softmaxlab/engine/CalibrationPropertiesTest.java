@@ -1,0 +1,89 @@
+package org.softmaxlab.engine;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.DoubleRange;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+
+/** Invariants of {@link Calibration} on generated models. */
+class CalibrationPropertiesTest {
+    /** n rows of C logits, the target drawn from each row's own softmax at temperature {@code truth}. */
+    private static Object[] model(int n, int c, double spread, double truth, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        double[][] z = new double[n][c];
+        int[] y = new int[n];
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < c; k++) {
+                z[i][k] = spread * (r.nextDouble() * 2 - 1);
+            }
+            double[] p = Softmax.softmax(z[i], truth);
+            double u = r.nextDouble();
+            int k = 0;
+            for (double sum = p[0]; sum < u && k < c - 1; sum += p[++k]) {
+                // the first class whose cumulative probability passes u
+            }
+            y[i] = k;
+        }
+        return new Object[] {z, y};
+    }
+
+    @Property(tries = 100)
+    void eceAndMceAreInTheUnitIntervalAndAccuracyIsAShare(@ForAll @IntRange(min = 1, max = 60) int n,
+                                                           @ForAll @IntRange(min = 2, max = 6) int c,
+                                                           @ForAll @DoubleRange(min = 0.1, max = 20) double spread,
+                                                           @ForAll @IntRange(min = 1, max = 20) int bins,
+                                                           @ForAll long seed) {
+        Object[] m = model(n, c, spread, 1, seed);
+        Calibration cal = new Calibration((double[][]) m[0], (int[]) m[1]);
+        for (Calibration.Binning binning : Calibration.Binning.values()) {
+            if (binning == Calibration.Binning.ADAPTIVE && bins > n) {
+                continue;
+            }
+            Calibration.Report r = cal.report(1, bins, binning);
+            assertTrue(r.ece() >= 0 && r.ece() <= 1 && r.mce() >= r.ece() - 1e-15 && r.mce() <= 1, r.toString());
+            assertTrue(r.classwiseEce() >= 0 && r.classwiseEce() <= 1);
+            int counted = 0;
+            for (Calibration.Bin b : r.bins()) {
+                counted += b.count();
+            }
+            assertTrue(counted == n, "every row in one bin");
+        }
+    }
+
+    @Property(tries = 50)
+    void theFittedTemperatureBeatsItsNeighbours(@ForAll @IntRange(min = 20, max = 200) int n,
+                                                @ForAll @DoubleRange(min = 0.3, max = 3) double truth,
+                                                @ForAll long seed) {
+        Object[] m = model(n, 4, 6, truth, seed);
+        Calibration cal = new Calibration((double[][]) m[0], (int[]) m[1]);
+        Calibration.Fit fit = cal.fitTemperature();
+        if (!fit.found()) {
+            return;
+        }
+        double t = fit.temperature();
+        double at = cal.report(t, 10, Calibration.Binning.UNIFORM).nll();
+        assertTrue(at <= cal.report(t * 1.01, 10, Calibration.Binning.UNIFORM).nll(), "T x 1.01");
+        assertTrue(at <= cal.report(t / 1.01, 10, Calibration.Binning.UNIFORM).nll(), "T / 1.01");
+    }
+
+    @Test
+    void aModelCalibratedByConstructionHasEceFallingTowardZero() {
+        double previous = Double.POSITIVE_INFINITY;
+        for (int n : new int[] {1_000, 10_000, 200_000}) {
+            Object[] m = model(n, 5, 4, 1, 42);
+            Calibration cal = new Calibration((double[][]) m[0], (int[]) m[1]);
+            double ece = cal.report(1, 15, Calibration.Binning.UNIFORM).ece();
+            assertTrue(ece < previous, "n = " + n + ": ECE " + ece + " after " + previous);
+            previous = ece;
+            // The true temperature is 1: the fit finds it ever more closely.
+            if (n == 200_000) {
+                assertTrue(ece < 0.01, "ECE " + ece);
+                assertTrue(Math.abs(cal.fitTemperature().temperature() - 1) < 0.02);
+            }
+        }
+    }
+}
