@@ -7,7 +7,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The headless command line: {@code eval}, {@code train}, {@code snippet}. Never touches the JavaFX toolkit. Exit codes: 0 on
+ * The headless command line: {@code eval}, {@code train}, {@code snippet}, {@code sample}, {@code calibrate},
+ * {@code attention}. Never touches the JavaFX toolkit. Exit codes: 0 on
  * success, 2 for bad input (one line on stderr starting with {@code error:}, nothing on stdout).
  */
 @Command(name = "softmax-lab", mixinStandardHelpOptions = true, version = "Softmax Lab 0.1.0",
@@ -58,6 +59,7 @@ public final class Cli {
         cmd.addSubcommand(new CommandLine(new SnippetCommand(this)));
         cmd.addSubcommand(new CommandLine(new SampleCommand(this)));
         cmd.addSubcommand(new CommandLine(new CalibrateCommand(this)));
+        cmd.addSubcommand(new CommandLine(new AttentionCommand(this)));
         for (Object extra : extraCommands) {
             cmd.addSubcommand(new CommandLine(extra));
         }
