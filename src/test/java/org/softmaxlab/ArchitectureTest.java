@@ -68,7 +68,8 @@ class ArchitectureTest {
 
     @Test
     void viewModelsUseNoSceneGraph() {
-        noClasses().that().haveNameMatching("org\\.softmaxlab\\.(explorer|training|losses|lesson|sampling|state)\\."
+        noClasses().that().haveNameMatching("org\\.softmaxlab\\."
+                        + "(explorer|training|losses|lesson|sampling|calibration|attention|state)\\."
                         + "(\\w*ViewModel|TrainingWorker|TrainingSnapshot|LossHistory|SamplingDraws|StateModel)(\\$.*)?")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.fxml..",
                         "javafx.animation..", "javafx.stage..", "org.softmaxlab.chart..", "org.softmaxlab.ui..")
@@ -89,7 +90,8 @@ class ArchitectureTest {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("app").definedBy("org.softmaxlab.app..")
                 .layer("views").definedBy("org.softmaxlab.explorer..", "org.softmaxlab.training..",
-                        "org.softmaxlab.losses..", "org.softmaxlab.lesson..", "org.softmaxlab.sampling..")
+                        "org.softmaxlab.losses..", "org.softmaxlab.lesson..", "org.softmaxlab.sampling..",
+                        "org.softmaxlab.calibration..", "org.softmaxlab.attention..")
                 .layer("view-model support").definedBy("org.softmaxlab.state..")
                 .layer("view support").definedBy("org.softmaxlab.chart..", "org.softmaxlab.ui..")
                 .layer("files and commands").definedBy("org.softmaxlab.scenario..", "org.softmaxlab.cli..")

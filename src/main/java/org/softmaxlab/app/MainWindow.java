@@ -47,6 +47,7 @@ public final class MainWindow {
     private final FileMenus menus;
     private final LessonTab lesson;
     private final SamplingTab sampling;
+    private final CalibrationTab calibration;
     /** The tabs whose content leaves the window while they are not shown (detachHidden). */
     private final List<Tab> leftWhenHidden;
     private final javafx.event.EventHandler<KeyEvent> zoomKeys = this::onZoomKey;
@@ -86,9 +87,11 @@ public final class MainWindow {
         lesson = new LessonTab(workspace, explorer, training, trainingContent);
         sampling = new SamplingTab(workspace);
         attachWhenChosen(sampling.tab(), sampling.content());
-        tabs = new TabPane(explorer, training, losses, lesson.tab(), sampling.tab());
+        calibration = new CalibrationTab(workspace);
+        attachWhenChosen(calibration.tab(), calibration.content());
+        tabs = new TabPane(explorer, training, losses, lesson.tab(), sampling.tab(), calibration.tab());
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        leftWhenHidden = List.of(training, losses, lesson.tab(), sampling.tab());
+        leftWhenHidden = List.of(training, losses, lesson.tab(), sampling.tab(), calibration.tab());
         // After the tabs' own listeners (the lesson gives back what it held): see detachHidden.
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> Platform.runLater(this::detachHidden));
         // The scenario's tab is the Explorer or the Training tab; the Losses tab shows the Explorer's state.
@@ -231,8 +234,10 @@ public final class MainWindow {
     }
 
     private MenuBar menuBar() {
-        // File > Import Logits reads a row of next-token logits while the Sampling tab is shown.
+        // File > Import Logits reads a row of next-token logits while the Sampling tab is shown, a validation set
+        // while the Calibration tab is.
         menus.importLogitsWith(p -> sampling.tab().isSelected() ? sampling.importRow(p, dialogs, this::window)
+                : calibration.tab().isSelected() ? calibration.importRows(p, dialogs, this::window)
                 : workspace.importLogits(p));
         Menu file = menus.file(() -> tabs.getSelectionModel().select(lesson.tab()),
                 scale -> charts.exportCharts(tabs.getSelectionModel().getSelectedItem().getContent(), scale));

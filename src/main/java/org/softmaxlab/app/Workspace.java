@@ -51,6 +51,7 @@ public final class Workspace {
     private final Lessons lessons;
     private final Imports imports;
     private final org.softmaxlab.sampling.SamplingViewModel sampling;
+    private final org.softmaxlab.calibration.CalibrationViewModel calibration;
 
     public Workspace(ExplorerViewModel explorer, TrainingViewModel training, Path home) {
         this.explorer = explorer;
@@ -61,12 +62,22 @@ public final class Workspace {
         lessons = new Lessons(this, explorer, training);
         sampling = new org.softmaxlab.sampling.SamplingViewModel(SamplingTab::shakespeare,
                 javafx.application.Platform::runLater, () -> explorer.state().selectedLogits());
+        calibration = new org.softmaxlab.calibration.CalibrationViewModel(
+                new org.softmaxlab.calibration.CalibrationViewModel.TrainingRun(training.snapshotProperty(),
+                        training.race().snapshotProperty(), training::setup,
+                        () -> training.race().choiceProperty().get(), training::onPulse, training::togglePlay,
+                        training.runningProperty()));
         loadRecent();
     }
 
     /** The Sampling tab's view-model (its word model is trained the first time it is chosen). */
     public org.softmaxlab.sampling.SamplingViewModel sampling() {
         return sampling;
+    }
+
+    /** The Calibration tab's view-model (it follows the Training tab's runs). */
+    public org.softmaxlab.calibration.CalibrationViewModel calibration() {
+        return calibration;
     }
 
     /** The app folder: the {@code softmaxlab.home} property, or {@code ~/.softmax-lab}. */

@@ -24,6 +24,7 @@ import org.softmaxlab.model.SamplingSource;
 import org.softmaxlab.model.SamplingState;
 import org.softmaxlab.ui.Bind;
 import org.softmaxlab.ui.Help;
+import org.softmaxlab.ui.LabView;
 
 /** The Sampling tab's control column: the source, the prompt and its continuation, every step's knob and the order. */
 final class SamplingControls {
@@ -45,8 +46,8 @@ final class SamplingControls {
         Help.set(source, "Where the next-token logits come from: the app's own word model, an example, the "
                 + "Explorer's sample, or your model's logits (File > Import Logits on this tab).");
         VBox box = new VBox(8, title("Logits from"), source, prompt(), title("The chain"), knobs());
-        box.getChildren().addAll(orderTitle(), order(), status());
-        box.getStyleClass().add("sampling-controls");
+        box.getChildren().addAll(orderTitle(), order(), LabView.status("samplingStatus", model.refusalProperty(),
+                model.statusProperty()));
         return box;
     }
 
@@ -168,21 +169,7 @@ final class SamplingControls {
         return new VBox(6, hint, list.view(), new HBox(8, hf, llama));
     }
 
-    private Label status() {
-        Label status = new Label();
-        status.setId("samplingStatus");
-        status.setWrapText(true);
-        status.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> model.refusalProperty().get().isEmpty() ? model.statusProperty().get()
-                        : model.refusalProperty().get(), model.refusalProperty(), model.statusProperty()));
-        model.refusalProperty().addListener((o, a, b) -> org.softmaxlab.ui.ViewSupport.setStyleClass(status,
-                "error", !b.isEmpty()));
-        return status;
-    }
-
     private static Label title(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("section-title");
-        return l;
+        return LabView.title(text);
     }
 }

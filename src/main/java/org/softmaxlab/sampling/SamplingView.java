@@ -7,13 +7,10 @@ import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
 import org.softmaxlab.chart.BarCanvas;
 import org.softmaxlab.chart.CurveCanvas;
@@ -22,7 +19,7 @@ import org.softmaxlab.model.Numbers;
 import org.softmaxlab.model.SamplingDisplay;
 import org.softmaxlab.model.SamplingState;
 import org.softmaxlab.ui.Help;
-import org.softmaxlab.ui.ViewSupport;
+import org.softmaxlab.ui.LabView;
 
 /**
  * The Sampling tab: the control column on the left; the readouts, the ranked top tokens, the cumulative mass, the
@@ -32,9 +29,9 @@ import org.softmaxlab.ui.ViewSupport;
 public final class SamplingView {
     private static final List<Long> DRAW_COUNTS = List.of(100L, 10_000L);
     private final SamplingViewModel model;
-    private final Label kept = readout("samplingKept");
-    private final Label entropy = readout("samplingEntropy");
-    private final Label perplexity = readout("samplingPerplexity");
+    private final Label kept = LabView.readout("samplingKept");
+    private final Label entropy = LabView.readout("samplingEntropy");
+    private final Label perplexity = LabView.readout("samplingPerplexity");
     private final Label source = new Label();
     private final Label compare = new Label();
     private final Label drawn = new Label();
@@ -53,15 +50,8 @@ public final class SamplingView {
     }
 
     private Parent build() {
-        ScrollPane controls = new ScrollPane(new SamplingControls(model).build());
-        controls.setFitToWidth(true);
-        controls.getStyleClass().add("side-column");
-        controls.setPrefWidth(360);
-        ViewSupport.drawViewportDirectly(controls);
-        BorderPane root = new BorderPane(charts());
-        root.setLeft(controls);
-        root.setId("samplingView");
-        root.getStylesheets().add(SamplingView.class.getResource("sampling.css").toExternalForm());
+        BorderPane root = LabView.root("samplingView", new SamplingControls(model).build(), charts(),
+                SamplingView.class.getResource("sampling.css").toExternalForm());
         model.displayProperty().addListener((o, a, d) -> show(d));
         model.drawsProperty().addListener((o, a, d) -> showDraws(model.display(), d));
         compare.fontProperty().addListener(o -> showMath(model.display()));
@@ -92,14 +82,8 @@ public final class SamplingView {
         grid.add(mass, 1, 0);
         grid.add(drawPanel(), 0, 1);
         grid.add(comparePanel(), 1, 1);
-        grid.getColumnConstraints().addAll(column(58), column(42));
-        RowConstraints top = new RowConstraints();
-        top.setPercentHeight(50);
-        top.setVgrow(Priority.ALWAYS);
-        RowConstraints bottom = new RowConstraints();
-        bottom.setPercentHeight(50);
-        bottom.setVgrow(Priority.ALWAYS);
-        grid.getRowConstraints().addAll(top, bottom);
+        grid.getColumnConstraints().addAll(LabView.column(58), LabView.column(42));
+        grid.getRowConstraints().addAll(LabView.row(50), LabView.row(50));
         VBox.setVgrow(grid, Priority.ALWAYS);
         VBox box = new VBox(6, readouts, source, grid);
         box.setPadding(new Insets(8));
@@ -140,10 +124,7 @@ public final class SamplingView {
         compare.setMinWidth(0);
         formula.setId("samplingFormula");
         VBox.setVgrow(formula, Priority.ALWAYS);
-        Label title = new Label("Side by side: Hugging Face's order and llama.cpp's");
-        title.getStyleClass().add("section-title");
-        title.setWrapText(true);
-        title.setMinWidth(0);
+        Label title = LabView.title("Side by side: Hugging Face's order and llama.cpp's");
         VBox box = new VBox(6, title, compare, formula);
         box.setMinHeight(0);
         box.setMinWidth(0);
@@ -196,20 +177,5 @@ public final class SamplingView {
         histogram.setValues(share, -1, expected);
         drawn.setText(draws.recent().isEmpty() ? "" : String.join(" ", draws.recent().stream()
                 .map(SamplingDisplay::shown).toList()));
-    }
-
-    private static Label readout(String id) {
-        Label l = new Label();
-        l.setId(id);
-        l.getStyleClass().addAll("readout", "number");
-        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        return l;
-    }
-
-    private static ColumnConstraints column(double percent) {
-        ColumnConstraints c = new ColumnConstraints();
-        c.setPercentWidth(percent);
-        c.setHgrow(Priority.ALWAYS);
-        return c;
     }
 }

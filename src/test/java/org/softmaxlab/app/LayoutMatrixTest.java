@@ -100,15 +100,15 @@ class LayoutMatrixTest extends WindowTest {
     }
 
     /**
-     * The Sampling tab at every size, mode and theme: no text cut, its four charts at least 300x200 and on the window,
-     * and the knobs a lecture drags (source, temperature, top-p, min-p, the draw buttons) on screen.
+     * The Sampling and Calibration tabs at every size, mode and theme: no text cut, their charts at least 300x200 and
+     * on the window, and the knobs a lecture drags (see {@link #KNOBS}) on screen.
      */
     @Test
-    void theSamplingTabCutsNothingAndKeepsItsChartsAndKnobs(FxRobot robot) {
+    void theLabTabsCutNothingAndKeepTheirChartsAndKnobs(FxRobot robot) {
         List<String> problems = new ArrayList<>();
         for (int[] size : SIZES) {
             Parent root = window(robot, size);
-            everyModeAndTheme(robot, root, size, new String[] {"samplingTab"}, (where, tab, presenting) ->
+            everyModeAndTheme(robot, root, size, new String[] {"samplingTab", "calibrationTab"}, (where, tab, presenting) ->
                     check(root, where, size, presenting, tab, problems));
             robot.interact(() -> show(root, TABS[0], false, false));
         }
@@ -268,6 +268,17 @@ class LayoutMatrixTest extends WindowTest {
         }
     }
 
+    /** The controls a lecture drives on each tab: on screen in presentation mode. */
+    private static final java.util.Map<String, List<String>> KNOBS = java.util.Map.of(
+            "explorerTab", List.of("#logitSlider-0", "#logitField-0", "#presetChoice", "#temperatureSlider",
+                    "#targetSelector"),
+            "trainingTab", List.of("#playButton", "#stepButton", "#resetButton", "#lrSlider", "#speedSlider",
+                    "#datasetChoice"),
+            "samplingTab", List.of("#samplingSource", "#samplingTemperature", "#samplingTopP", "#samplingMinP",
+                    "#drawOne", "#drawMany"),
+            "calibrationTab", List.of("#calibrationSource", "#calibrationTemperature", "#fitTemperature",
+                    "#calibrationBins"));
+
     private static void check(Parent root, String where, int[] size, boolean presenting, String tab,
                               List<String> problems) {
         for (Node n : shown(root)) {
@@ -310,11 +321,7 @@ class LayoutMatrixTest extends WindowTest {
             }
         }
         if (presenting) {
-            List<String> ids = tab.equals("explorerTab") ? List.of("#logitSlider-0", "#logitField-0", "#presetChoice",
-                    "#temperatureSlider", "#targetSelector") : tab.equals("samplingTab") ? List.of("#samplingSource",
-                    "#samplingTemperature", "#samplingTopP", "#samplingMinP", "#drawOne", "#drawMany")
-                    : List.of("#playButton", "#stepButton", "#resetButton", "#lrSlider", "#speedSlider",
-                    "#datasetChoice");
+            List<String> ids = KNOBS.getOrDefault(tab, KNOBS.get("trainingTab"));
             for (String id : ids) {
                 Node control = root.lookup(id);
                 if (control == null || !shown(root).contains(control)) {

@@ -48,6 +48,8 @@ class ScreenshotsTest extends WindowTest {
         });
         WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS,
                 () -> !workspace.sampling().generatedProperty().get().isEmpty());
+        // The Calibration tab after Fit T: the fitted bins over the model's own.
+        robot.interact(() -> workspace.calibration().setTemperature(workspace.calibration().fittedTemperature()));
         for (int[] size : SIZES) {
             // A window of its own at each size (the shared test window keeps its size for the tests after this one).
             Stage[] window = new Stage[1];
@@ -67,10 +69,11 @@ class ScreenshotsTest extends WindowTest {
             });
             for (String mode : new String[] {"normal", "presentation"}) {
                 for (String theme : new String[] {"light", "dark"}) {
-                    for (String tab : new String[] {"explorer", "training", "sampling"}) {
+                    for (String tab : TABS) {
                         robot.interact(() -> {
-                            ((javafx.scene.control.TabPane) root.lookup(".tab-pane")).getSelectionModel()
-                                    .select(tab.equals("explorer") ? 0 : tab.equals("training") ? 1 : 4);
+                            javafx.scene.control.TabPane tabs = (javafx.scene.control.TabPane) root.lookup(".tab-pane");
+                            tabs.getSelectionModel().select(tabs.getTabs().stream()
+                                    .filter(t -> (tab + "Tab").equals(t.getId())).findFirst().orElseThrow());
                             ((ToggleButton) root.lookup("#presentationToggle")).setSelected(mode.equals("presentation"));
                             darkItem(root).setSelected(theme.equals("dark"));
                         });
@@ -100,6 +103,9 @@ class ScreenshotsTest extends WindowTest {
             });
         }
     }
+
+    /** The tabs photographed, by their ids' stems ("explorer" is the tab {@code #explorerTab}). */
+    private static final String[] TABS = {"explorer", "training", "sampling", "calibration"};
 
     private static CheckMenuItem darkItem(Parent root) {
         return (CheckMenuItem) ((MenuBar) root.lookup(".menu-bar")).getMenus().stream()
