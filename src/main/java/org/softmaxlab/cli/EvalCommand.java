@@ -15,6 +15,7 @@ import org.softmaxlab.engine.LossKind;
 import org.softmaxlab.engine.LossOutput;
 import org.softmaxlab.engine.LossSpec;
 import org.softmaxlab.engine.Losses;
+import org.softmaxlab.engine.RoundedCrossEntropy;
 import org.softmaxlab.engine.Targets;
 import org.softmaxlab.model.Limits;
 import picocli.CommandLine.Command;
@@ -58,6 +59,10 @@ final class EvalCommand implements Callable<Integer> {
         EvalInput in = logitsFile != null ? fromFiles() : JsonInput.read(file, cli.in(), EvalInput.class);
         LossSpec spec = JsonInput.checked(in::spec);
         boolean single = in.single();
+        if (in.rounded()) {
+            cli.out().println(rounded(in, spec, single).finish());
+            return 0;
+        }
         double[][] logits = JsonInput.checked(in::logitMatrix);
         Targets targets;
         if (spec.kind() == LossKind.BCE_WITH_LOGITS) {
@@ -148,6 +153,46 @@ final class EvalCommand implements Callable<Integer> {
         }
         if (!r.isDefined()) {
             out.text("undefined_reason", r.undefinedReason());
+        }
+        return out;
+    }
+
+    /** A format's arithmetic (see {@link RoundedCrossEntropy}): the usual keys and each entry's error and flags. */
+    private static JsonOutput rounded(EvalInput in, LossSpec spec, boolean single) {
+        JsonInput.checked(() -> {
+            in.checkRoundedOptions();
+            return null;
+        });
+        RoundedCrossEntropy.Settings settings = JsonInput.checked(in::roundedSettings);
+        double[][] logits = JsonInput.checked(in::logitMatrix);
+        int classes = logits[0].length;
+        Targets targets = JsonInput.checked(() -> in.targetValues(classes));
+        if (!(targets instanceof Targets.ClassIndices indices)) {
+            throw new BadInputException("precision, accumulate and algorithm take class-index targets, not "
+                    + "probability rows");
+        }
+        RoundedCrossEntropy.Result r;
+        try {
+            r = RoundedCrossEntropy.evaluate(logits, indices.indices(), spec.options().ignoreIndex(),
+                    spec.options().reduction(), settings);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(e.getMessage());
+        }
+        JsonOutput out = new JsonOutput();
+        rows(out, "probs", r.probs(), single, false);
+        rows(out, "log_probs", r.logProbs(), single, false);
+        out.vector("per_sample_loss", r.perSampleLoss());
+        if (spec.reduces()) {
+            out.number("loss", r.loss());
+        } else {
+            out.vector("loss", r.perSampleLoss());
+        }
+        rows(out, "grad_logits", r.gradient(), single, false);
+        rows(out, "ulp_error", r.ulpError(), single, false);
+        if (single) {
+            out.booleans("overflow", r.overflow()[0]).booleans("underflow", r.underflow()[0]);
+        } else {
+            out.booleanRows("overflow", r.overflow()).booleanRows("underflow", r.underflow());
         }
         return out;
     }

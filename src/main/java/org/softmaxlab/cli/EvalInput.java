@@ -3,6 +3,9 @@ package org.softmaxlab.cli;
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.softmaxlab.engine.LossSpec;
+import org.softmaxlab.engine.Precision;
+import org.softmaxlab.engine.RoundedCrossEntropy;
+import org.softmaxlab.engine.SoftmaxAlgorithm;
 import org.softmaxlab.engine.Targets;
 import org.softmaxlab.json.Fields;
 import org.softmaxlab.json.JsonInputException;
@@ -14,7 +17,45 @@ import org.softmaxlab.json.JsonRecords;
  */
 record EvalInput(JsonNode logits, JsonNode targets, String loss, @JsonAlias("weights") double[] weight,
                  double[] alpha, Integer ignoreIndex, String reduction, Double labelSmoothing, Double temperature,
-                 Integer p, Double margin, Double gamma, double[] posWeight, String units) {
+                 Integer p, Double margin, Double gamma, double[] posWeight, String units, String precision,
+                 String accumulate, String algorithm) {
+
+    /** Whether the input asks for a format's arithmetic ({@code precision}, {@code accumulate} or {@code algorithm}). */
+    boolean rounded() {
+        return precision != null || accumulate != null || algorithm != null;
+    }
+
+    /** The format, its sum's format and the algorithm: float64, the same and stable unless given. */
+    RoundedCrossEntropy.Settings roundedSettings() throws JsonInputException {
+        try {
+            Precision f = precision == null ? Precision.FLOAT64 : Precision.parse(precision);
+            Precision sum;
+            if (accumulate == null || accumulate.equalsIgnoreCase("same")) {
+                sum = f;
+            } else if (accumulate.equalsIgnoreCase("float32")) {
+                sum = Precision.FLOAT32;
+            } else {
+                throw new IllegalArgumentException("accumulate must be \"same\" or \"float32\", got \"" + accumulate
+                        + "\"");
+            }
+            return new RoundedCrossEntropy.Settings(f, sum, algorithm == null ? SoftmaxAlgorithm.STABLE
+                    : SoftmaxAlgorithm.parse(algorithm));
+        } catch (IllegalArgumentException e) {
+            throw new JsonInputException(e.getMessage());
+        }
+    }
+
+    /** The options a format's arithmetic does not take: named, so that nothing is silently dropped. */
+    void checkRoundedOptions() throws JsonInputException {
+        String refused = loss != null && !loss.equals("cross_entropy") ? "loss \"" + loss + "\""
+                : weight != null ? "weight" : labelSmoothing != null && labelSmoothing != 0 ? "label_smoothing"
+                : temperature != null && temperature != 1 ? "temperature" : units != null && !units.equals("nats")
+                ? "units \"" + units + "\"" : null;
+        if (refused != null) {
+            throw new JsonInputException("precision, accumulate and algorithm compute cross_entropy with class-index "
+                    + "targets in nats, without weight, label_smoothing or temperature; the input has " + refused);
+        }
+    }
 
     /** Whether the logits are one flat row (a single sample, written without the outer brackets). */
     boolean single() {

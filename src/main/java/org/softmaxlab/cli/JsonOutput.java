@@ -83,6 +83,32 @@ final class JsonOutput {
         });
     }
 
+    JsonOutput booleans(String field, boolean[] values) {
+        return write(() -> {
+            json.writeFieldName(field);
+            writeBooleans(values);
+        });
+    }
+
+    JsonOutput booleanRows(String field, boolean[][] values) {
+        return write(() -> {
+            json.writeFieldName(field);
+            json.writeStartArray();
+            for (boolean[] row : values) {
+                writeBooleans(row);
+            }
+            json.writeEndArray();
+        });
+    }
+
+    private void writeBooleans(boolean[] values) throws IOException {
+        json.writeStartArray();
+        for (boolean v : values) {
+            json.writeBoolean(v);
+        }
+        json.writeEndArray();
+    }
+
     JsonOutput texts(String field, java.util.List<String> values) {
         return write(() -> {
             json.writeFieldName(field);
