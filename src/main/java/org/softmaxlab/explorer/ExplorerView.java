@@ -88,6 +88,7 @@ public final class ExplorerView {
     @FXML private GridPane numbersGrid;
     @FXML private Label stabilityVerdict;
     @FXML private GridPane stabilityGrid;
+    @FXML private VBox precisionPanel;
 
     @FXML private VBox datasetBox;
     @FXML private BarCanvas lossHistogram;
@@ -139,6 +140,7 @@ public final class ExplorerView {
         model.unitsProperty().addListener((o, a, b) -> show(model.getResult()));
         lossCurve.setAxisNames("z", "L");
         numbers = new NumbersPanel(numbersGrid, stabilityGrid, stabilityVerdict);
+        PrecisionPanel.fill(precisionPanel, model.precision());
         derivationPane.expandedProperty().addListener((o, a, b) -> showMath(model.getResult()));
         // The typeset formula takes the theme's text colour: a theme switch (or zoom) lays it out again.
         entropyValue.textFillProperty().addListener((o, a, b) -> showMath(model.getResult()));

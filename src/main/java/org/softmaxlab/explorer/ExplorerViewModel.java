@@ -80,6 +80,8 @@ public final class ExplorerViewModel {
     /** What the preset picker says once the state is no longer the preset or example it came from. */
     public static final String CUSTOM = "Custom";
 
+    private final PrecisionViewModel precision;
+
     public ExplorerViewModel() {
         onEdit(classCount, c -> s -> s.withShape(s.samples(), maxClasses(c.intValue())));
         onEdit(sampleCount, n -> s -> s.withShape(n.intValue(), s.classes()));
@@ -103,6 +105,7 @@ public final class ExplorerViewModel {
             }
         });
         applyPreset(ExplorerPreset.DEFAULT);
+        precision = new PrecisionViewModel(stateProperty());
     }
 
     // ---- commands ------------------------------------------------------------------------------------------
@@ -434,6 +437,8 @@ public final class ExplorerViewModel {
     /** One property per class: the class weights. Replaced when C changes. */
     public ObservableList<DoubleProperty> weights() { return weights; }
     public ReadOnlyObjectProperty<ExplorerState> stateProperty() { return state.getReadOnlyProperty(); }
+    /** The precision panel's view-model: it follows the selected sample. */
+    public PrecisionViewModel precision() { return precision; }
     public ReadOnlyObjectProperty<ExplorerResults> resultProperty() { return result.getReadOnlyProperty(); }
     public ExplorerResults getResult() { return result.get(); }
     /** The last refused input, or "". */

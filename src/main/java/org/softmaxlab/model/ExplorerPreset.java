@@ -18,6 +18,8 @@ public record ExplorerPreset(String name, double[][] logits, int[] targets, doub
     public static final String CE_VS_MSE = "Confident and wrong: CE vs MSE";
     public static final String UNIFORM = "Uniform";
     public static final String HUGE = "Huge logits (1000)";
+    /** exp(12) is past float16's largest value (65504): the naive float16 softmax gives NaN, the stable one works. */
+    public static final String FLOAT16_OVERFLOW = "float16 overflow";
 
     /** The presets offered in {@code #presetChoice}, in menu order. */
     public static List<ExplorerPreset> all() {
@@ -30,7 +32,8 @@ public record ExplorerPreset(String name, double[][] logits, int[] targets, doub
                 plain(CONFIDENT_WRONG, new double[][] {{8.0, 0.5, -1.0, -2.0}}, 3),
                 plain(CE_VS_MSE, new double[][] {{7.0, 0.0, -1.0}}, 2),
                 plain(UNIFORM, new double[][] {{0.0, 0.0, 0.0, 0.0, 0.0}}, 0),
-                plain(HUGE, new double[][] {{1000.0, 999.0, 0.0}}, 0));
+                plain(HUGE, new double[][] {{1000.0, 999.0, 0.0}}, 0),
+                plain(FLOAT16_OVERFLOW, new double[][] {{12.0, 11.0, 0.0}}, 0));
     }
 
     /** The presets' names, in menu order. */
