@@ -52,6 +52,8 @@ final class PrecisionPanel {
     private void build(VBox box) {
         Label title = new Label("float64, float32, bfloat16, float16");
         title.getStyleClass().add("section-title");
+        title.setWrapText(true);
+        title.setMinWidth(0);
         ChoiceBox<String> algorithm = new ChoiceBox<>();
         algorithm.setId("precisionAlgorithm");
         Bind.choice(algorithm, PrecisionDisplay.algorithms(), SoftmaxAlgorithm::label, model.stateProperty(),
@@ -65,8 +67,8 @@ final class PrecisionPanel {
         model.stateProperty().addListener((o, a, s) -> accumulate.setSelected(s.float32Sum()));
         Help.set(accumulate, "The sum of exponentials and e / s as float32 operations, as GPU kernels do; each "
                 + "probability then rounded to the format.");
-        HBox settings = new HBox(8, algorithm, accumulate);
-        settings.setAlignment(Pos.CENTER_LEFT);
+        accumulate.setMinWidth(Region.USE_PREF_SIZE);
+        VBox settings = new VBox(4, algorithm, accumulate);
         Slider scale = new Slider();
         scale.setId("logitScale");
         Bind.logSlider(scale, PrecisionState.SCALE, model.stateProperty(), PrecisionState::scale,
@@ -92,7 +94,15 @@ final class PrecisionPanel {
         verdict.getStyleClass().add("verdict");
         grid.getStyleClass().add("numbers-grid");
         grid.setHgap(6);
-        box.getChildren().setAll(title, settings, scaleRow, overflow, verdict, grid);
+        // Four columns of numbers may be wider than the numbers column: they scroll sideways, never cut.
+        javafx.scene.control.ScrollPane table = new javafx.scene.control.ScrollPane(grid);
+        table.setFitToHeight(true);
+        table.setVbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        table.setMinWidth(0);
+        table.setPrefViewportHeight(Region.USE_COMPUTED_SIZE);
+        table.getStyleClass().add("precision-table");
+        box.setMinWidth(0);
+        box.getChildren().setAll(title, settings, scaleRow, overflow, verdict, table);
         box.getStylesheets().add(PrecisionPanel.class.getResource("/org/softmaxlab/ui/lab-view.css")
                 .toExternalForm());
         model.displayProperty().addListener((o, a, d) -> show(d));
