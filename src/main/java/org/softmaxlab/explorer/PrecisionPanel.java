@@ -101,6 +101,7 @@ final class PrecisionPanel {
         table.setMinWidth(0);
         table.setPrefViewportHeight(Region.USE_COMPUTED_SIZE);
         table.getStyleClass().add("precision-table");
+        ViewSupport.drawViewportDirectly(table);
         box.setMinWidth(0);
         box.getChildren().setAll(title, settings, scaleRow, overflow, verdict, table);
         box.getStylesheets().add(PrecisionPanel.class.getResource("/org/softmaxlab/ui/lab-view.css")
