@@ -9,8 +9,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
-import javafx.geometry.Bounds;
-import javafx.scene.Node;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.TabPane;
 import org.junit.jupiter.api.Tag;
@@ -59,13 +57,6 @@ class CalibrationTabTest extends WindowTest {
         return Reference.parse(out.toString());
     }
 
-    private static void assertOnScreen(FxRobot robot, String id) {
-        Node n = robot.lookup(id).query();
-        Bounds b = n.localToScene(n.getBoundsInLocal());
-        assertTrue(n.isVisible() && b.getWidth() > 0 && b.getMinX() >= 0 && b.getMaxX() <= n.getScene().getWidth() + 1
-                && b.getMinY() >= 0 && b.getMaxY() <= n.getScene().getHeight() + 1, id + " at " + b);
-    }
-
     @Test
     void theOverconfidentExampleShowsWhatCalibratePrintsAndFitTLowersTheNllToItsAfter(FxRobot robot)
             throws Exception {
@@ -80,7 +71,7 @@ class CalibrationTabTest extends WindowTest {
         assertEquals(expected.get("bins").size(), chart.bins().length);
         for (String id : new String[] {"#eceValue", "#nllValue", "#reliabilityChart", "#fitTemperature",
                 "#calibrationTemperature", "#calibrationSource"}) {
-            assertOnScreen(robot, id);
+            Screen.assertOnScreen(robot, id);
         }
         JsonNode after = expected.get("after");
         assertTrue(after.get("nll").asDouble() < expected.get("nll").asDouble());
@@ -109,7 +100,7 @@ class CalibrationTabTest extends WindowTest {
                 .select(CalibrationSource.TRAINING.label()));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(CalibrationSource.TRAINING, workspace.calibration().state().source());
-        assertOnScreen(robot, "#heldOutShare");
+        Screen.assertOnScreen(robot, "#heldOutShare");
         int before = workspace.calibration().historyProperty().get().size();
         robot.interact(() -> workspace.training().play());
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);

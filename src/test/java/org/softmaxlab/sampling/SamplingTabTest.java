@@ -63,13 +63,6 @@ class SamplingTabTest extends WindowTest {
                 + Numbers.percent(out.get("mass_kept").asDouble()) + " of the mass";
     }
 
-    private static void assertOnScreen(FxRobot robot, String id) {
-        Node n = robot.lookup(id).query();
-        Bounds b = n.localToScene(n.getBoundsInLocal());
-        assertTrue(n.isVisible() && b.getWidth() > 0 && b.getMinX() >= 0 && b.getMaxX() <= n.getScene().getWidth() + 1
-                && b.getMinY() >= 0 && b.getMaxY() <= n.getScene().getHeight() + 1, id + " at " + b);
-    }
-
     @Test
     void draggingTopPFromOneToAHalfKeepsWhatSamplePrints(FxRobot robot) {
         showSamplingTab(robot);
@@ -139,8 +132,8 @@ class SamplingTabTest extends WindowTest {
         robot.clickOn("#drawOne");
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(Screen.text(robot, "#drawnTokens").isEmpty(), "a single draw shows its token");
-        assertOnScreen(robot, "#drawOne");
-        assertOnScreen(robot, "#samplingCompare");
+        Screen.assertOnScreen(robot, "#drawOne");
+        Screen.assertOnScreen(robot, "#samplingCompare");
     }
 
     @Test
@@ -178,7 +171,7 @@ class SamplingTabTest extends WindowTest {
         robot.interact(() -> robot.lookup("#samplingSource").queryAs(ChoiceBox.class).getSelectionModel()
                 .select(SamplingSource.LANGUAGE_MODEL.label()));
         Screen.await(robot, "#samplingSourceText", t -> t.contains("trigram"));
-        assertOnScreen(robot, "#samplingPrompt");
+        Screen.assertOnScreen(robot, "#samplingPrompt");
         robot.clickOn("#samplingGreedy");
         robot.clickOn("#generate");
         Screen.await(robot, "#samplingGenerated", t -> !t.isEmpty());
