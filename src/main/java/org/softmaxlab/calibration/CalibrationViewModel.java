@@ -172,21 +172,23 @@ public final class CalibrationViewModel {
         }
         if (isRace) {
             CalibrationState scored = training(model.state(), s, false);
-            record(raceHistory, scored, s, raceName.get());
+            record(raceHistory, () -> scored.data().report(1, scored.bins(), scored.binning()), s, raceName.get());
             return;
         }
         edit(st -> training(st, s, false));
-        record(history, model.state(), s, "cross-entropy");
+        // The display already holds the new rows' figures at T = 1.
+        record(history, () -> model.display().original(), s, "cross-entropy");
     }
 
-    private static void record(ReadOnlyObjectWrapper<CalibrationHistory> into, CalibrationState scored,
+    /** Adds the run's figures at T = 1 (computed only when the step is new) to {@code into}. */
+    private static void record(ReadOnlyObjectWrapper<CalibrationHistory> into, Supplier<Calibration.Report> atOne,
                                TrainingSnapshot s, String name) {
         CalibrationHistory h = into.get();
         if (s.steps() < h.lastStep() || !name.equals(h.name())) {
             h = CalibrationHistory.empty(name);
         }
         if (s.steps() > h.lastStep()) {
-            Calibration.Report r = scored.data().report(1, scored.bins(), scored.binning());
+            Calibration.Report r = atOne.get();
             into.set(h.plus(s.steps(), r.ece(), r.nll(), r.accuracy()));
         }
     }
