@@ -17,6 +17,7 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Window;
+import org.softmaxlab.attention.AttentionView;
 import org.softmaxlab.explorer.ExplorerView;
 import org.softmaxlab.losses.LossesView;
 import org.softmaxlab.losses.LossesViewModel;
@@ -89,9 +90,12 @@ public final class MainWindow {
         attachWhenChosen(sampling.tab(), sampling.content());
         calibration = new CalibrationTab(workspace);
         attachWhenChosen(calibration.tab(), calibration.content());
-        tabs = new TabPane(explorer, training, losses, lesson.tab(), sampling.tab(), calibration.tab());
+        Tab attention = new Tab("Attention");
+        attention.setId("attentionTab");
+        attachWhenChosen(attention, new Lazy<>(() -> AttentionView.load(workspace.attention())));
+        tabs = new TabPane(explorer, training, losses, lesson.tab(), sampling.tab(), calibration.tab(), attention);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        leftWhenHidden = List.of(training, losses, lesson.tab(), sampling.tab(), calibration.tab());
+        leftWhenHidden = List.of(training, losses, lesson.tab(), sampling.tab(), calibration.tab(), attention);
         // After the tabs' own listeners (the lesson gives back what it held): see detachHidden.
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> Platform.runLater(this::detachHidden));
         // The scenario's tab is the Explorer or the Training tab; the Losses tab shows the Explorer's state.

@@ -52,6 +52,8 @@ public final class Workspace {
     private final Imports imports;
     private final org.softmaxlab.sampling.SamplingViewModel sampling;
     private final org.softmaxlab.calibration.CalibrationViewModel calibration;
+    private final org.softmaxlab.attention.AttentionViewModel attention =
+            new org.softmaxlab.attention.AttentionViewModel();
 
     public Workspace(ExplorerViewModel explorer, TrainingViewModel training, Path home) {
         this.explorer = explorer;
@@ -73,6 +75,11 @@ public final class Workspace {
     /** The Sampling tab's view-model (its word model is trained the first time it is chosen). */
     public org.softmaxlab.sampling.SamplingViewModel sampling() {
         return sampling;
+    }
+
+    /** The Attention tab's view-model. */
+    public org.softmaxlab.attention.AttentionViewModel attention() {
+        return attention;
     }
 
     /** The Calibration tab's view-model (it follows the Training tab's runs). */

@@ -16,6 +16,7 @@ import javafx.scene.control.Spinner;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
@@ -131,7 +132,12 @@ public final class CalibrationView {
                 b -> b == Calibration.Binning.UNIFORM ? "equal width" : "equal count", model.stateProperty(),
                 CalibrationState::binning, model::setBinning);
         Help.set(binning, "Equal-width bins ((m-1)/M, m/M], or bins of equal count over the sorted confidences.");
-        HBox binRow = new HBox(8, new Label("bins"), bins, binning);
+        Label binsLabel = new Label("bins");
+        binsLabel.setMinWidth(Region.USE_PREF_SIZE);
+        binning.setMinWidth(Region.USE_PREF_SIZE);
+        // The spinner gives way in a narrow column (24% of a 1280 px window), never the words beside it.
+        bins.setMinWidth(60);
+        HBox binRow = new HBox(8, binsLabel, bins, binning);
         binRow.setAlignment(Pos.CENTER_LEFT);
         Slider temperature = new Slider();
         temperature.setId("calibrationTemperature");

@@ -25,6 +25,9 @@ public final class CurveCanvas extends PlotCanvas {
     private double[] pixelX = new double[0];
     private double[] pixelY = new double[0];
     private java.util.List<Series> series = java.util.List.of();
+    private double headroom = 1;
+    private Ticks.Scale fixedX;
+    private String[] fixedXLabels;
 
     /**
      * A further curve drawn over the main one, named in the chart's legend.
@@ -182,7 +185,7 @@ public final class CurveCanvas extends PlotCanvas {
         double[] yTicks;
         String[] yLabels;
         if (!logY) {
-            Ticks.Scale ys = Ticks.linear(Math.min(0, yMin), Math.max(yMax, 1e-12), mostY);
+            Ticks.Scale ys = Ticks.linear(Math.min(0, yMin), Math.max(yMax * headroom, 1e-12), mostY);
             yMin = ys.lo();
             // On screen the top eases to a new range (a sweep that reaches higher, a loss that fell).
             yMax = easedTop(ys.hi());
@@ -200,7 +203,8 @@ public final class CurveCanvas extends PlotCanvas {
                 yLabels[k] = Ticks.decadeLabel(exps[k]);
             }
         }
-        Ticks.Scale xScale = wholeX ? Ticks.whole(x0, x1, mostX) : Ticks.linear(x0, x1, mostX);
+        Ticks.Scale xScale = fixedX != null ? fixedX : wholeX ? Ticks.whole(x0, x1, mostX)
+                : Ticks.linear(x0, x1, mostX);
         x0 = xScale.lo();
         x1 = xScale.hi();
         final double lo = yMin;
@@ -229,7 +233,7 @@ public final class CurveCanvas extends PlotCanvas {
             // The last label ends at the plot's right edge rather than running past the chart.
             g.setTextAlign(k == xScale.values().length - 1 ? TextAlignment.RIGHT : k == 0 ? TextAlignment.LEFT
                     : TextAlignment.CENTER);
-            g.fillText(xScale.label(k), k == xScale.values().length - 1 ? x + 2 : k == 0 ? x - 2 : x,
+            g.fillText(fixedX != null ? fixedXLabels[k] : xScale.label(k), k == xScale.values().length - 1 ? x + 2 : k == 0 ? x - 2 : x,
                     top + plotH + 4);
         }
         g.setTextRole("axis-title");
@@ -405,6 +409,22 @@ public final class CurveCanvas extends PlotCanvas {
             }
         }
         return t0 > t1 ? null : new double[] {x1 + t0 * dx, y1 + t0 * dy, x1 + t1 * dx, y1 + t1 * dy};
+    }
+
+    /**
+     * Room above the highest point, as a factor of it (1: none), so that the legend at the top right stays clear of
+     * curves that run near their top.
+     */
+    public void setHeadroom(double factor) {
+        headroom = factor;
+        invalidatePlot();
+    }
+
+    /** The x axis's ticks and their labels, fixed (a log axis drawn in its exponents: 2, 8, 32, ...); null: chosen. */
+    public void setXTicks(double[] at, String[] labels) {
+        fixedX = at == null ? null : new Ticks.Scale(at[0], at[at.length - 1], at.clone(), 1, 0);
+        fixedXLabels = at == null ? null : labels.clone();
+        invalidatePlot();
     }
 
     /** Whether the x axis counts (training steps): whole-number ticks only. */

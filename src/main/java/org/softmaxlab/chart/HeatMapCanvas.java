@@ -23,6 +23,10 @@ public final class HeatMapCanvas extends PlotCanvas {
     private double[][] arrows;
     private double cellH;
     private IntConsumer onCellClicked = i -> { };
+    private boolean[][] masked;
+    private String[] rowNotes = new String[0];
+    private double scaleMax = Double.NaN;
+    private int highlightedRow = -1;
 
     public HeatMapCanvas() {
         getStyleClass().add("heat-map");
@@ -48,6 +52,51 @@ public final class HeatMapCanvas extends PlotCanvas {
     /** Called with {@code row * columns + column} when a cell is clicked. */
     public void setOnCellClicked(IntConsumer handler) {
         onCellClicked = handler;
+    }
+
+    /**
+     * Greys the cells marked true and leaves their numbers out (an attention mask: those keys are hidden from the
+     * query); null for none. Same shape as the matrix.
+     */
+    public void setMasked(boolean[][] cells) {
+        masked = cells;
+        invalidatePlot();
+    }
+
+    /** Whether the cell at ({@code row}, {@code column}) is drawn greyed. */
+    public boolean isMasked(int row, int column) {
+        return masked != null && row < masked.length && column < masked[row].length && masked[row][column];
+    }
+
+    /** A short text drawn to the right of each row (its entropy); an empty array for none. */
+    public void setRowNotes(String[] notes) {
+        rowNotes = notes == null ? new String[0] : notes;
+        invalidatePlot();
+    }
+
+    /** The colours' full strength at magnitude {@code max} (1 for probabilities); NaN: the largest magnitude shown. */
+    public void setScaleMax(double max) {
+        scaleMax = max;
+        invalidatePlot();
+    }
+
+    /** Outlines row {@code row} (the chosen query), or none for -1. */
+    public void setHighlightedRow(int row) {
+        if (row != highlightedRow) {
+            highlightedRow = row;
+            invalidatePlot();
+        }
+    }
+
+    /** The centre of a cell in this chart's coordinates, as last drawn (NaN before the first draw). */
+    public javafx.geometry.Point2D cellCentre(int row, int column) {
+        return cellW <= 0 ? new javafx.geometry.Point2D(Double.NaN, Double.NaN)
+                : new javafx.geometry.Point2D(left + (column + 0.5) * cellW, top + (row + 0.5) * cellH);
+    }
+
+    /** A point inside a cell, near its top-left corner, clear of its number (for reading its colour). */
+    public javafx.geometry.Point2D cellCorner(int row, int column) {
+        return new javafx.geometry.Point2D(left + column * cellW + 4, top + row * cellH + 4);
     }
 
     /** The fill of a cell holding {@code v} when the largest magnitude shown is {@code max}. */
@@ -88,23 +137,31 @@ public final class HeatMapCanvas extends PlotCanvas {
         int rows = values.length;
         int cols = values[0].length;
         double bar = font * 5.5;
-        cellW = (width - left - 8 - bar) / cols;
+        double notes = 0;
+        for (String note : rowNotes) {
+            notes = Math.max(notes, textWidth(note, font) + font * 0.6);
+        }
+        cellW = (width - left - 8 - bar - notes) / cols;
         cellH = Math.min((height - top - 8) / rows, font * 3);
+        boolean signed = false;
         double max = 1e-12;
         for (double[] row : values) {
             for (double v : row) {
                 if (Double.isFinite(v)) {
                     max = Math.max(max, Math.abs(v));
+                    signed |= v < 0;
                 }
             }
         }
+        max = scaleMax > 0 ? scaleMax : max;
         int decimals = decimalsThatFit(font);
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
         g.setTextRole("tick");
         for (int c = 0; c < cols; c++) {
             g.setFill(textFill());
-            g.fillText(c < columnNames.length ? columnNames[c] : "", left + (c + 0.5) * cellW, top - font * 0.7);
+            g.fillText(fitted(c < columnNames.length ? columnNames[c] : "", cellW - 3, font), left + (c + 0.5) * cellW,
+                    top - font * 0.7);
         }
         for (int r = 0; r < rows; r++) {
             g.setFill(textFill());
@@ -113,26 +170,60 @@ public final class HeatMapCanvas extends PlotCanvas {
             g.fillText(r < rowNames.length ? rowNames[r] : "", left - 6, top + (r + 0.5) * cellH);
             g.setTextAlign(TextAlignment.CENTER);
             for (int c = 0; c < cols; c++) {
-                double v = values[r][c];
-                Color cell = cellFill(v, max);
-                g.setFill(cell);
-                g.fillRect(left + c * cellW + 1, top + r * cellH + 1, cellW - 2, cellH - 2);
-                // A faint outline: a cell near 0 is nearly the window's colour, and without its number it would vanish.
-                g.setStroke(axisStroke());
-                g.setLineWidth(1);
-                g.setGlobalAlpha(0.3);
-                g.strokeRect(left + c * cellW + 1.5, top + r * cellH + 1.5, cellW - 3, cellH - 3);
-                g.setGlobalAlpha(1);
-                if (decimals > 0) {
-                    // The cell's own text colour, not the theme's: a light cell needs dark text in the dark theme.
-                    g.setFill(Contrast.textOn(cell));
-                    g.setTextRole("value");
-                    g.fillText(Numbers.decimals(v, decimals), left + (c + 0.5) * cellW, top + (r + 0.5) * cellH);
-                }
+                drawCell(g, r, c, max, decimals);
+            }
+            if (r < rowNotes.length) {
+                g.setFill(textFill());
+                g.setTextRole("tick");
+                g.setTextAlign(TextAlignment.LEFT);
+                g.fillText(rowNotes[r], left + cols * cellW + font * 0.4, top + (r + 0.5) * cellH);
             }
         }
+        if (highlightedRow >= 0 && highlightedRow < rows) {
+            g.setStroke(textFill());
+            g.setLineWidth(Math.max(2, font / 7));
+            g.strokeRect(left + 0.5, top + highlightedRow * cellH + 0.5, cols * cellW - 1, cellH - 1);
+        }
         drawArrows(g, rows, cols, font);
-        drawColorBar(g, left + cols * cellW + font, top, font, Math.max(font * 4, rows * cellH), max);
+        drawColorBar(g, left + cols * cellW + notes + font, top, font, Math.max(font * 4, rows * cellH), max,
+                signed);
+    }
+
+    private void drawCell(Painter g, int r, int c, double max, int decimals) {
+        double v = values[r][c];
+        boolean hidden = isMasked(r, c);
+        Color cell = hidden ? Color.GRAY.interpolate(backgroundFill(), 0.45) : cellFill(v, max);
+        g.setFill(cell);
+        g.fillRect(left + c * cellW + 1, top + r * cellH + 1, cellW - 2, cellH - 2);
+        // A faint outline: a cell near 0 is nearly the window's colour, and without its number it would vanish.
+        g.setStroke(axisStroke());
+        g.setLineWidth(1);
+        g.setGlobalAlpha(0.3);
+        g.strokeRect(left + c * cellW + 1.5, top + r * cellH + 1.5, cellW - 3, cellH - 3);
+        g.setGlobalAlpha(1);
+        if (decimals > 0 && !hidden) {
+            // The cell's own text colour, not the theme's: a light cell needs dark text in the dark theme.
+            g.setFill(Contrast.textOn(cell));
+            g.setTextRole("value");
+            g.fillText(cellText(v, decimals), left + (c + 0.5) * cellW, top + (r + 0.5) * cellH);
+        }
+    }
+
+    /** {@code name} cut to its first letters that fit in {@code width} (columns of 16 tokens), whole when it fits. */
+    private String fitted(String name, double width, double font) {
+        String shown = name;
+        while (shown.length() > 1 && textWidth(shown, font) > width) {
+            shown = shown.substring(0, shown.length() - 1);
+        }
+        return shown;
+    }
+
+    /** A cell's number: the infinities as the symbol (a masked score is -inf), NaN as itself. */
+    private static String cellText(double v, int decimals) {
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "\u221E" : "\u2212\u221E";
+        }
+        return Numbers.decimals(v, decimals);
     }
 
     /**
@@ -145,7 +236,7 @@ public final class HeatMapCanvas extends PlotCanvas {
             int longest = 0;
             for (double[] row : values) {
                 for (double v : row) {
-                    longest = Math.max(longest, Numbers.decimals(v, d).length());
+                    longest = Math.max(longest, cellText(v, d).length());
                 }
             }
             if (textWidth("8".repeat(longest), font) <= cellW - 4) {
@@ -191,12 +282,16 @@ public final class HeatMapCanvas extends PlotCanvas {
         }
     }
 
-    /** The legend of the scale: -max at the bottom, 0 in the middle (white), +max at the top. */
-    private void drawColorBar(Painter g, double x, double y, double font, double h, double max) {
+    /**
+     * The legend of the scale: -max at the bottom, 0 in the middle (white), +max at the top; with nothing below 0
+     * (weights), 0 at the bottom.
+     */
+    private void drawColorBar(Painter g, double x, double y, double font, double h, double max, boolean signed) {
         int steps = 24;
         double w = font * 0.9;
         for (int i = 0; i < steps; i++) {
-            double v = max * (1 - 2.0 * (i + 0.5) / steps);
+            double t = (i + 0.5) / steps;
+            double v = signed ? max * (1 - 2.0 * t) : max * (1 - t);
             g.setFill(cellFill(v, max));
             g.fillRect(x, y + i * h / steps, w, h / steps + 0.5);
         }
@@ -208,6 +303,11 @@ public final class HeatMapCanvas extends PlotCanvas {
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
         g.fillText(Numbers.decimals(max, 2), x + w + 3, y);
+        if (!signed) {
+            g.setTextBaseline(VPos.BOTTOM);
+            g.fillText("0", x + w + 3, y + h);
+            return;
+        }
         g.setTextBaseline(VPos.CENTER);
         g.fillText("0", x + w + 3, y + h / 2);
         g.setTextBaseline(VPos.BOTTOM);

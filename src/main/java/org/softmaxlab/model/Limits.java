@@ -79,6 +79,17 @@ public final class Limits {
     /** Speed slider: log10 of steps per second; the top means "as fast as possible". */
     public static final Range SPEED_EXPONENT = new Range(0, 6);
 
+    // ---- Attention tab ----------------------------------------------------------------------------------------
+
+    /** Tokens of the Attention tab (queries and keys are the same tokens). */
+    public static final IntRange ATTENTION_TOKENS = new IntRange(2, 16);
+    /** The query and key vectors' dimension d. */
+    public static final IntRange ATTENTION_DIM = new IntRange(2, 512);
+    /** The standard deviation of the random vectors' entries. */
+    public static final Range ATTENTION_SPREAD = new Range(0.1, 3);
+    /** The scale slider's range (log). */
+    public static final Range ATTENTION_SCALE = new Range(0.01, 10);
+
     // ---- Files ----------------------------------------------------------------------------------------------
 
     /** Samples and classes of imported logits (NumPy, CSV, pasted); more than 8 samples is the Explorer's dataset view. */

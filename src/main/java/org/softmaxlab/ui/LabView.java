@@ -20,13 +20,17 @@ public final class LabView {
     private LabView() {
     }
 
-    /** The tab's root: {@code controls} in a scrolling column on the left, {@code charts} filling the rest. */
+    /**
+     * The tab's root: {@code controls} in a scrolling column on the left (360 px, at most the window's
+     * {@link ViewSupport#SIDE_COLUMN_SHARE}), {@code charts} filling the rest.
+     */
     public static BorderPane root(String id, Node controls, Node charts, String ownStylesheet) {
         controls.getStyleClass().add("lab-controls");
         ScrollPane column = new ScrollPane(controls);
         column.setFitToWidth(true);
         column.getStyleClass().add("side-column");
         column.setPrefWidth(360);
+        ViewSupport.shareWidth(column);
         ViewSupport.drawViewportDirectly(column);
         BorderPane root = new BorderPane(charts);
         root.setLeft(column);

@@ -78,7 +78,7 @@ public final class ViewSupport {
      * A side column takes the width its content asks for, up to {@link #SIDE_COLUMN_SHARE} of the window's: on a
      * small screen or with large text the charts keep their room and the column scrolls.
      */
-    private static void shareWidth(javafx.scene.layout.Region column) {
+    public static void shareWidth(javafx.scene.layout.Region column) {
         javafx.beans.value.ChangeListener<javafx.scene.Scene> follow = (o, old, scene) -> {
             column.maxWidthProperty().unbind();
             if (scene != null) {

@@ -100,7 +100,7 @@ class LayoutMatrixTest extends WindowTest {
     }
 
     /**
-     * The Sampling and Calibration tabs at every size, mode and theme: no text cut, their charts at least 300x200 and
+     * The Sampling, Calibration and Attention tabs at every size, mode and theme: no text cut, their charts at least 300x200 and
      * on the window, and the knobs a lecture drags (see {@link #KNOBS}) on screen.
      */
     @Test
@@ -108,7 +108,8 @@ class LayoutMatrixTest extends WindowTest {
         List<String> problems = new ArrayList<>();
         for (int[] size : SIZES) {
             Parent root = window(robot, size);
-            everyModeAndTheme(robot, root, size, new String[] {"samplingTab", "calibrationTab"}, (where, tab, presenting) ->
+            everyModeAndTheme(robot, root, size, new String[] {"samplingTab", "calibrationTab",
+                    "attentionTab"}, (where, tab, presenting) ->
                     check(root, where, size, presenting, tab, problems));
             robot.interact(() -> show(root, TABS[0], false, false));
         }
@@ -277,7 +278,8 @@ class LayoutMatrixTest extends WindowTest {
             "samplingTab", List.of("#samplingSource", "#samplingTemperature", "#samplingTopP", "#samplingMinP",
                     "#drawOne", "#drawMany"),
             "calibrationTab", List.of("#calibrationSource", "#calibrationTemperature", "#fitTemperature",
-                    "#calibrationBins"));
+                    "#calibrationBins"),
+            "attentionTab", List.of("#attentionDim", "#attentionScale", "#attentionMask", "#attentionQuery"));
 
     private static void check(Parent root, String where, int[] size, boolean presenting, String tab,
                               List<String> problems) {

@@ -105,7 +105,7 @@ class ScreenshotsTest extends WindowTest {
     }
 
     /** The tabs photographed, by their ids' stems ("explorer" is the tab {@code #explorerTab}). */
-    private static final String[] TABS = {"explorer", "training", "sampling", "calibration"};
+    private static final String[] TABS = {"explorer", "training", "sampling", "calibration", "attention"};
 
     private static CheckMenuItem darkItem(Parent root) {
         return (CheckMenuItem) ((MenuBar) root.lookup(".menu-bar")).getMenus().stream()
