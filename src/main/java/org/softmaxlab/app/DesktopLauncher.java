@@ -25,7 +25,7 @@ final class DesktopLauncher {
                 System.getenv("WAYLAND_DISPLAY"), System.getProperty("glass.platform"));
         if (missing != null) {
             PrintStream err = System.err;
-            err.println("error: no display (" + missing + "); the headless commands are eval, train, snippet, sample, render");
+            err.println("error: no display (" + missing + "); the headless commands are eval, train, snippet, sample, calibrate, attention, render");
             System.exit(NO_DISPLAY);
         }
         quietClassPathWarning();

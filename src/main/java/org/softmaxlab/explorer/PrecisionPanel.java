@@ -97,6 +97,8 @@ final class PrecisionPanel {
         // Four columns of numbers may be wider than the numbers column: they scroll sideways, never cut.
         javafx.scene.control.ScrollPane table = new javafx.scene.control.ScrollPane(grid);
         table.setFitToHeight(true);
+        // Room under the last row for the sideways scroll bar, which would otherwise cover it.
+        grid.setPadding(new javafx.geometry.Insets(0, 0, 14, 0));
         table.setVbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
         table.setMinWidth(0);
         table.setPrefViewportHeight(Region.USE_COMPUTED_SIZE);

@@ -90,7 +90,7 @@ class MainProcessTest {
         Result r = runMain(dir, List.of("-Dsoftmaxlab.home=" + dir.resolve("home")), java.util.Map.of("DISPLAY", "",
                 "WAYLAND_DISPLAY", ""));
         assertEquals(2, r.code, r.err);
-        assertEquals("error: no display (DISPLAY is not set); the headless commands are eval, train, snippet, sample, render",
+        assertEquals("error: no display (DISPLAY is not set); the headless commands are eval, train, snippet, sample, calibrate, attention, render",
                 r.err.strip());
         assertEquals("", r.out);
     }

@@ -19,7 +19,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The screenshots of docs/screenshots: the Explorer, Training and Sampling tabs at 1366x768 and 1920x1080, normal and presentation mode, light and
+ * The screenshots of docs/screenshots: the Explorer, Training, Sampling, Calibration and Attention tabs at 1366x768 and 1920x1080, normal and presentation mode, light and
  * dark, made by the app in its window. They go to {@code target/screenshots/docs}, or to the folder the system
  * property {@code screenshots} names ({@code ./mvnw verify -Dtest=ScreenshotsTest -Dscreenshots=docs/screenshots}
  * renews the committed ones).
@@ -106,6 +106,28 @@ class ScreenshotsTest extends WindowTest {
 
     /** The tabs photographed, by their ids' stems ("explorer" is the tab {@code #explorerTab}). */
     private static final String[] TABS = {"explorer", "training", "sampling", "calibration", "attention"};
+
+    /** README's picture of the precision panel: the float16 overflow preset, naive softmax, in the laptop window. */
+    @Test
+    void thePrecisionPanelOnTheFloat16OverflowPreset(FxRobot robot) throws Exception {
+        Path folder = Path.of(System.getProperty("screenshots", "target/screenshots/docs"));
+        Files.createDirectories(folder);
+        robot.interact(() -> {
+            workspace.explorer().applyPreset(org.softmaxlab.model.ExplorerPreset.FLOAT16_OVERFLOW);
+            workspace.explorer().precision().edit(s -> s.withAlgorithm(org.softmaxlab.engine.SoftmaxAlgorithm.NAIVE));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Path file = folder.resolve("precision-panel.png");
+        robot.interact(() -> {
+            try {
+                PngExport.write(PngExport.snapshot(robot.lookup("#precisionPanel").query(), 1), file);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        BufferedImage image = javax.imageio.ImageIO.read(file.toFile());
+        assertTrue(image.getWidth() > 250 && image.getHeight() > 250, image.getWidth() + "x" + image.getHeight());
+    }
 
     private static CheckMenuItem darkItem(Parent root) {
         return (CheckMenuItem) ((MenuBar) root.lookup(".menu-bar")).getMenus().stream()
