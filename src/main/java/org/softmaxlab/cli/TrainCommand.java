@@ -8,6 +8,7 @@ import org.softmaxlab.engine.Dataset;
 import org.softmaxlab.engine.Linear;
 import org.softmaxlab.engine.LossSpec;
 import org.softmaxlab.engine.OptimizerState;
+import org.softmaxlab.engine.RoundedTraining;
 import org.softmaxlab.engine.Trainer;
 import org.softmaxlab.engine.TrainingStep;
 import org.softmaxlab.model.Limits;
@@ -63,6 +64,16 @@ final class TrainCommand implements Callable<Integer> {
         Dataset data = new Dataset("input", x, labels, model.outputs());
         LossSpec spec = JsonInput.checked(in::lossSpec);
         int steps = JsonInput.checked(in::stepCount);
+        if (in.rounded()) {
+            RoundedTraining.Settings settings = JsonInput.checked(in::roundedSettings);
+            RoundedTraining run = new RoundedTraining(x, labels, JsonInput.checked(in::ignoreIndex), model.weight(),
+                    model.bias(), JsonInput.checked(in::learningRate), settings);
+            for (int i = 0; i < steps; i++) {
+                cli.out().println(line(run.step()).finish());
+            }
+            cli.out().flush();
+            return 0;
+        }
         Trainer trainer = new Trainer(data, model, JsonInput.checked(in::optimizerOf), CrossEntropyOptions.defaults(),
                 in.batchSize() == null ? 0 : in.batchSize(), in.shuffleSeed() == null ? 0 : in.shuffleSeed());
         trainer.setLoss(spec);
@@ -102,6 +113,27 @@ final class TrainCommand implements Callable<Integer> {
             cli.out().println(line(s, trainer).finish());
         }
         cli.out().flush();
+    }
+
+    /** A step in a format: train's keys (the gradients unscaled, as the update used them) and grad_underflow. */
+    private static JsonOutput line(RoundedTraining.Step s) {
+        JsonOutput line = new JsonOutput()
+                .integer("step", s.step())
+                .number("loss", s.loss())
+                .matrix("logits", s.logits())
+                .matrix("weight", s.weight());
+        if (s.bias() == null) {
+            line.nullField("bias");
+        } else {
+            line.vector("bias", s.bias());
+        }
+        line.number("accuracy", s.accuracy());
+        line.matrix("grad_weight", s.gradWeight());
+        if (s.gradBias() != null) {
+            line.vector("grad_bias", s.gradBias());
+        }
+        line.beginObject("optimizer_state").endObject();
+        return line.integer("grad_underflow", s.underflowed());
     }
 
     private static JsonOutput line(TrainingStep s, Trainer trainer) {

@@ -5,6 +5,9 @@ import org.softmaxlab.engine.CrossEntropyOptions;
 import org.softmaxlab.engine.Linear;
 import org.softmaxlab.engine.LossSpec;
 import org.softmaxlab.engine.Optimizer;
+import org.softmaxlab.engine.Precision;
+import org.softmaxlab.engine.Reduction;
+import org.softmaxlab.engine.RoundedTraining;
 import org.softmaxlab.engine.Sgd;
 import org.softmaxlab.json.Fields;
 import org.softmaxlab.json.JsonInputException;
@@ -13,7 +16,8 @@ import org.softmaxlab.model.OptimizerKind;
 
 /** What {@code train} reads: the data, the layer's initialisation, the optimiser, the loss and the schedule. */
 record TrainInput(double[][] x, int[] targets, Init init, Boolean bias, OptimizerInput optimizer,
-                  LossOptionsInput loss, Integer steps, Integer batchSize, Integer shuffleSeed) {
+                  LossOptionsInput loss, Integer steps, Integer batchSize, Integer shuffleSeed, String precision,
+                  String masterWeights, Double lossScale) {
     static final int DEFAULT_STEPS = 51;
 
     /** Either explicit {@code weight} (K x d) and {@code bias}, or a seeded initialisation of {@code classes}. */
@@ -103,6 +107,69 @@ record TrainInput(double[][] x, int[] targets, Init init, Boolean bias, Optimize
         }
         return new Adam(Fields.finite(Fields.or(o.lr(), 0.001), "optimizer.lr"), betas[0], betas[1],
                 Fields.finite(Fields.or(o.eps(), 1e-8), "optimizer.eps"), wd);
+    }
+
+    /** Whether the input asks for a format's arithmetic ({@code precision}, {@code master_weights}, {@code loss_scale}). */
+    boolean rounded() {
+        return precision != null || masterWeights != null || lossScale != null;
+    }
+
+    /**
+     * The format, the master weights' format ({@code "same"}, the default, or {@code "float32"}) and the static loss
+     * scale (1 unless given). A format's training is full-batch plain SGD under plain cross-entropy: any other option
+     * is refused by name, so that nothing is silently dropped.
+     */
+    RoundedTraining.Settings roundedSettings() throws JsonInputException {
+        String refused = batchSize != null && batchSize != 0 ? "batch_size " + batchSize : null;
+        if (optimizer != null) {
+            OptimizerInput o = optimizer;
+            refused = refused != null ? refused : o.name() != null && !o.name().equalsIgnoreCase("sgd")
+                    ? "optimizer \"" + o.name() + "\"" : nonZero(o.momentum()) ? "optimizer.momentum"
+                    : nonZero(o.dampening()) ? "optimizer.dampening" : Boolean.TRUE.equals(o.nesterov())
+                    ? "optimizer.nesterov" : nonZero(o.weightDecay()) ? "optimizer.weight_decay" : null;
+        }
+        if (loss != null && refused == null) {
+            LossSpec spec = lossSpec();
+            CrossEntropyOptions c = spec.options();
+            refused = spec.kind() != org.softmaxlab.engine.LossKind.CROSS_ENTROPY ? "loss \"" + loss.name() + "\""
+                    : c.weight() != null ? "loss.weight" : c.labelSmoothing() != 0 ? "loss.label_smoothing"
+                    : c.temperature() != 1 ? "loss.temperature" : c.reduction() != Reduction.MEAN
+                    ? "loss.reduction \"" + c.reduction().name().toLowerCase(java.util.Locale.ROOT) + "\"" : null;
+        }
+        if (refused != null) {
+            throw new JsonInputException("precision, master_weights and loss_scale train with full-batch plain SGD "
+                    + "(no momentum or weight decay) under cross_entropy with mean reduction, without weight, "
+                    + "label_smoothing or temperature; the input has " + refused);
+        }
+        try {
+            Precision f = precision == null ? Precision.FLOAT64 : Precision.parse(precision);
+            Precision master;
+            if (masterWeights == null || masterWeights.equalsIgnoreCase("same")) {
+                master = f;
+            } else if (masterWeights.equalsIgnoreCase("float32")) {
+                master = Precision.FLOAT32;
+            } else {
+                throw new IllegalArgumentException("master_weights must be \"same\" or \"float32\", got \""
+                        + masterWeights + "\"");
+            }
+            return new RoundedTraining.Settings(f, master, lossScale == null ? 1 : lossScale);
+        } catch (IllegalArgumentException e) {
+            throw new JsonInputException(e.getMessage());
+        }
+    }
+
+    /** The ignore_index the loss names (-100 unless given). */
+    int ignoreIndex() throws JsonInputException {
+        return lossSpec().options().ignoreIndex();
+    }
+
+    /** SGD's learning rate (0.1 unless given). */
+    double learningRate() throws JsonInputException {
+        return Fields.finite(optimizer == null ? 0.1 : Fields.or(optimizer.lr(), 0.1), "optimizer.lr");
+    }
+
+    private static boolean nonZero(Double v) {
+        return v != null && v != 0;
     }
 
     private static int maxPlusOne(int[] labels) {

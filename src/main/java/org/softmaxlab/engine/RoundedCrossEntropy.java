@@ -45,7 +45,16 @@ public final class RoundedCrossEntropy {
      */
     public static Result evaluate(double[][] logits, int[] targets, int ignoreIndex, Reduction reduction,
                                   Settings s) {
-        int classes = Checks.columns(logits, "logits", true);
+        return evaluate(logits, targets, ignoreIndex, reduction, s, true);
+    }
+
+    /**
+     * As {@link #evaluate(double[][], int[], int, Reduction, Settings)}; with {@code finite} false, NaN and infinite
+     * logits go through as the format's arithmetic takes them (a diverged training run's next step).
+     */
+    static Result evaluate(double[][] logits, int[] targets, int ignoreIndex, Reduction reduction, Settings s,
+                           boolean finite) {
+        int classes = Checks.columns(logits, "logits", finite);
         Checks.require(targets.length == logits.length, "targets hold " + targets.length + " entries but logits have "
                 + logits.length + " rows");
         int n = logits.length;
@@ -69,10 +78,13 @@ public final class RoundedCrossEntropy {
             logProbs[i] = r.logP;
             over[i] = r.over;
             under[i] = r.under;
-            double[] exact = Softmax.softmax(logits[i]);
             ulps[i] = new double[classes];
-            for (int c = 0; c < classes; c++) {
-                ulps[i][c] = s.precision().ulpsFrom(r.p[c], exact[c]);
+            java.util.Arrays.fill(ulps[i], Double.NaN);
+            if (finite || java.util.Arrays.stream(logits[i]).allMatch(Double::isFinite)) {
+                double[] exact = Softmax.softmax(logits[i]);
+                for (int c = 0; c < classes; c++) {
+                    ulps[i][c] = s.precision().ulpsFrom(r.p[c], exact[c]);
+                }
             }
             perSample[i] = ignored ? 0 : -(s.algorithm() == SoftmaxAlgorithm.LOG_SOFTMAX ? r.logP[y]
                     : s.precision().round(Math.log(r.p[y])));
