@@ -14,11 +14,11 @@ import org.softmaxlab.ui.Help;
  */
 final class RacePanel {
     private final TrainingViewModel model;
-    private final CurveCanvas lossChart;
+    private final HistoryOverlay lossChart;
     private final DecisionRegionCanvas raceRegions;
     private org.softmaxlab.engine.Dataset shownData;
 
-    RacePanel(TrainingViewModel model, CheckBox toggle, ChoiceBox<String> choice, CurveCanvas lossChart,
+    RacePanel(TrainingViewModel model, CheckBox toggle, ChoiceBox<String> choice, HistoryOverlay lossChart,
               DecisionRegionCanvas raceRegions) {
         this.model = model;
         this.lossChart = lossChart;
@@ -43,10 +43,10 @@ final class RacePanel {
         raceRegions.setVisible(planar);
         raceRegions.setManaged(planar);
         if (!on) {
-            lossChart.setSeries(List.of());
+            lossChart.setRace(List.of());
             return;
         }
-        lossChart.setSeries(List.of(
+        lossChart.setRace(List.of(
                 new CurveCanvas.Series("cross-entropy", main.historySteps(), main.historyLosses(),
                         0, null),
                 new CurveCanvas.Series(model.race().choiceProperty().get(), second.historySteps(),

@@ -71,6 +71,10 @@ public final class TrainingView {
     @FXML private Button resetLowerLrButton;
     @FXML private Label trainingHint;
     @FXML private CurveCanvas lossHistoryChart;
+    @FXML private ChoiceBox<String> trainingPrecision;
+    @FXML private ChoiceBox<String> lossScale;
+    @FXML private CheckBox masterWeights;
+    @FXML private Label formatRunNote;
     @FXML private CheckBox lossLogScale;
     @FXML private DecisionRegionCanvas decisionRegions;
     @FXML private HBox regionsRow;
@@ -238,7 +242,9 @@ public final class TrainingView {
         new StagesPanel(model, stagesBox, logitBars, probabilityBars, weightHeatMap, decisionRegions);
         bindHistory();
         new PointEditor(model, decisionRegions, drawRow, drawClassChoice, clearPointsButton, drawHint);
-        new RacePanel(model, raceToggle, raceLossChoice, lossHistoryChart, raceRegions);
+        HistoryOverlay overlay = new HistoryOverlay(lossHistoryChart);
+        new RacePanel(model, raceToggle, raceLossChoice, overlay, raceRegions);
+        new FormatRunPanel(model.formatRun(), trainingPrecision, lossScale, masterWeights, formatRunNote, overlay);
         // A view made for a run under way (a second window, a render) shows where it is at once.
         show(model.snapshotProperty().get());
         logitBars.setClassColors(true);

@@ -92,6 +92,7 @@ public final class TrainingViewModel implements AutoCloseable {
     private final TrainingWorker worker;
     /** The race's second run, driven by the same commands. */
     private final RaceModel race = new RaceModel(this::setup);
+    private final FormatRun formatRun = new FormatRun(this::setup);
     /** Initial parameters set by hand (heat map or scenario), used by resets until the setup changes. */
     private double[][] explicitWeight;
     private double[] explicitBias;
@@ -310,6 +311,12 @@ public final class TrainingViewModel implements AutoCloseable {
             show(s);
         }
         race.onPulse();
+        formatRun.onPulse(step.get());
+    }
+
+    /** The same run in a narrower format, drawn over this one's loss history. */
+    public FormatRun formatRun() {
+        return formatRun;
     }
 
     /** Completes when the worker has handled every command given so far (tests). */
@@ -318,6 +325,7 @@ public final class TrainingViewModel implements AutoCloseable {
     public void close() {
         worker.close();
         race.close();
+        formatRun.close();
     }
 
     // ---- state ---------------------------------------------------------------------------------------------
