@@ -12,6 +12,8 @@ sampling_path = os.path.join(out, "jmh-sampling.json")
 sampling = ({str(r["params"]["vocabulary"]): r["primaryMetric"]["score"] for r in json.load(open(sampling_path))}
             if os.path.exists(sampling_path) else {})
 ui = json.load(open(os.path.join(out, "ui.json")))
+lab_path = os.path.join(out, "lab.json")
+lab = json.load(open(lab_path)) if os.path.exists(lab_path) else {}
 probe = {}
 for line in open(os.path.join(out, "probe.txt")):
     key, _, value = line.removeprefix("probe ").strip().partition("=")
@@ -32,6 +34,7 @@ results = {
     "training_steps_per_s": ui["training_steps_per_s"],
     "training_fps": ui["training_fps"],
     "training_fps_steps_per_s": ui["training_fps_steps_per_s"],
+    "lab_ms": lab,
     "startup_ms": statistics.median(startups) if startups else None,
     "rss_mb": probe.get("rss_mb"),
     "rss_after_seconds": rss_seconds,
@@ -50,6 +53,12 @@ for c, v in ui["explorer_update_ms"].items():
 for c, v in ui.get("explorer_update_losses_tab_ms", {}).items():
     print(f"explorer_update_ms {c:>7} with the Losses tab shown: median {v['median']:.2f}, p95 {v['p95']:.2f}   "
           f"(target median <= 8 at C=10)")
+targets = {"precision_panel_c10_ms": "<= 1 (issue 38)", "calibration_ece_and_fit_1m_ms": "<= 1000 (issue 37)",
+           "calibration_temperature_change_100k_ms": "within a frame, 16.7 (issue 37)",
+           "sampling_change_v131072_ms": "within a frame, 16.7 (issue 36)",
+           "attention_change_16_tokens_ms": "within a frame", "attention_sweep_16_tokens_ms": "once per seed or mask"}
+for k, v in lab.items():
+    print(f"{k}: {v:.3f} ms   (target {targets.get(k, '-')})")
 print(f"training_steps_per_s (engine): {ui['training_steps_per_s']:,.0f}   (target >= 100,000)")
 print(f"training_fps: {ui['training_fps']:.1f} with {ui['training_fps_steps_per_s']:,.0f} steps/s   (target >= 55 fps with >= 10,000 steps/s)")
 print(f"startup_ms: {results['startup_ms']}   (target <= 1500)")
