@@ -17,7 +17,7 @@ import org.softmaxlab.training.TrainingViewModel;
  * Measurements for bench/run, taken inside the real app when started with {@code -Dsoftmaxlab.probe=...}:
  * {@code startup} prints the time from JVM start to the first frame and the status line, and exits; {@code rss:SECONDS} then trains
  * 2-D blobs at full speed on the Training tab for that long and prints the resident memory, frames and steps per
- * second. Lines are {@code probe key=value}. Without the property nothing here runs.
+ * second; {@code edit-exit} sets the Explorer's temperature to 3.25 and exits at once (the session test's route). Lines are {@code probe key=value}. Without the property nothing here runs.
  */
 final class BenchProbe {
     private BenchProbe() {
@@ -37,6 +37,10 @@ final class BenchProbe {
                         System.currentTimeMillis() - started, workspace.statusProperty().get());
                 if (probe.startsWith("rss:")) {
                     animate(stage, workspace, Double.parseDouble(probe.substring(4)));
+                } else if (probe.equals("edit-exit")) {
+                    // A change just before Platform.exit, well inside the timed save's 1.5 s: stop() must save it.
+                    workspace.explorer().temperatureProperty().set(3.25);
+                    Platform.exit();
                 } else {
                     Platform.exit();
                 }

@@ -25,6 +25,7 @@ public final class SoftmaxLabApp extends Application {
     static final String DIRTY_REGION_COUNT = "prism.dirtyregioncount";
 
     private Workspace workspace;
+    private SessionKeeper session;
 
     /**
      * Rendering settings the app starts with; call before the toolkit starts (a setting given on the command line
@@ -55,7 +56,7 @@ public final class SoftmaxLabApp extends Application {
                 Math.min(1920, screen.getWidth()), Math.min(1080, screen.getHeight()));
         stage.setTitle("Softmax Lab");
         stage.setScene(scene);
-        SessionKeeper session = SessionKeeper.keep(workspace);
+        session = SessionKeeper.keep(workspace);
         stage.setOnCloseRequest(e -> session.saveNow());
         stage.show();
         // jlatexmath loads its fonts on first use (about 300 ms of a core): done once the first frame is drawn.
@@ -81,6 +82,11 @@ public final class SoftmaxLabApp extends Application {
 
     @Override
     public void stop() {
+        // Every way out comes here (Platform.exit, the macOS Quit menu, a harness closing the app), not only a window
+        // close request: the state at exit is saved, not the one of the last timed save.
+        if (session != null) {
+            session.saveNow();
+        }
         if (workspace != null) {
             workspace.training().close();
         }

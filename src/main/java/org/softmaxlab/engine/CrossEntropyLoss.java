@@ -50,11 +50,7 @@ public final class CrossEntropyLoss {
                 "weight has " + (weight == null ? 0 : weight.length) + " entries but there are " + classes
                         + " classes");
         checkTargets(targets, classes);
-        Checks.require(targets instanceof Targets.ClassIndices
-                        || options.ignoreIndex() == CrossEntropyOptions.DEFAULT_IGNORE_INDEX,
-                "ignore_index " + options.ignoreIndex() + " applies to class-index targets only; with class-probability "
-                        + "targets leave it at its default (" + CrossEntropyOptions.DEFAULT_IGNORE_INDEX
-                        + "), as PyTorch requires");
+        // With class-probability targets ignore_index has no meaning and PyTorch 1.13 takes any value: so do we.
 
         double[][] probs = new double[n][classes];
         double[][] logProbs = new double[n][classes];

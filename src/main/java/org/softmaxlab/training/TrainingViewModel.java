@@ -194,7 +194,6 @@ public final class TrainingViewModel implements AutoCloseable {
             stage.set(0);
             worker.submit(TrainingWorker::stepOnce);
             race.follow(TrainingWorker::stepOnce);
-            race.follow(TrainingWorker::stepOnce);
         }
     }
 

@@ -108,6 +108,27 @@ class MainProcessTest {
         assertEquals("warning: unknown field \"explorer.zoom\" ignored", warned.err.strip());
     }
 
+    /**
+     * A change made just before Platform.exit (the route of the macOS Quit menu and of a harness closing the app, with
+     * no window close request) is in the session when the app starts again.
+     */
+    @Test
+    void aChangeJustBeforePlatformExitIsSavedAndRestored(@TempDir Path dir) throws Exception {
+        Path home = dir.resolve("home");
+        List<String> headless = List.of("-Dglass.platform=Monocle", "-Dmonocle.platform=Headless",
+                "-Dprism.order=sw", "-Dsoftmaxlab.home=" + home);
+        List<String> edit = new java.util.ArrayList<>(headless);
+        edit.add("-Dsoftmaxlab.probe=edit-exit");
+        Result exited = runMain(dir, edit);
+        assertEquals(0, exited.code, exited.err);
+        org.softmaxlab.scenario.Scenario saved = org.softmaxlab.scenario.ScenarioJson.read(home.resolve("session.json"));
+        assertEquals(3.25, saved.explorer().temperature(), "the change made just before exit was saved");
+        List<String> start = new java.util.ArrayList<>(headless);
+        start.add("-Dsoftmaxlab.probe=startup");
+        Result restarted = runMain(dir, start);
+        assertTrue(restarted.out.contains("probe status=Restored the last session"), restarted.out);
+    }
+
     /** SIGTERM (what a logout or a service stop sends) saves the session on the way out. */
     @Test
     void theSessionSurvivesSigterm(@TempDir Path dir) throws Exception {

@@ -197,11 +197,21 @@ class CliTest {
         assertOneErrorLine(run(input, "train"));
     }
 
+    /** PyTorch 1.13 takes any ignore_index with class-probability targets and does not use it: so does eval. */
+    @Test
+    void probabilityTargetsTakeAnyIgnoreIndexAndIgnoreIt() {
+        Run plain = run("{\"logits\": [[1, 2], [0.5, -1]], \"targets\": [[0.5, 0.5], [1, 0]]}", "eval");
+        for (int ignore : new int[] {1, 0, -1, 7}) {
+            Run r = run("{\"logits\": [[1, 2], [0.5, -1]], \"targets\": [[0.5, 0.5], [1, 0]], \"ignore_index\": "
+                    + ignore + "}", "eval");
+            assertEquals(0, r.code(), r.err());
+            assertEquals(plain.out(), r.out(), "ignore_index " + ignore);
+        }
+    }
+
     /** What PyTorch refuses is refused too, with a line that says why. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "eval | {\"logits\": [[1, 2]], \"targets\": [[0.5, 0.5]], \"ignore_index\": 1} | ignore_index 1 applies to "
-                    + "class-index targets only",
             "eval | {\"logits\": [1, 2, 3], \"targets\": [0, 1, 0]} | not an array of whole numbers",
             "train | {\"x\": [[1, 0]], \"targets\": [0], \"loss\": {\"reduction\": \"none\"}} | reduction must be "
                     + "\"mean\" or \"sum\", not \"none\""})

@@ -48,4 +48,36 @@ class RaceTest extends WindowTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> chart.series().isEmpty());
         assertTrue(!robot.lookup("#raceRegions").query().isVisible());
     }
+
+    /** Stages mode with a race: each finished update steps both runs once, so after N updates both are at step N. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void inStagesModeEachUpdateStepsTheSecondRunOnceToo(FxRobot robot) throws Exception {
+        robot.clickOn("#trainingTab");
+        robot.interact(() -> workspace.training().datasetProperty().set(DatasetKind.BLOBS));
+        robot.clickOn("#raceToggle");
+        robot.interact(() -> robot.lookup("#raceLossChoice").queryAs(ChoiceBox.class).setValue(RaceModel.MSE));
+        robot.clickOn("#stagesToggle");
+        int updates = 3;
+        for (int u = 0; u < updates; u++) {
+            for (int k = 0; k <= org.softmaxlab.model.UpdateStage.COUNT; k++) {
+                robot.clickOn("#stepButton");
+            }
+        }
+        RaceModel race = workspace.training().race();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> workspace.training().stepProperty().get() == updates
+                && race.snapshotProperty().get() != null && race.snapshotProperty().get().steps() >= updates);
+        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
+        assertEquals(updates, race.snapshotProperty().get().steps(), "the second run took one step per update");
+        TrainingSetup setup = TrainingSetup.forDataset(DatasetKind.BLOBS);
+        Trainer ce = setup.build();
+        Trainer mse = setup.build();
+        mse.setLoss(RaceModel.spec(setup, RaceModel.MSE));
+        for (int i = 0; i < updates; i++) {
+            ce.step();
+            mse.step();
+        }
+        assertEquals(ce.peek().loss(), workspace.training().snapshotProperty().get().current().loss(), 1e-12);
+        assertEquals(mse.peek().loss(), race.snapshotProperty().get().current().loss(), 1e-12);
+    }
 }
