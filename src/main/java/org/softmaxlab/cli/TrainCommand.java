@@ -117,42 +117,36 @@ final class TrainCommand implements Callable<Integer> {
 
     /** A step in a format: train's keys (the gradients unscaled, as the update used them) and grad_underflow. */
     private static JsonOutput line(RoundedTraining.Step s) {
-        JsonOutput line = new JsonOutput()
-                .integer("step", s.step())
-                .number("loss", s.loss())
-                .matrix("logits", s.logits())
-                .matrix("weight", s.weight());
-        if (s.bias() == null) {
-            line.nullField("bias");
-        } else {
-            line.vector("bias", s.bias());
-        }
-        line.number("accuracy", s.accuracy());
-        line.matrix("grad_weight", s.gradWeight());
-        if (s.gradBias() != null) {
-            line.vector("grad_bias", s.gradBias());
-        }
+        JsonOutput line = stepKeys(s.step(), s.loss(), s.logits(), s.weight(), s.bias(), s.accuracy(),
+                s.gradWeight(), s.gradBias());
         line.beginObject("optimizer_state").endObject();
         return line.integer("grad_underflow", s.underflowed());
     }
 
-    private static JsonOutput line(TrainingStep s, Trainer trainer) {
+    /** The keys every train line starts with, up to grad_bias (left out without a bias). */
+    private static JsonOutput stepKeys(int step, double loss, double[][] logits, double[][] weight, double[] bias,
+                                       double accuracy, double[][] gradWeight, double[] gradBias) {
         JsonOutput line = new JsonOutput()
-                .integer("step", s.step())
-                .number("loss", s.loss())
-                .matrix("logits", s.logits())
-                .matrix("weight", s.weight());
-        if (s.bias() == null) {
+                .integer("step", step)
+                .number("loss", loss)
+                .matrix("logits", logits)
+                .matrix("weight", weight);
+        if (bias == null) {
             line.nullField("bias");
         } else {
-            line.vector("bias", s.bias());
+            line.vector("bias", bias);
         }
-        line.number("accuracy", s.accuracy());
-        line.matrix("grad_weight", trainer.lastWeightGradient());
-        double[] gradBias = trainer.lastBiasGradient();
+        line.number("accuracy", accuracy);
+        line.matrix("grad_weight", gradWeight);
         if (gradBias != null) {
             line.vector("grad_bias", gradBias);
         }
+        return line;
+    }
+
+    private static JsonOutput line(TrainingStep s, Trainer trainer) {
+        JsonOutput line = stepKeys(s.step(), s.loss(), s.logits(), s.weight(), s.bias(), s.accuracy(),
+                trainer.lastWeightGradient(), trainer.lastBiasGradient());
         line.beginObject("optimizer_state");
         OptimizerState state = trainer.optimizer().state();
         if (state.step() != null && !state.buffers().isEmpty()) {
