@@ -56,11 +56,7 @@ final class Order {
         if (k >= n) {
             return descending(values, from, n);
         }
-        double[] copy = new double[n];
-        for (int j = 0; j < n; j++) {
-            copy[j] = values[from[j]];
-        }
-        double threshold = kthLargest(copy, k);
+        double threshold = kthLargest(values, from, n, k);
         int[] candidates = new int[n];
         int m = 0;
         for (int j = 0; j < n; j++) {
@@ -69,6 +65,58 @@ final class Order {
             }
         }
         return Arrays.copyOf(descending(values, candidates, m), k);
+    }
+
+    /**
+     * The k-th highest of {@code values[from[0..n)]} (1 <= k <= n), counting equal values each time. A few (the usual
+     * top-k of a vocabulary) are kept in a min-heap over one scan, where most entries cost one comparison; many are
+     * selected from a copy.
+     */
+    static double kthLargest(double[] values, int[] from, int n, int k) {
+        if (k > HEAP_MAX || (long) k * 8 > n) {
+            double[] copy = new double[n];
+            for (int j = 0; j < n; j++) {
+                copy[j] = values[from[j]];
+            }
+            return kthLargest(copy, k);
+        }
+        double[] heap = new double[k];
+        for (int j = 0; j < k; j++) {
+            heap[j] = values[from[j]];
+        }
+        for (int j = k / 2 - 1; j >= 0; j--) {
+            siftDown(heap, j, heap[j]);
+        }
+        for (int j = k; j < n; j++) {
+            double v = values[from[j]];
+            if (v > heap[0]) {
+                siftDown(heap, 0, v);
+            }
+        }
+        return heap[0];
+    }
+
+    /** The largest k for which {@link #kthLargest(double[], int[], int, int)} keeps a heap. */
+    private static final int HEAP_MAX = 4096;
+
+    /** Puts {@code v} at {@code at} of the min-heap and moves it down to its place. */
+    private static void siftDown(double[] heap, int at, double v) {
+        int i = at;
+        while (true) {
+            int child = 2 * i + 1;
+            if (child >= heap.length) {
+                break;
+            }
+            if (child + 1 < heap.length && heap[child + 1] < heap[child]) {
+                child++;
+            }
+            if (heap[child] >= v) {
+                break;
+            }
+            heap[i] = heap[child];
+            i = child;
+        }
+        heap[i] = v;
     }
 
     /** The k-th highest of {@code values} (1 <= k <= length); {@code values} is reordered (quickselect). */

@@ -87,6 +87,14 @@ public final class SamplingChain {
         return fresh;
     }
 
+    /**
+     * softmax(logits) of an unprocessed row, shared with {@link #run}'s cache for the row last asked about: the caller
+     * reads it and never writes it.
+     */
+    public static double[] probabilitiesBefore(double[] logits) {
+        return before(logits).probs();
+    }
+
     /** Softmax of a row whose removed entries are -Infinity (probability 0); at least one entry is finite. */
     public static double[] probabilities(double[] scores) {
         double max = Double.NEGATIVE_INFINITY;

@@ -447,11 +447,7 @@ public sealed interface SamplingStep {
             }
             return max;
         }
-        double[] values = new double[live.length];
-        for (int j = 0; j < live.length; j++) {
-            values[j] = scores[live[j]];
-        }
-        return Order.kthLargest(values, k);
+        return Order.kthLargest(scores, live, live.length, k);
     }
 
     /** Removes every token but {@code kept}. */

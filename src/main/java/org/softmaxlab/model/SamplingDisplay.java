@@ -38,7 +38,7 @@ public record SamplingDisplay(SamplingResult result, SamplingResult hf, Sampling
                 : set.chain(s.previous(), SamplingChain.HF_ORDER).run(s.logits());
         SamplingResult llama = set.order().equals(SamplingChain.LLAMA_CPP_ORDER) ? result
                 : set.chain(s.previous(), SamplingChain.LLAMA_CPP_ORDER).run(s.logits());
-        double[] before = SamplingChain.probabilities(s.logits());
+        double[] before = SamplingChain.probabilitiesBefore(s.logits());
         int[] ranked = SamplingChain.top(s.logits(), Math.max(TOP, MASS_POINTS));
         int[] top = Arrays.copyOf(ranked, Math.min(TOP, ranked.length));
         String[] labels = new String[top.length];
