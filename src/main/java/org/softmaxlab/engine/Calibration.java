@@ -70,8 +70,40 @@ public final class Calibration {
         return classes;
     }
 
+    /** A report with the question it answers. */
+    private record Answer(double t, int m, Binning binning, Report report) {
+        boolean answers(double t, int m, Binning binning) {
+            return this.t == t && this.m == m && this.binning == binning;
+        }
+    }
+
+    /**
+     * The two reports asked for last, the more recent first: the Calibration tab asks for the one at T = 1 beside
+     * every T it shows, so a drag of T computes one report per change, not two.
+     */
+    private final Answer[] recent = new Answer[2];
+
     /** Every figure at temperature {@code t} with {@code m} bins. */
     public Report report(double t, int m, Binning binning) {
+        synchronized (recent) {
+            for (int k = 0; k < recent.length; k++) {
+                Answer a = recent[k];
+                if (a != null && a.answers(t, m, binning)) {
+                    recent[k] = recent[0];
+                    recent[0] = a;
+                    return a.report();
+                }
+            }
+        }
+        Report fresh = compute(t, m, binning);
+        synchronized (recent) {
+            recent[1] = recent[0];
+            recent[0] = new Answer(t, m, binning, fresh);
+        }
+        return fresh;
+    }
+
+    private Report compute(double t, int m, Binning binning) {
         Checks.require(Double.isFinite(t) && t > 0, "temperature is " + t + "; it must be a positive number");
         Checks.require(m >= 1, "bins is " + m + "; it must be at least 1");
         int n = logits.length;
@@ -81,34 +113,39 @@ public final class Calibration {
         boolean[] correct = new boolean[n];
         // Per row, in one pass: the right count, -log p_y, the Brier term, and each class's one-vs-rest uniform bin
         // (count, sum of p, hits at 3 + 3 (k M + b)); summed chunk by chunk (see sumOverRows).
-        double[] sums = sumOverRows(3 + 3 * classes * m, (i, acc) -> {
+        double[] edges = edges(m);
+        double inverseT = 1 / t;
+        double[] sums = sumOverRows(3 + 3 * classes * m, (i, acc, p) -> {
             double[] z = logits[i];
-            double max = Softmax.max(z);
-            double[] p = new double[classes];
             int top = 0;
-            double sum = 0;
-            double rest = 0;
-            for (int c = 0; c < classes; c++) {
-                p[c] = Math.exp((z[c] - max) / t);
-                sum += p[c];
+            for (int c = 1; c < classes; c++) {
                 top = z[c] > z[top] ? c : top;
             }
-            int best = 0;
+            double max = z[top];
+            double sum = 0;
+            // The arg-max's exp is exactly 1; the rest, summed apart, keeps log1p exact below.
+            double rest = 0;
             for (int c = 0; c < classes; c++) {
+                p[c] = Exponential.exp((z[c] - max) * inverseT);
+                sum += p[c];
                 rest += c == top ? 0 : p[c];
-                p[c] /= sum;
+            }
+            int best = 0;
+            double inverseSum = 1 / sum;
+            for (int c = 0; c < classes; c++) {
+                p[c] *= inverseSum;
                 best = p[c] > p[best] ? c : best;
             }
             int y = targets[i];
             confidence[i] = p[best];
             correct[i] = best == y;
             acc[0] += correct[i] ? 1 : 0;
-            // log p_y = d_y - log(sum), with the arg-max's exp exactly 1 and log1p keeping the rest.
-            acc[1] -= (z[y] - max) / t - Math.log1p(rest);
+            // log p_y = d_y - log(sum), with log1p keeping the rest.
+            acc[1] -= (z[y] - max) * inverseT - Math.log1p(rest);
             for (int c = 0; c < classes; c++) {
                 double d = p[c] - (c == y ? 1 : 0);
                 acc[2] += d * d;
-                int at = 3 + 3 * (c * m + uniformBin(p[c], m) - 1);
+                int at = 3 + 3 * (c * m + uniformBin(p[c], m, edges) - 1);
                 acc[at]++;
                 acc[at + 1] += p[c];
                 acc[at + 2] += c == y ? 1 : 0;
@@ -135,23 +172,38 @@ public final class Calibration {
 
     /** The uniform bin (1..M) of a probability: the smallest m with p <= m/M, the double; 0 in the first. */
     static int uniformBin(double p, int m) {
-        int b = (int) Math.ceil(p * m);
+        return uniformBin(p, m, edges(m));
+    }
+
+    /** As {@link #uniformBin(double, int)} with the edges b/M already divided out ({@link #edges}). */
+    private static int uniformBin(double p, int m, double[] edges) {
+        int b = (int) (p * m) + 1;
         b = Math.max(1, Math.min(m, b));
-        while (b > 1 && p <= (double) (b - 1) / m) {
+        while (b > 1 && p <= edges[b - 1]) {
             b--;
         }
-        while (b < m && p > (double) b / m) {
+        while (b < m && p > edges[b]) {
             b++;
         }
         return b;
     }
 
+    /** The uniform bins' edges b/M, b = 0..M, each the double nearest the fraction. */
+    private static double[] edges(int m) {
+        double[] edges = new double[m + 1];
+        for (int b = 0; b <= m; b++) {
+            edges[b] = (double) b / m;
+        }
+        return edges;
+    }
+
     private static Bin[] uniform(double[] value, boolean[] hit, int m) {
+        double[] edges = edges(m);
         int[] count = new int[m];
         double[] sum = new double[m];
         int[] hits = new int[m];
         for (int i = 0; i < value.length; i++) {
-            int b = uniformBin(value[i], m) - 1;
+            int b = uniformBin(value[i], m, edges) - 1;
             count[b]++;
             sum[b] += value[i];
             hits[b] += hit[i] ? 1 : 0;
@@ -268,7 +320,7 @@ public final class Calibration {
 
     /** The NLL's first and second derivatives in b: mean(E_p[z] - z_y) and mean(Var_p[z]). */
     private double[] slopeAndCurvature(double b) {
-        double[] gh = sumOverRows(2, (i, acc) -> {
+        double[] gh = sumOverRows(2, (i, acc, scratch) -> {
             double[] z = logits[i];
             double max = Softmax.max(z);
             double sum = 0;
@@ -291,7 +343,11 @@ public final class Calibration {
 
     /** What one row adds to {@code acc} (it may also write that row's own entries of arrays it holds). */
     private interface RowTerm {
-        void add(int row, double[] acc);
+        /**
+         * Adds row {@code row}'s terms to {@code acc}; {@code scratch} (one per chunk, a row's length) is the term's to
+         * overwrite: a fresh array per row cost as much as the arithmetic.
+         */
+        void add(int row, double[] acc, double[] scratch);
     }
 
     /** Rows per chunk: the sums do not depend on the number of cores, only on the rows. */
@@ -309,8 +365,9 @@ public final class Calibration {
         java.util.stream.IntStream range = java.util.stream.IntStream.range(0, chunks);
         (chunks > 4 ? range.parallel() : range).forEach(c -> {
             int end = Math.min(n, (c + 1) * CHUNK_ROWS);
+            double[] scratch = new double[classes];
             for (int i = c * CHUNK_ROWS; i < end; i++) {
-                term.add(i, partial[c]);
+                term.add(i, partial[c], scratch);
             }
         });
         double[] total = new double[width];

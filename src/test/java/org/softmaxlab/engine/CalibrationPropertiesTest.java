@@ -86,4 +86,26 @@ class CalibrationPropertiesTest {
             }
         }
     }
+
+    @Test
+    void aRepeatedQuestionGetsTheAnswerAFreshCalibrationGives() {
+        Object[] m = model(500, 4, 6, 1, 11);
+        Calibration asked = new Calibration((double[][]) m[0], (int[]) m[1]);
+        // Asked in the Calibration tab's pattern (each T beside T = 1) and with the bins and binning changed.
+        Object[][] questions = {{0.7, 15, Calibration.Binning.UNIFORM}, {1.0, 15, Calibration.Binning.UNIFORM},
+            {0.8, 15, Calibration.Binning.UNIFORM}, {1.0, 15, Calibration.Binning.UNIFORM},
+            {1.0, 10, Calibration.Binning.UNIFORM}, {1.0, 10, Calibration.Binning.ADAPTIVE},
+            {0.8, 15, Calibration.Binning.UNIFORM}, {1.0, 15, Calibration.Binning.UNIFORM}};
+        for (Object[] q : questions) {
+            double t = (double) q[0];
+            int bins = (int) q[1];
+            Calibration.Binning binning = (Calibration.Binning) q[2];
+            Calibration.Report fresh = new Calibration((double[][]) m[0], (int[]) m[1]).report(t, bins, binning);
+            Calibration.Report got = asked.report(t, bins, binning);
+            org.junit.jupiter.api.Assertions.assertEquals(fresh.ece(), got.ece(), 0, t + " " + bins + " " + binning);
+            org.junit.jupiter.api.Assertions.assertEquals(fresh.nll(), got.nll(), 0);
+            org.junit.jupiter.api.Assertions.assertEquals(bins, got.bins().length);
+            org.junit.jupiter.api.Assertions.assertEquals(fresh.bins()[0].count(), got.bins()[0].count());
+        }
+    }
 }
