@@ -12,6 +12,13 @@ sampling_path = os.path.join(out, "jmh-sampling.json")
 sampling = ({str(r["params"]["vocabulary"]): r["primaryMetric"]["score"] for r in json.load(open(sampling_path))}
             if os.path.exists(sampling_path) else {})
 ui = json.load(open(os.path.join(out, "ui.json")))
+# The newer tabs' slider changes, each to its frame (UiBenchmark), with the target each is held to.
+FRAME_FIGURES = {
+    "sampling_slider_v131072_ms": "Sampling temperature, V = 131,072, every step on (issue 36: Explorer's target)",
+    "calibration_temperature_100k_ms": "Calibration temperature, 100,000 rows (issue 37: Explorer's target)",
+    "explorer_c10_precision_shown_ms": "Explorer C = 10, precision panel shown",
+    "explorer_c10_precision_hidden_ms": "Explorer C = 10, precision panel hidden (issue 38: shown adds <= 1 ms)",
+}
 lab_path = os.path.join(out, "lab.json")
 lab = json.load(open(lab_path)) if os.path.exists(lab_path) else {}
 probe = {}
@@ -31,6 +38,7 @@ results = {
     "sampling_chain_ms": sampling,
     "explorer_update_ms": ui["explorer_update_ms"],
     "explorer_update_losses_tab_ms": ui.get("explorer_update_losses_tab_ms"),
+    "tab_frames_ms": {k: ui[k] for k in FRAME_FIGURES if k in ui},
     "training_steps_per_s": ui["training_steps_per_s"],
     "training_fps": ui["training_fps"],
     "training_fps_steps_per_s": ui["training_fps_steps_per_s"],
@@ -53,6 +61,14 @@ for c, v in ui["explorer_update_ms"].items():
 for c, v in ui.get("explorer_update_losses_tab_ms", {}).items():
     print(f"explorer_update_ms {c:>7} with the Losses tab shown: median {v['median']:.2f}, p95 {v['p95']:.2f}   "
           f"(target median <= 8 at C=10)")
+for k, label in FRAME_FIGURES.items():
+    if k in ui:
+        v = ui[k]
+        print(f"{label}: median {v['median']:.2f}, p95 {v['p95']:.2f} (view-model and engine {v['model_ms']:.2f}, "
+              f"CSS and layout {v['css_layout_ms']:.2f}, frame {v['render_ms']:.2f})")
+if "explorer_c10_precision_shown_ms" in ui and "explorer_c10_precision_hidden_ms" in ui:
+    added = ui["explorer_c10_precision_shown_ms"]["median"] - ui["explorer_c10_precision_hidden_ms"]["median"]
+    print(f"the precision panel adds {added:.2f} ms to a C = 10 logit change (median)   (target <= 1, issue 38)")
 targets = {"precision_panel_c10_ms": "<= 1 (issue 38)", "calibration_ece_and_fit_1m_ms": "<= 1000 (issue 37)",
            "calibration_temperature_change_100k_ms": "within a frame, 16.7 (issue 37)",
            "sampling_change_v131072_ms": "within a frame, 16.7 (issue 36)",

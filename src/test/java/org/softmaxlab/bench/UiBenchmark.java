@@ -5,11 +5,13 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Slider;
@@ -22,6 +24,7 @@ import org.softmaxlab.app.Workspace;
 import org.softmaxlab.engine.Trainer;
 import org.softmaxlab.model.DatasetKind;
 import org.softmaxlab.model.Limits;
+import org.softmaxlab.model.SamplingSettings;
 import org.softmaxlab.model.TrainingSetup;
 import org.softmaxlab.training.TrainingViewModel;
 
@@ -34,12 +37,17 @@ import org.softmaxlab.training.TrainingViewModel;
  */
 public final class UiBenchmark {
     /** Changes made before measuring, so the JIT has compiled the paths being measured. */
-    private static final int WARMUP = 300;
+    private static int warmup = 300;
+    private static final long T0 = System.nanoTime();
+    /** {@code -Dbench.only=sampling,calibration}: only those figures (explorer, sampling, calibration, precision,
+     * training), for a profiler's run; all when unset. */
+    private static final String ONLY = System.getProperty("bench.only", "");
     private UiBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
         boolean quick = Arrays.asList(args).contains("--quick");
+        warmup = quick ? 60 : 300;
         StringBuilder json = new StringBuilder("{");
         json.append("\"training_steps_per_s\": ").append(String.format(Locale.ROOT, "%.0f", engineSteps(quick)));
         System.setProperty("glass.platform", "Monocle");
@@ -59,20 +67,41 @@ public final class UiBenchmark {
             stage.show();
             return r;
         });
-        json.append(", \"explorer_update_ms\": {");
-        int[] sizes = {10, 100, 1000};
-        for (int k = 0; k < sizes.length; k++) {
-            double[] t = explorerUpdates(workspace, root, sizes[k], quick ? 60 : 300, 0);
-            json.append(k > 0 ? ", " : "").append(String.format(Locale.ROOT,
-                    "\"C=%d\": {\"median\": %.2f, \"p95\": %.2f, \"model_ms\": %.2f, \"css_layout_ms\": %.2f, "
-                            + "\"render_ms\": %.2f}", sizes[k], t[0], t[1], t[2], t[3], t[4]));
+        int changes = quick ? 60 : 300;
+        if (chosen("explorer")) {
+            json.append(", \"explorer_update_ms\": {");
+            int[] sizes = {10, 100, 1000};
+            for (int k = 0; k < sizes.length; k++) {
+                double[] t = explorerUpdates(workspace, root, sizes[k], changes, 0);
+                json.append(k > 0 ? ", " : "").append(figure("C=" + sizes[k], t));
+            }
+            json.append("}");
+            // The same change with the Losses tab shown: the five losses, the saturation curves and the charts follow.
+            json.append(", \"explorer_update_losses_tab_ms\": {").append(figure("C=10",
+                    explorerUpdates(workspace, root, 10, changes, 2))).append("}");
         }
-        json.append("}");
-        // The same change with the Losses tab shown: the five losses, the saturation curves and the charts follow.
-        double[] lossesTab = explorerUpdates(workspace, root, 10, quick ? 60 : 300, 2);
-        json.append(String.format(Locale.ROOT, ", \"explorer_update_losses_tab_ms\": {\"C=10\": {\"median\": %.2f, "
-                + "\"p95\": %.2f, \"model_ms\": %.2f, \"css_layout_ms\": %.2f, \"render_ms\": %.2f}}",
-                lossesTab[0], lossesTab[1], lossesTab[2], lossesTab[3], lossesTab[4]));
+        // The newer tabs, timed the same way: a slider change to its frame on screen.
+        int tabChanges = quick ? 40 : 200;
+        if (chosen("sampling")) {
+            json.append(", ").append(figure("sampling_slider_v131072_ms",
+                    samplingUpdates(workspace, root, tabChanges)));
+        }
+        if (chosen("calibration")) {
+            json.append(", ").append(figure("calibration_temperature_100k_ms",
+                    calibrationUpdates(workspace, root, tabChanges)));
+        }
+        if (chosen("precision")) {
+            // The Explorer's precision panel (four formats of the sample): C = 10 with it laid out and drawn, without.
+            json.append(", ").append(figure("explorer_c10_precision_shown_ms",
+                    explorerUpdates(workspace, root, 10, changes, 0)));
+            json.append(", ").append(figure("explorer_c10_precision_hidden_ms", withPrecisionPanelHidden(root,
+                    () -> explorerUpdates(workspace, root, 10, changes, 0))));
+        }
+        if (!chosen("training")) {
+            System.out.println(json.append("}"));
+            Platform.exit();
+            return;
+        }
         double[] fps = trainingFps(workspace, root, quick ? 4 : 10);
         json.append(String.format(Locale.ROOT, ", \"training_fps\": %.1f, \"training_fps_steps_per_s\": %.0f",
                 fps[0], fps[1]));
@@ -118,9 +147,81 @@ public final class UiBenchmark {
             root.lookup("#logitSlider-0").requestFocus();
             return null;
         });
-        Scene scene = root.getScene();
         Slider slider = onFx(() -> (Slider) root.lookup("#logitSlider-0"));
-        ChangeTimer timer = new ChangeTimer(slider, new Random(classes), changes);
+        Random random = new Random(classes);
+        return frameUpdates(root.getScene(), () -> slider.setValue(-5 + 10 * random.nextDouble()), changes);
+    }
+
+    /** A temperature change on the Sampling tab's imported row of 131,072 logits, every step of the chain on. */
+    static double[] samplingUpdates(Workspace workspace, Parent root, int changes) throws Exception {
+        SplittableRandom random = new SplittableRandom(36);
+        double[] row = random.doubles(131_072, -10, 10).toArray();
+        String[] tokens = new String[row.length];
+        Arrays.setAll(tokens, i -> "t" + i);
+        onFx(() -> {
+            ((TabPane) root.lookup(".tab-pane")).getSelectionModel().select(4);
+            workspace.sampling().importRow(row, tokens, "bench");
+            workspace.sampling().editSettings(s -> SamplingSettings.NEUTRAL.withTopK(50).withTopP(0.9).withMinP(0.05));
+            return null;
+        });
+        Slider slider = onFx(() -> (Slider) root.lookup("#samplingTemperature"));
+        return frameUpdates(root.getScene(), () -> slider.setValue(random.nextDouble(-0.5, 0.5)), changes);
+    }
+
+    /** A temperature change on the Calibration tab with 100,000 imported rows of 10 logits. */
+    static double[] calibrationUpdates(Workspace workspace, Parent root, int changes) throws Exception {
+        SplittableRandom random = new SplittableRandom(37);
+        int n = 100_000;
+        double[][] logits = new double[n][];
+        int[] targets = new int[n];
+        for (int i = 0; i < n; i++) {
+            logits[i] = random.doubles(10, -4, 4).toArray();
+            targets[i] = random.nextInt(10);
+        }
+        onFx(() -> {
+            ((TabPane) root.lookup(".tab-pane")).getSelectionModel().select(5);
+            workspace.calibration().importRows(logits, targets, "bench");
+            return null;
+        });
+        Slider slider = onFx(() -> (Slider) root.lookup("#calibrationTemperature"));
+        return frameUpdates(root.getScene(), () -> slider.setValue(random.nextDouble(-0.5, 0.5)), changes);
+    }
+
+    /** Runs {@code measure} with the Explorer's precision panel taken out of layout and rendering, then puts it back. */
+    static double[] withPrecisionPanelHidden(Parent root, FxCall<double[]> measure) throws Exception {
+        Node panel = onFx(() -> root.lookup("#precisionPanel"));
+        onFx(() -> {
+            panel.setVisible(false);
+            panel.setManaged(false);
+            return null;
+        });
+        try {
+            return measure.call();
+        } finally {
+            onFx(() -> {
+                panel.setVisible(true);
+                panel.setManaged(true);
+                return null;
+            });
+        }
+    }
+
+    private static boolean chosen(String figure) {
+        return ONLY.isEmpty() || Arrays.asList(ONLY.split(",")).contains(figure);
+    }
+
+    private static String figure(String name, double[] t) {
+        System.err.printf(Locale.ROOT, "bench %s done at %.1f s%n", name, (System.nanoTime() - T0) / 1e9);
+        return String.format(Locale.ROOT, "\"%s\": {\"median\": %.2f, \"p95\": %.2f, \"model_ms\": %.2f, "
+                + "\"css_layout_ms\": %.2f, \"render_ms\": %.2f}", name, t[0], t[1], t[2], t[3], t[4]);
+    }
+
+    /**
+     * Median and 95th percentile in ms of {@code changes} calls of {@code change}, each to its frame on screen, and the
+     * medians of its parts (see {@link #explorerUpdates}), after {@link #warmup} unrecorded changes.
+     */
+    static double[] frameUpdates(Scene scene, Runnable change, int changes) throws Exception {
+        ChangeTimer timer = new ChangeTimer(change, changes);
         AnimationTimer driver = new AnimationTimer() {
             @Override
             public void handle(long now) {
@@ -159,14 +260,13 @@ public final class UiBenchmark {
 
     /**
      * The clock of {@link #explorerUpdates}, on the FX thread only: a change per quiet pulse, timed at the change, after
-     * layout and when its frame is drawn; the first {@link #WARMUP} changes are not recorded.
+     * layout and when its frame is drawn; the first {@link #warmup} changes are not recorded.
      */
     private static final class ChangeTimer {
         /** Per recorded change, in ms: the whole, the change itself, CSS and layout, the frame. */
         final double[][] parts;
         final CompletableFuture<Void> finished = new CompletableFuture<>();
-        private final Slider slider;
-        private final Random random;
+        private final Runnable change;
         private int made;
         private boolean waiting;
         private long changeStart;
@@ -175,9 +275,8 @@ public final class UiBenchmark {
         private long framesDrawn;
         private long framesAtLastPulse;
 
-        ChangeTimer(Slider slider, Random random, int changes) {
-            this.slider = slider;
-            this.random = random;
+        ChangeTimer(Runnable change, int changes) {
+            this.change = change;
             parts = new double[4][changes];
         }
 
@@ -190,7 +289,7 @@ public final class UiBenchmark {
             waiting = true;
             laidOut = 0;
             changeStart = System.nanoTime();
-            slider.setValue(-5 + 10 * random.nextDouble());
+            change.run();
             changeEnd = System.nanoTime();
         }
 
@@ -207,7 +306,7 @@ public final class UiBenchmark {
             if (!waiting || laidOut == 0 || now < laidOut) {
                 return;
             }
-            int index = made - WARMUP;
+            int index = made - warmup;
             if (index >= 0) {
                 parts[0][index] = (now - changeStart) / 1e6;
                 parts[1][index] = (changeEnd - changeStart) / 1e6;
