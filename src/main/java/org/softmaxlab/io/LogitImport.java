@@ -95,6 +95,16 @@ public final class LogitImport {
 
     private ImportedBatch withTargets(ImportedBatch b, NumericArray t, String name) throws ImportException {
         int n = b.samples();
+        // One sample as 1-D arrays, as torch.nn.functional.cross_entropy reads an unbatched (C,) input: a (C,) target
+        // is its probability row (a 0-d or (1,) target is its class index, below).
+        if (b.flat() && t.isFlat() && t.rows() == b.classes()) {
+            if (t.integer()) {
+                throw new ImportException(name + " holds " + t.rows() + " whole numbers for one sample of "
+                        + b.classes() + " logits: save its class index as one number (np.array(3)) or its "
+                        + "probability row as floats");
+            }
+            return b.withTargets(null, new double[][] {t.values().clone()});
+        }
         if (t.isFlat() || t.columns() == 1) {
             if (t.rows() != n) {
                 throw new ImportException(name + " has " + t.rows() + " targets but there are " + n + " samples");

@@ -81,7 +81,8 @@ public final class NpyReader {
         for (int i = 0; i < values.length; i++) {
             values[i] = dtype.get(in, data + i * dtype.size);
         }
-        int rows = (int) shape[0];
+        // A 0-d array (np.array(3), PyTorch's unbatched class index) is one number: a flat array of one.
+        int rows = shape.length == 0 ? 1 : (int) shape[0];
         int columns = shape.length == 2 ? (int) shape[1] : 0;
         return new NumericArray(values, rows, columns, dtype.integer);
     }
@@ -141,9 +142,9 @@ public final class NpyReader {
                 throw new ImportException(name + "'s header has an unreadable shape (" + text + ")");
             }
         }
-        if (dims < 1 || dims > 2) {
-            throw new ImportException(name + " has " + dims + " dimensions (shape (" + text + ")); 1-D and 2-D arrays "
-                    + "are imported");
+        if (dims > 2) {
+            throw new ImportException(name + " has " + dims + " dimensions (shape (" + text + ")); 0-D (one number), "
+                    + "1-D and 2-D arrays are imported");
         }
         long[] out = java.util.Arrays.copyOf(shape, dims);
         for (long d : out) {
@@ -155,7 +156,8 @@ public final class NpyReader {
     }
 
     private static String describe(long[] shape) {
-        return shape.length == 1 ? "(" + shape[0] + ",)" : "(" + shape[0] + ", " + shape[1] + ")";
+        return shape.length == 0 ? "()" : shape.length == 1 ? "(" + shape[0] + ",)"
+                : "(" + shape[0] + ", " + shape[1] + ")";
     }
 
     /** The element types read: little-endian (or single-byte) floats and integers. */

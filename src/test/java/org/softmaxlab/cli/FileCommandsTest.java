@@ -44,6 +44,32 @@ class FileCommandsTest {
     }
 
     @Test
+    void oneSampleAsOneDimensionalArraysIsReadAsTorchReadsAnUnbatchedInput() {
+        JsonNode z = Reference.parse(expected("logits")).get(0);
+        JsonNode p = Reference.parse(expected("probability_targets")).get(0);
+        String[][] cases = {
+            {"target_1d_probabilities.npy", "{\"logits\": " + z + ", \"targets\": " + p + "}"},
+            {"target_0d_index.npy", "{\"logits\": " + z + ", \"targets\": " + expected("targets").split(",")[0]
+                    .replace("[", "").strip() + "}"},
+        };
+        for (String[] c : cases) {
+            CliTest.Run json = CliTest.run(c[1], "eval");
+            assertEquals(0, json.code(), json.err());
+            CliTest.Run r = CliTest.run("", "eval", "--logits", IMPORT + "logits_1d_f8.npy", "--targets", IMPORT + c[0]);
+            assertEquals(0, r.code(), c[0] + ": " + r.err());
+            assertEquals(json.out(), r.out(), c[0]);
+        }
+        // A (C,) row of whole numbers is neither (PyTorch refuses it too); five indices for one sample are too many.
+        String[][] refused = {{"bad_target_1d_whole_numbers.npy", "holds 4 whole numbers for one sample of 4 logits"},
+            {"targets_i8.npy", "has 5 targets but there are 1 samples"}};
+        for (String[] c : refused) {
+            CliTest.Run r = CliTest.run("", "eval", "--logits", IMPORT + "logits_1d_f8.npy", "--targets", IMPORT + c[0]);
+            assertEquals(Cli.BAD_INPUT, r.code(), c[0]);
+            assertTrue(r.err().contains(c[1]), r.err());
+        }
+    }
+
+    @Test
     void evalFromFilesTakesEveryLossOption() {
         CliTest.Run r = CliTest.run("", "eval", "--logits", IMPORT + "batch.npz", "--options",
                 "{\"loss\": \"focal\", \"gamma\": 0, \"reduction\": \"sum\"}");
