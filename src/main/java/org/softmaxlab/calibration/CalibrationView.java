@@ -101,44 +101,8 @@ public final class CalibrationView {
                 model.stateProperty(), CalibrationState::source, model::chooseSource);
         Help.set(sources, "Whose confidences: two synthetic models, the Training tab's model on fresh points, or "
                 + "your validation set (File > Import Logits on this tab: logits, then targets).");
-        Slider share = new Slider();
-        share.setId("heldOutShare");
-        share.setMin(CalibrationState.HELD_OUT.min());
-        share.setMax(CalibrationState.HELD_OUT.max());
-        Bind.slider(share, model.stateProperty(), CalibrationState::heldOutShare,
-                v -> model.setHeldOutShare(Math.round(v * 20) / 20.0));
-        Help.set(share, "Held-out points as a share of the Training tab's points: fresh draws from its generator, "
-                + "never trained on.");
-        Label shareValue = value(s -> "held-out share " + Numbers.decimals(s.heldOutShare(), 2) + " \u00d7");
-        Button play = new Button();
-        play.setId("calibrationPlay");
-        play.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> Boolean.TRUE.equals(model.runningProperty().getValue()) ? "Pause training" : "Play training",
-                model.runningProperty()));
-        play.setOnAction(e -> model.togglePlay());
-        Help.set(play, "Plays or pauses the Training tab's run; each new step's model is scored here.");
-        VBox shareBox = new VBox(4, shareValue, share, play);
-        shareBox.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
-                () -> model.state().source() == CalibrationSource.TRAINING, model.stateProperty()));
-        shareBox.managedProperty().bind(shareBox.visibleProperty());
-        Spinner<Integer> bins = new Spinner<>();
-        bins.setId("calibrationBins");
-        bins.setPrefWidth(90);
-        Bind.spinner(bins, CalibrationState.BINS, model.stateProperty(), CalibrationState::bins, model::setBins);
-        Help.set(bins, "M, the number of bins (15 is the usual choice).");
-        ChoiceBox<String> binning = new ChoiceBox<>();
-        binning.setId("calibrationBinning");
-        Bind.choice(binning, Arrays.asList(Calibration.Binning.values()),
-                b -> b == Calibration.Binning.UNIFORM ? "equal width" : "equal count", model.stateProperty(),
-                CalibrationState::binning, model::setBinning);
-        Help.set(binning, "Equal-width bins ((m-1)/M, m/M], or bins of equal count over the sorted confidences.");
-        Label binsLabel = new Label("bins");
-        binsLabel.setMinWidth(Region.USE_PREF_SIZE);
-        binning.setMinWidth(Region.USE_PREF_SIZE);
-        // The spinner gives way in a narrow column (24% of a 1280 px window), never the words beside it.
-        bins.setMinWidth(60);
-        HBox binRow = new HBox(8, binsLabel, bins, binning);
-        binRow.setAlignment(Pos.CENTER_LEFT);
+        VBox shareBox = heldOutShare();
+        HBox binRow = binRow();
         Slider temperature = new Slider();
         temperature.setId("calibrationTemperature");
         Bind.logSlider(temperature, CalibrationState.TEMPERATURE, model.stateProperty(), CalibrationState::temperature,
@@ -163,6 +127,54 @@ public final class CalibrationView {
         return new VBox(8, LabView.title("Logits and targets from"), sources, shareBox, LabView.title("Bins"),
                 binRow, LabView.title("Temperature scaling"), temperatureValue, temperature, actions, fitNote,
                 LabView.status("calibrationStatus", model.refusalProperty(), model.statusProperty()));
+    }
+
+    /** The Training source's held-out share and its Play button, shown only for that source. */
+    private VBox heldOutShare() {
+        Slider share = new Slider();
+        share.setId("heldOutShare");
+        share.setMin(CalibrationState.HELD_OUT.min());
+        share.setMax(CalibrationState.HELD_OUT.max());
+        Bind.slider(share, model.stateProperty(), CalibrationState::heldOutShare,
+                v -> model.setHeldOutShare(Math.round(v * 20) / 20.0));
+        Help.set(share, "Held-out points as a share of the Training tab's points: fresh draws from its generator, "
+                + "never trained on.");
+        Label shareValue = value(s -> "held-out share " + Numbers.decimals(s.heldOutShare(), 2) + " \u00d7");
+        Button play = new Button();
+        play.setId("calibrationPlay");
+        play.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> Boolean.TRUE.equals(model.runningProperty().getValue()) ? "Pause training" : "Play training",
+                model.runningProperty()));
+        play.setOnAction(e -> model.togglePlay());
+        Help.set(play, "Plays or pauses the Training tab's run; each new step's model is scored here.");
+        VBox shareBox = new VBox(4, shareValue, share, play);
+        shareBox.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> model.state().source() == CalibrationSource.TRAINING, model.stateProperty()));
+        shareBox.managedProperty().bind(shareBox.visibleProperty());
+        return shareBox;
+    }
+
+    /** "bins [15] [equal width]". */
+    private HBox binRow() {
+        Spinner<Integer> bins = new Spinner<>();
+        bins.setId("calibrationBins");
+        bins.setPrefWidth(90);
+        Bind.spinner(bins, CalibrationState.BINS, model.stateProperty(), CalibrationState::bins, model::setBins);
+        Help.set(bins, "M, the number of bins (15 is the usual choice).");
+        ChoiceBox<String> binning = new ChoiceBox<>();
+        binning.setId("calibrationBinning");
+        Bind.choice(binning, Arrays.asList(Calibration.Binning.values()),
+                b -> b == Calibration.Binning.UNIFORM ? "equal width" : "equal count", model.stateProperty(),
+                CalibrationState::binning, model::setBinning);
+        Help.set(binning, "Equal-width bins ((m-1)/M, m/M], or bins of equal count over the sorted confidences.");
+        Label binsLabel = new Label("bins");
+        binsLabel.setMinWidth(Region.USE_PREF_SIZE);
+        binning.setMinWidth(Region.USE_PREF_SIZE);
+        // The spinner gives way in a narrow column (24% of a 1280 px window), never the words beside it.
+        bins.setMinWidth(60);
+        HBox binRow = new HBox(8, binsLabel, bins, binning);
+        binRow.setAlignment(Pos.CENTER_LEFT);
+        return binRow;
     }
 
     private Label value(java.util.function.Function<CalibrationState, String> text) {

@@ -144,16 +144,12 @@ public final class HeatMapCanvas extends PlotCanvas {
         cellW = (width - left - 8 - bar - notes) / cols;
         cellH = Math.min((height - top - 8) / rows, font * 3);
         boolean signed = false;
-        double max = 1e-12;
         for (double[] row : values) {
             for (double v : row) {
-                if (Double.isFinite(v)) {
-                    max = Math.max(max, Math.abs(v));
-                    signed |= v < 0;
-                }
+                signed |= Double.isFinite(v) && v < 0;
             }
         }
-        max = scaleMax > 0 ? scaleMax : max;
+        double max = scaleMax > 0 ? scaleMax : largestMagnitude();
         int decimals = decimalsThatFit(font);
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
@@ -187,6 +183,19 @@ public final class HeatMapCanvas extends PlotCanvas {
         drawArrows(g, rows, cols, font);
         drawColorBar(g, left + cols * cellW + notes + font, top, font, Math.max(font * 4, rows * cellH), max,
                 signed);
+    }
+
+    /** The largest |value| of the finite cells (at least 1e-12): the colour scale's end without a fixed one. */
+    private double largestMagnitude() {
+        double max = 1e-12;
+        for (double[] row : values) {
+            for (double v : row) {
+                if (Double.isFinite(v)) {
+                    max = Math.max(max, Math.abs(v));
+                }
+            }
+        }
+        return max;
     }
 
     private void drawCell(Painter g, int r, int c, double max, int decimals) {

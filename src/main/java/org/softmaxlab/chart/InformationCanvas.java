@@ -102,36 +102,8 @@ public final class InformationCanvas extends PlotCanvas {
         g.setStroke(textFill());
         g.setLineWidth(1);
         g.strokeRect(left + 0.5, top + 0.5, Math.max(0, h + k - 1), barH - 1);
-        // Ticks under the bar.
-        g.setStroke(axisStroke());
-        g.setFill(textFill());
-        g.setTextRole("tick");
-        g.setTextBaseline(VPos.TOP);
-        for (int i = 0; i < scale.values().length; i++) {
-            double x = left + scale.values()[i] / hi * plotW;
-            g.strokeLine(x, top + barH, x, top + barH + 4);
-            g.setTextAlign(i == 0 ? TextAlignment.LEFT : i == scale.values().length - 1 ? TextAlignment.RIGHT
-                    : TextAlignment.CENTER);
-            g.fillText(scale.label(i), x, top + barH + 6);
-        }
-        // Legend above the bar: what each part is, with its value.
-        g.setTextRole("legend");
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setTextBaseline(VPos.CENTER);
-        double y = titleHeight() + font * 0.7;
-        double sw = font * 0.9;
-        g.setFill(ENTROPY);
-        g.fillRect(left, y - sw / 2, sw, sw);
-        g.setFill(textFill());
-        String hText = "H(Y) = " + Numbers.fixed4(entropy);
-        g.fillText(hText, left + sw + 6, y);
-        double x2 = left + sw + 6 + textWidth(hText, font) + font * 1.2;
-        g.setFill(plotFill());
-        g.fillRect(x2, y - sw / 2, sw, sw);
-        g.setFill(textFill());
-        g.fillText("KL(Y||P) = " + Numbers.fixed4(kl), x2 + sw + 6, y);
-        g.setTextBaseline(VPos.TOP);
-        g.fillText("CE = H + KL = " + Numbers.fixed4(total) + " " + unit, left, y + font * 0.9);
+        drawTicksUnder(g, scale, left, plotW, top + barH);
+        drawLegend(g, left, font, total);
         if (entropy > 0) {
             g.setStroke(textFill());
             g.setLineWidth(Math.max(2, font / 7));
@@ -149,6 +121,42 @@ public final class InformationCanvas extends PlotCanvas {
                     top + barH + font * 1.6);
         }
         drawDistributions(g, top + barH + font * 3.4, width, height);
+    }
+
+    /** The scale's ticks and labels under the bar, whose bottom is at {@code y}. */
+    private void drawTicksUnder(Painter g, Ticks.Scale scale, double left, double plotW, double y) {
+        g.setStroke(axisStroke());
+        g.setFill(textFill());
+        g.setTextRole("tick");
+        g.setTextBaseline(VPos.TOP);
+        for (int i = 0; i < scale.values().length; i++) {
+            double x = left + scale.values()[i] / scale.hi() * plotW;
+            g.strokeLine(x, y, x, y + 4);
+            g.setTextAlign(i == 0 ? TextAlignment.LEFT : i == scale.values().length - 1 ? TextAlignment.RIGHT
+                    : TextAlignment.CENTER);
+            g.fillText(scale.label(i), x, y + 6);
+        }
+    }
+
+    /** Above the bar, what each part is with its value, and their sum. */
+    private void drawLegend(Painter g, double left, double font, double total) {
+        g.setTextRole("legend");
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        double y = titleHeight() + font * 0.7;
+        double sw = font * 0.9;
+        g.setFill(ENTROPY);
+        g.fillRect(left, y - sw / 2, sw, sw);
+        g.setFill(textFill());
+        String hText = "H(Y) = " + Numbers.fixed4(entropy);
+        g.fillText(hText, left + sw + 6, y);
+        double x2 = left + sw + 6 + textWidth(hText, font) + font * 1.2;
+        g.setFill(plotFill());
+        g.fillRect(x2, y - sw / 2, sw, sw);
+        g.setFill(textFill());
+        g.fillText("KL(Y||P) = " + Numbers.fixed4(kl), x2 + sw + 6, y);
+        g.setTextBaseline(VPos.TOP);
+        g.fillText("CE = H + KL = " + Numbers.fixed4(total) + " " + unit, left, y + font * 0.9);
     }
 
     /** Y and P per class from {@code top} down, if a readable chart fits there. */
@@ -170,20 +178,7 @@ public final class InformationCanvas extends PlotCanvas {
                 ? "Y (dashed) and P, the " + shown.length + " largest of " + target.length + " classes"
                 : "Y (dashed) and P per class: KL is where they differ";
         g.fillText(caption, font, top);
-        // A probability axis, 0 to 1.
-        Ticks.Scale scale = Ticks.linear(0, 1, (int) Math.max(2, Math.min(5, (plotBottom - plotTop) / (font * 1.6))));
-        g.setTextRole("tick");
-        g.setTextAlign(TextAlignment.RIGHT);
-        g.setTextBaseline(VPos.CENTER);
-        g.setStroke(axisStroke());
-        g.setLineWidth(1);
-        for (int i = 0; i < scale.values().length; i++) {
-            double y = plotBottom - scale.values()[i] * (plotBottom - plotTop);
-            g.strokeLine(left - 4, y, left, y);
-            g.fillText(scale.label(i), left - 6, y);
-        }
-        g.strokeLine(left, plotTop, left, plotBottom);
-        g.strokeLine(left, plotBottom, left + plotW, plotBottom);
+        drawProbabilityAxis(g, left, plotTop, plotBottom, plotW, font);
         // The target class: Y's largest entry (1 - eps + eps / C), labelled "y" as in the Explorer's charts.
         int targetClass = 0;
         for (int c = 1; c < target.length; c++) {
@@ -214,5 +209,23 @@ public final class InformationCanvas extends PlotCanvas {
                 g.fillText(name, x + barW / 2, plotBottom + 4);
             }
         }
+    }
+
+    /** A probability axis, 0 to 1, up the left of the plot, and the plot's baseline. */
+    private void drawProbabilityAxis(Painter g, double left, double plotTop, double plotBottom, double plotW,
+                                     double font) {
+        Ticks.Scale scale = Ticks.linear(0, 1, (int) Math.max(2, Math.min(5, (plotBottom - plotTop) / (font * 1.6))));
+        g.setTextRole("tick");
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.setTextBaseline(VPos.CENTER);
+        g.setStroke(axisStroke());
+        g.setLineWidth(1);
+        for (int i = 0; i < scale.values().length; i++) {
+            double y = plotBottom - scale.values()[i] * (plotBottom - plotTop);
+            g.strokeLine(left - 4, y, left, y);
+            g.fillText(scale.label(i), left - 6, y);
+        }
+        g.strokeLine(left, plotTop, left, plotBottom);
+        g.strokeLine(left, plotBottom, left + plotW, plotBottom);
     }
 }

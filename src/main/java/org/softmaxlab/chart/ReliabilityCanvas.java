@@ -60,40 +60,12 @@ public final class ReliabilityCanvas extends PlotCanvas {
             most = Math.max(most, b.count());
         }
         for (Bin b : bins) {
-            if (b.count() == 0) {
-                continue;
+            if (b.count() > 0) {
+                drawBin(g, b, left, top, w, diagramH, histTop + histH, b.count() / (double) most * histH);
             }
-            double x0 = left + b.lo() * w;
-            double bw = Math.max(3, (b.hi() - b.lo()) * w);
-            double xs = Math.min(x0, left + w - bw);
-            double yAcc = top + (1 - b.accuracy()) * diagramH;
-            double yConf = top + (1 - b.confidence()) * diagramH;
-            g.setFill(plotFill());
-            g.fillRect(xs + 1, yAcc, bw - 2, top + diagramH - yAcc);
-            g.setFill(GAP);
-            g.setGlobalAlpha(0.35);
-            g.fillRect(xs + 1, Math.min(yAcc, yConf), bw - 2, Math.abs(yConf - yAcc));
-            g.setGlobalAlpha(1);
-            g.setStroke(GAP);
-            g.setLineWidth(2);
-            g.strokeLine(xs + 1, yConf, xs + bw - 1, yConf);
-            double hh = b.count() / (double) most * histH;
-            g.setFill(axisStroke());
-            g.fillRect(xs + 1, histTop + histH - hh, bw - 2, hh);
         }
         if (before != null) {
-            g.setStroke(ghostStroke());
-            g.setLineWidth(1.5);
-            g.setLineDashes(4, 3);
-            for (Bin b : before) {
-                if (b.count() > 0) {
-                    double x0 = left + b.lo() * w;
-                    double bw = Math.max(3, (b.hi() - b.lo()) * w);
-                    double y = top + (1 - b.accuracy()) * diagramH;
-                    g.strokeRect(Math.min(x0, left + w - bw) + 1, y, bw - 2, top + diagramH - y);
-                }
-            }
-            g.setLineDashes();
+            drawBefore(g, left, top, w, diagramH);
         }
         g.setStroke(textFill());
         g.setLineWidth(1.5);
@@ -113,6 +85,46 @@ public final class ReliabilityCanvas extends PlotCanvas {
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.BOTTOM);
         g.fillText("confidence (the largest probability)", left + w / 2, height - 2);
+    }
+
+    /**
+     * One bin: its accuracy as a bar, the gap to its mean confidence shaded with a line at the confidence, and its
+     * share of the rows as a bar of height {@code countH} up from {@code histBottom}.
+     */
+    private void drawBin(Painter g, Bin b, double left, double top, double w, double diagramH, double histBottom,
+                         double countH) {
+        double x0 = left + b.lo() * w;
+        double bw = Math.max(3, (b.hi() - b.lo()) * w);
+        double xs = Math.min(x0, left + w - bw);
+        double yAcc = top + (1 - b.accuracy()) * diagramH;
+        double yConf = top + (1 - b.confidence()) * diagramH;
+        g.setFill(plotFill());
+        g.fillRect(xs + 1, yAcc, bw - 2, top + diagramH - yAcc);
+        g.setFill(GAP);
+        g.setGlobalAlpha(0.35);
+        g.fillRect(xs + 1, Math.min(yAcc, yConf), bw - 2, Math.abs(yConf - yAcc));
+        g.setGlobalAlpha(1);
+        g.setStroke(GAP);
+        g.setLineWidth(2);
+        g.strokeLine(xs + 1, yConf, xs + bw - 1, yConf);
+        g.setFill(axisStroke());
+        g.fillRect(xs + 1, histBottom - countH, bw - 2, countH);
+    }
+
+    /** The bins before the change (T = 1) as dashed outlines behind the bars. */
+    private void drawBefore(Painter g, double left, double top, double w, double diagramH) {
+        g.setStroke(ghostStroke());
+        g.setLineWidth(1.5);
+        g.setLineDashes(4, 3);
+        for (Bin b : before) {
+            if (b.count() > 0) {
+                double x0 = left + b.lo() * w;
+                double bw = Math.max(3, (b.hi() - b.lo()) * w);
+                double y = top + (1 - b.accuracy()) * diagramH;
+                g.strokeRect(Math.min(x0, left + w - bw) + 1, y, bw - 2, top + diagramH - y);
+            }
+        }
+        g.setLineDashes();
     }
 
     private void drawAxes(Painter g, double font, double left, double top, double w, double h) {

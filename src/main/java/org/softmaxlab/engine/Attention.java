@@ -55,18 +55,7 @@ public final class Attention {
                 + "for 1/sqrt(d))");
         Checks.require(Double.isFinite(temperature) && temperature > 0, "temperature is " + temperature
                 + "; it must be a positive number");
-        if (mask != null) {
-            Checks.require(mask.length == l, "mask has " + mask.length + " rows but there are " + l + " queries");
-            for (int i = 0; i < l; i++) {
-                Checks.require(mask[i] != null && mask[i].length == s, "mask[" + i + "] must hold " + s
-                        + " booleans, one per key");
-            }
-        }
-        if (gradOutput != null) {
-            int g = Checks.columns(gradOutput, "grad_output", true);
-            Checks.require(gradOutput.length == l && g == dv, "grad_output is " + gradOutput.length + " x " + g
-                    + " but the output is " + l + " x " + dv);
-        }
+        checkShapes(mask, gradOutput, l, s, dv);
         double[][] scores = new double[l][s];
         double[][] weights = new double[l][s];
         double[] entropy = new double[l];
@@ -93,7 +82,35 @@ public final class Attention {
                     .toArray(), null, null, null);
         }
         double[][] gradV = multiply(transpose(weights), gradOutput);
-        double[][] gradW = multiply(gradOutput, transpose(v));
+        double[][] gradS = gradScores(weights, multiply(gradOutput, transpose(v)), mask, a, temperature);
+        return new Result(scores, weights, output, entropy, undefined.stream().mapToInt(Integer::intValue).toArray(),
+                multiply(gradS, k), multiply(transpose(gradS), q), gradV);
+    }
+
+    /** The mask and the output gradient fit L queries, S keys and dv value columns, or the input is refused. */
+    private static void checkShapes(boolean[][] mask, double[][] gradOutput, int l, int s, int dv) {
+        if (mask != null) {
+            Checks.require(mask.length == l, "mask has " + mask.length + " rows but there are " + l + " queries");
+            for (int i = 0; i < l; i++) {
+                Checks.require(mask[i] != null && mask[i].length == s, "mask[" + i + "] must hold " + s
+                        + " booleans, one per key");
+            }
+        }
+        if (gradOutput != null) {
+            int g = Checks.columns(gradOutput, "grad_output", true);
+            Checks.require(gradOutput.length == l && g == dv, "grad_output is " + gradOutput.length + " x " + g
+                    + " but the output is " + l + " x " + dv);
+        }
+    }
+
+    /**
+     * dL/dS from dL/dW through each row's softmax: a W (dW - sum_j W dW) / T per row (0 where masked), with the
+     * scale {@code a} of S = a q k^T folded in.
+     */
+    private static double[][] gradScores(double[][] weights, double[][] gradW, boolean[][] mask, double a,
+                                         double temperature) {
+        int l = weights.length;
+        int s = l == 0 ? 0 : weights[0].length;
         double[][] gradS = new double[l][s];
         for (int i = 0; i < l; i++) {
             double inner = 0;
@@ -105,8 +122,7 @@ public final class Attention {
                 gradS[i][j] = hidden ? 0 : a * (weights[i][j] * (gradW[i][j] - inner) / temperature);
             }
         }
-        return new Result(scores, weights, output, entropy, undefined.stream().mapToInt(Integer::intValue).toArray(),
-                multiply(gradS, k), multiply(transpose(gradS), q), gradV);
+        return gradS;
     }
 
     private static void softmaxRow(double[] scores, double t, double[] out) {

@@ -155,6 +155,12 @@ public final class Calibration {
         double nll = sums[1];
         double brier = sums[2];
         Bin[] bins = binning == Binning.UNIFORM ? uniform(confidence, correct, m) : adaptive(confidence, correct, m);
+        return new Report(t, right / n, nll / n, brier / n, ece(bins, n), mce(bins), bins,
+                classwiseEce(sums, m, n));
+    }
+
+    /** The mean over classes of each class's one-vs-rest ECE, from the per-class bin sums {@link #compute} made. */
+    private double classwiseEce(double[] sums, int m, int n) {
         double classwise = 0;
         for (int k = 0; k < classes; k++) {
             Bin[] own = new Bin[m];
@@ -166,8 +172,7 @@ public final class Calibration {
             }
             classwise += ece(own, n);
         }
-        return new Report(t, right / n, nll / n, brier / n, ece(bins, n), mce(bins), bins,
-                classwise / classes);
+        return classwise / classes;
     }
 
     /** The uniform bin (1..M) of a probability: the smallest m with p <= m/M, the double; 0 in the first. */

@@ -69,23 +69,7 @@ final class PrecisionPanel {
                 + "probability then rounded to the format.");
         accumulate.setMinWidth(Region.USE_PREF_SIZE);
         VBox settings = new VBox(4, algorithm, accumulate);
-        Slider scale = new Slider();
-        scale.setId("logitScale");
-        Bind.logSlider(scale, PrecisionState.SCALE, model.stateProperty(), PrecisionState::scale,
-                v -> model.edit(s -> s.withScale(Math.min(PrecisionState.SCALE.max(),
-                        Math.max(PrecisionState.SCALE.min(), v)))));
-        Help.set(scale, "Multiplies every logit (z / T) before it is rounded to each format: watch where each one "
-                + "overflows. Log scale, 0.1 to 10,000.");
-        Label scaleValue = new Label();
-        scaleValue.setId("logitScaleValue");
-        scaleValue.getStyleClass().add("number");
-        scaleValue.setMinWidth(Region.USE_PREF_SIZE);
-        scaleValue.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> "\u00d7 " + Numbers.decimals(model.state().scale(), 3), model.stateProperty()));
-        HBox scaleRow = new HBox(6, new Label("scale"), scale, scaleValue);
-        scaleRow.setAlignment(Pos.CENTER_LEFT);
-        HBox.setHgrow(scale, Priority.ALWAYS);
-        scale.setMinWidth(60);
+        HBox scaleRow = scaleRow();
         overflow.setId("firstOverflow");
         overflow.setWrapText(true);
         overflow.getStyleClass().add("note");
@@ -110,6 +94,28 @@ final class PrecisionPanel {
                 .toExternalForm());
         model.displayProperty().addListener((o, a, d) -> show(d));
         show(model.display());
+    }
+
+    /** The logit scale's slider with its value: "scale ---o--- x 10". */
+    private HBox scaleRow() {
+        Slider scale = new Slider();
+        scale.setId("logitScale");
+        Bind.logSlider(scale, PrecisionState.SCALE, model.stateProperty(), PrecisionState::scale,
+                v -> model.edit(s -> s.withScale(Math.min(PrecisionState.SCALE.max(),
+                        Math.max(PrecisionState.SCALE.min(), v)))));
+        Help.set(scale, "Multiplies every logit (z / T) before it is rounded to each format: watch where each one "
+                + "overflows. Log scale, 0.1 to 10,000.");
+        Label scaleValue = new Label();
+        scaleValue.setId("logitScaleValue");
+        scaleValue.getStyleClass().add("number");
+        scaleValue.setMinWidth(Region.USE_PREF_SIZE);
+        scaleValue.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> "\u00d7 " + Numbers.decimals(model.state().scale(), 3), model.stateProperty()));
+        HBox row = new HBox(6, new Label("scale"), scale, scaleValue);
+        row.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(scale, Priority.ALWAYS);
+        scale.setMinWidth(60);
+        return row;
     }
 
     private void show(PrecisionDisplay d) {

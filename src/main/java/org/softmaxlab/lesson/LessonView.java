@@ -35,24 +35,7 @@ public final class LessonView {
 
     public LessonView(LessonViewModel model) {
         this.model = model;
-        ListView<String> index = new ListView<>();
-        index.setId("lessonIndex");
-        index.setPrefHeight(150);
-        index.setMinHeight(90);
-        // A long section title wraps within the list instead of running out of it.
-        index.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
-            {
-                setWrapText(true);
-                prefWidthProperty().bind(list.widthProperty().subtract(24));
-                setMaxWidth(Region.USE_PREF_SIZE);
-            }
-
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : item);
-            }
-        });
+        ListView<String> index = sectionIndex();
         Label title = new Label();
         title.setId("lessonTitle");
         title.getStyleClass().add("lesson-title");
@@ -71,21 +54,7 @@ public final class LessonView {
         scroll.getStyleClass().add("lesson-body");
         org.softmaxlab.ui.ViewSupport.drawViewportDirectly(scroll);
         VBox.setVgrow(scroll, Priority.ALWAYS);
-        Button previous = new Button("\u25c0 Previous");
-        previous.setId("lessonPrev");
-        previous.setOnAction(e -> model.previous());
-        Help.set(previous, "The previous section (Page Up in presentation mode)");
-        Button next = new Button("Next \u25b6");
-        next.setId("lessonNext");
-        next.setOnAction(e -> model.next());
-        Help.set(next, "The next section (Page Down in presentation mode)");
-        Label position = new Label();
-        position.setId("lessonPosition");
-        position.textProperty().bind(model.positionProperty());
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox nav = new HBox(8, previous, position, gap, next);
-        nav.setAlignment(Pos.CENTER_LEFT);
+        HBox nav = navigation();
         VBox lessonPane = new VBox(8, index, title, scroll, nav);
         lessonPane.setPadding(new Insets(8));
         lessonPane.getStyleClass().add("lesson");
@@ -117,11 +86,54 @@ public final class LessonView {
                 model.select(b.intValue());
             }
         });
-        previous.disableProperty().bind(model.indexProperty().isEqualTo(0));
         model.lessonProperty().addListener(o -> showMath());
         text.fontProperty().addListener(o -> showMath());
         text.textFillProperty().addListener(o -> showMath());
         showMath();
+    }
+
+    /** The list of section titles, each wrapping within the list. */
+    private static ListView<String> sectionIndex() {
+        ListView<String> index = new ListView<>();
+        index.setId("lessonIndex");
+        index.setPrefHeight(150);
+        index.setMinHeight(90);
+        // A long section title wraps within the list instead of running out of it.
+        index.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
+            {
+                setWrapText(true);
+                prefWidthProperty().bind(list.widthProperty().subtract(24));
+                setMaxWidth(Region.USE_PREF_SIZE);
+            }
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+            }
+        });
+        return index;
+    }
+
+    /** "Previous  3 / 7  Next". */
+    private HBox navigation() {
+        Button previous = new Button("\u25c0 Previous");
+        previous.setId("lessonPrev");
+        previous.setOnAction(e -> model.previous());
+        Help.set(previous, "The previous section (Page Up in presentation mode)");
+        Button next = new Button("Next \u25b6");
+        next.setId("lessonNext");
+        next.setOnAction(e -> model.next());
+        Help.set(next, "The next section (Page Down in presentation mode)");
+        Label position = new Label();
+        position.setId("lessonPosition");
+        position.textProperty().bind(model.positionProperty());
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox nav = new HBox(8, previous, position, gap, next);
+        nav.setAlignment(Pos.CENTER_LEFT);
+        previous.disableProperty().bind(model.indexProperty().isEqualTo(0));
+        return nav;
     }
 
     private static void fillIndex(ListView<String> index, Lesson lesson) {

@@ -64,33 +64,7 @@ public final class LossesView {
     }
 
     private Parent build() {
-        ChoiceBox<String> units = new ChoiceBox<>();
-        units.setId("unitsChoice");
-        units.getItems().setAll(LossUnits.NATS.label(), LossUnits.BITS.label());
-        units.setValue(model.unitsProperty().get().label());
-        units.valueProperty().addListener((o, a, b) -> model.unitsProperty().set(LossUnits.fromLabel(b)));
-        model.unitsProperty().addListener((o, a, b) -> units.setValue(b.label()));
-        Help.set(units, "Every loss in the app in nats (ln, PyTorch's) or bits (log2): bits = nats / ln 2.");
-
-        Slider gamma = new Slider(0, 5, model.gammaProperty().get());
-        gamma.setId("focalGammaSlider");
-        gamma.setBlockIncrement(0.5);
-        gamma.valueProperty().bindBidirectional(model.gammaProperty());
-        gammaValue.setId("focalGammaValue");
-        gammaValue.textProperty().bind(model.gammaProperty().asString(java.util.Locale.ROOT, "%.2f"));
-        Help.set(gamma, "Focal loss's gamma: (1 - p_y)^gamma down-weights samples already right.");
-
-        Button preset = new Button("Confident and wrong: CE vs MSE");
-        preset.setId("ceVsMseButton");
-        preset.setOnAction(e -> model.showConfidentAndWrong());
-        Help.set(preset, "A sample the model is sure of and wrong about: MSE's gradient all but vanishes.");
-
-        Label heading = new Label("The Explorer's logits and targets under five losses");
-        heading.getStyleClass().add("section-title");
-        HBox header = new HBox(12, heading, spacer(), new Label("Units"), units, new Label("Focal \u03b3"), gamma,
-                gammaValue, preset);
-        header.setAlignment(Pos.CENTER_LEFT);
-        header.getStyleClass().add("losses-header");
+        HBox header = header();
 
         HBox cards = new HBox(8);
         for (String name : NAMES) {
@@ -98,6 +72,67 @@ public final class LossesView {
         }
         alignCharts();
 
+        VBox saturationBox = saturationColumn();
+
+        information.setId("informationChart");
+        information.setTitle("Information: CE = H(Y) + KL(Y || P), selected sample");
+        information.setMinHeight(150);
+        information.setPrefHeight(200);
+        VBox informationBox = column(information);
+
+        binaryBox = binaryColumn();
+        for (javafx.scene.Node chart : List.of(saturation, information, binary)) {
+            VBox.setVgrow(chart, Priority.ALWAYS);
+        }
+
+        HBox charts = new HBox(8, saturationBox, informationBox, binaryBox);
+        VBox.setVgrow(charts, Priority.ALWAYS);
+        VBox.setVgrow(cards, Priority.SOMETIMES);
+        VBox content = new VBox(10, header, cards, charts);
+        content.setPadding(new Insets(8));
+        content.getStyleClass().add("losses-view");
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        content.getStylesheets().add(LossesView.class.getResource("losses.css").toExternalForm());
+        scroll.setId("lossesView");
+        org.softmaxlab.ui.ViewSupport.drawViewportDirectly(scroll);
+        model.resultProperty().addListener((o, a, b) -> show(b));
+        show(model.resultProperty().get());
+        return scroll;
+    }
+
+    /** The heading with the units, focal's gamma and the CE-vs-MSE preset. */
+    private HBox header() {
+        ChoiceBox<String> units = new ChoiceBox<>();
+        units.setId("unitsChoice");
+        units.getItems().setAll(LossUnits.NATS.label(), LossUnits.BITS.label());
+        units.setValue(model.unitsProperty().get().label());
+        units.valueProperty().addListener((o, a, b) -> model.unitsProperty().set(LossUnits.fromLabel(b)));
+        model.unitsProperty().addListener((o, a, b) -> units.setValue(b.label()));
+        Help.set(units, "Every loss in the app in nats (ln, PyTorch's) or bits (log2): bits = nats / ln 2.");
+        Slider gamma = new Slider(0, 5, model.gammaProperty().get());
+        gamma.setId("focalGammaSlider");
+        gamma.setBlockIncrement(0.5);
+        gamma.valueProperty().bindBidirectional(model.gammaProperty());
+        gammaValue.setId("focalGammaValue");
+        gammaValue.textProperty().bind(model.gammaProperty().asString(java.util.Locale.ROOT, "%.2f"));
+        Help.set(gamma, "Focal loss's gamma: (1 - p_y)^gamma down-weights samples already right.");
+        Button preset = new Button("Confident and wrong: CE vs MSE");
+        preset.setId("ceVsMseButton");
+        preset.setOnAction(e -> model.showConfidentAndWrong());
+        Help.set(preset, "A sample the model is sure of and wrong about: MSE's gradient all but vanishes.");
+        Label heading = new Label("The Explorer's logits and targets under five losses");
+        heading.getStyleClass().add("section-title");
+        HBox header = new HBox(12, heading, spacer(), new Label("Units"), units, new Label("Focal \u03b3"), gamma,
+                gammaValue, preset);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.getStyleClass().add("losses-header");
+        return header;
+    }
+
+    /** The saturation curves with |dL/dz_y| of each loss at the current point, two to a row. */
+    private VBox saturationColumn() {
         saturation.setId("saturationChart");
         saturation.setTitle("Saturation: |dL/dz_y| as the target's probability p_y sweeps");
         saturation.setAxisNames("p_y", "|dL/dz_y|");
@@ -118,13 +153,11 @@ public final class LossesView {
             saturationRow.add(value, 2 * (k % 2) + 1, k / 2);
         }
         VBox saturationBox = column(saturation, saturationRow);
+        return saturationBox;
+    }
 
-        information.setId("informationChart");
-        information.setTitle("Information: CE = H(Y) + KL(Y || P), selected sample");
-        information.setMinHeight(150);
-        information.setPrefHeight(200);
-        VBox informationBox = column(information);
-
+    /** The two-class view: BCE's sigmoid curve, its text and pos_weight. */
+    private VBox binaryColumn() {
         binary.setId("binaryChart");
         binary.setAxisNames("d = (z1 - z0) / T", "p1 = sigmoid(d)");
         binary.setMinHeight(200);
@@ -140,28 +173,9 @@ public final class LossesView {
         Help.set(posWeight, "BCEWithLogits' pos_weight: the weight of the positive class's term.");
         HBox posWeightRow = new HBox(8, new Label("pos_weight"), posWeight, posWeightValue);
         posWeightRow.setAlignment(Pos.CENTER_LEFT);
-        binaryBox = column(binary, binaryText, posWeightRow);
         posWeightRow.visibleProperty().bind(binary.visibleProperty());
         posWeightRow.managedProperty().bind(posWeightRow.visibleProperty());
-        for (javafx.scene.Node chart : List.of(saturation, information, binary)) {
-            VBox.setVgrow(chart, Priority.ALWAYS);
-        }
-
-        HBox charts = new HBox(8, saturationBox, informationBox, binaryBox);
-        VBox.setVgrow(charts, Priority.ALWAYS);
-        VBox.setVgrow(cards, Priority.SOMETIMES);
-        VBox content = new VBox(10, header, cards, charts);
-        content.setPadding(new Insets(8));
-        content.getStyleClass().add("losses-view");
-        ScrollPane scroll = new ScrollPane(content);
-        scroll.setFitToWidth(true);
-        scroll.setFitToHeight(true);
-        content.getStylesheets().add(LossesView.class.getResource("losses.css").toExternalForm());
-        scroll.setId("lossesView");
-        org.softmaxlab.ui.ViewSupport.drawViewportDirectly(scroll);
-        model.resultProperty().addListener((o, a, b) -> show(b));
-        show(model.resultProperty().get());
-        return scroll;
+        return column(binary, binaryText, posWeightRow);
     }
 
     private VBox card(String name) {

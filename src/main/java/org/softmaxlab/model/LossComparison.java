@@ -116,18 +116,20 @@ public record LossComparison(List<Entry> entries, Saturation saturation, Informa
         double[] row = s.selectedLogits();
         int target = s.selectedTarget();
         Saturation saturation = target < 0 ? null : saturation(row, target, t, gamma, bits);
-        Information information = null;
-        if (target >= 0) {
-            CrossEntropyOptions single = CrossEntropyOptions.defaults().withTemperature(t)
-                    .withLabelSmoothing(s.labelSmoothing()).withReduction(Reduction.NONE);
-            Targets targetOfRow = Targets.indices(target);
-            LossOutput one = Losses.evaluate(LossSpec.crossEntropy(single).withBits(bits), new double[][] {row},
-                    targetOfRow);
-            information = new Information(one.perSampleLoss()[0], one.targetEntropy()[0], one.kl()[0],
-                    s.labelSmoothing(), Losses.targetRow(targetOfRow, 0, row.length, single), one.probabilities()[0]);
-        }
+        Information information = target < 0 ? null : information(row, target, t, s.labelSmoothing(), bits);
         return new LossComparison(List.copyOf(entries), saturation, information,
                 binary(row, target, t, posWeight, bits), bits);
+    }
+
+    /** Cross-entropy = H(Y) + KL(Y || P) for one row and its target, smoothed by {@code smoothing}. */
+    private static Information information(double[] row, int target, double t, double smoothing, boolean bits) {
+        CrossEntropyOptions single = CrossEntropyOptions.defaults().withTemperature(t)
+                .withLabelSmoothing(smoothing).withReduction(Reduction.NONE);
+        Targets targetOfRow = Targets.indices(target);
+        LossOutput one = Losses.evaluate(LossSpec.crossEntropy(single).withBits(bits), new double[][] {row},
+                targetOfRow);
+        return new Information(one.perSampleLoss()[0], one.targetEntropy()[0], one.kl()[0], smoothing,
+                Losses.targetRow(targetOfRow, 0, row.length, single), one.probabilities()[0]);
     }
 
     /** The entry named {@code name}, if shown. */

@@ -67,17 +67,7 @@ public final class PyTorchSnippet {
         if (b != null) {
             py.append("    model.bias.copy_(torch.tensor(").append(vector(b)).append("))\n");
         }
-        if (setup.optimizer() == OptimizerKind.ADAM) {
-            py.append("optimizer = torch.optim.Adam(model.parameters(), lr=").append(number(setup.lr()))
-                    .append(", betas=(0.9, 0.999), eps=1e-08, weight_decay=").append(number(setup.weightDecay()))
-                    .append(")\n");
-        } else {
-            boolean nesterov = setup.nesterov() && setup.momentum() > 0;
-            py.append("optimizer = torch.optim.SGD(model.parameters(), lr=").append(number(setup.lr()))
-                    .append(", momentum=").append(number(setup.momentum())).append(", nesterov=")
-                    .append(nesterov ? "True" : "False").append(", weight_decay=")
-                    .append(number(setup.weightDecay())).append(")\n");
-        }
+        py.append(optimizer(setup));
         double[] cw = setup.classWeights();
         py.append("loss_fn = torch.nn.CrossEntropyLoss(weight=").append(cw == null ? "None"
                 : "torch.tensor(" + vector(cw) + ")").append(", label_smoothing=")
@@ -104,6 +94,18 @@ public final class PyTorchSnippet {
         py.append("print(json.dumps({\"losses\": losses, \"weight\": model.weight.tolist(), \"bias\": ")
                 .append(b != null ? "model.bias.tolist()" : "None").append("}))\n");
         return py.toString();
+    }
+
+    /** The optimizer's line: torch.optim.Adam or SGD with the setup's settings. */
+    private static String optimizer(TrainingSetup setup) {
+        if (setup.optimizer() == OptimizerKind.ADAM) {
+            return "optimizer = torch.optim.Adam(model.parameters(), lr=" + number(setup.lr())
+                    + ", betas=(0.9, 0.999), eps=1e-08, weight_decay=" + number(setup.weightDecay()) + ")\n";
+        }
+        boolean nesterov = setup.nesterov() && setup.momentum() > 0;
+        return "optimizer = torch.optim.SGD(model.parameters(), lr=" + number(setup.lr()) + ", momentum="
+                + number(setup.momentum()) + ", nesterov=" + (nesterov ? "True" : "False") + ", weight_decay="
+                + number(setup.weightDecay()) + ")\n";
     }
 
     private static StringBuilder header(String what) {
