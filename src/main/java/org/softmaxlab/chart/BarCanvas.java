@@ -229,51 +229,72 @@ public final class BarCanvas extends PlotCanvas {
                 g.strokeRect(x - pad, barTop - pad, barW + 2 * pad, Math.max(barH, 1) + 2 * pad);
             }
             if (hasGhost && c < ghost.length && ghost[c] != 0) {
-                double gy = axis.y(ghost[c], top, plotH);
-                g.setStroke(ghostStroke());
-                g.setLineWidth(Math.max(1.5, font / 8));
-                g.setLineDashes(font / 2, font / 3);
-                g.strokeRect(x, Math.min(gy, zeroY), barW, Math.abs(zeroY - gy));
-                g.setLineDashes((double[]) null);
+                drawGhost(g, x, barW, axis.y(ghost[c], top, plotH), zeroY, font);
             }
-            // A value label only where it fits its slot (the numbers panel has every value); outside the bar's end,
-            // or inside it when outside would leave the plot (over the axis labels). Many bars have none: not even
-            // formatted (a thousand labels cost more than the bars).
-            String label = n <= VALUE_LABEL_LIMIT ? Numbers.fixed4(v) : null;
-            if (label != null && label.length() * font * 0.58 <= slot * 0.96) {
-                boolean below = v < 0;
-                double outside = below ? y + 2 + font : y - 2 - font;
-                // A tall bar takes its label inside where outside would cross its outline or the dashed target
-                // above it; a short one under a dashed target takes it above the target.
-                boolean tall = barH > font * 1.6;
-                boolean underGhost = hasGhost && c < ghost.length && !below && ghost[c] > v;
-                double labelY = below ? y + 2 : y - 2;
-                if (underGhost && !tall) {
-                    labelY = axis.y(ghost[c], top, plotH) - 2;
-                    outside = labelY - font;
-                }
-                // Inside only if it fits the bar's width: written in the bar's contrast colour, the part outside
-                // would vanish on the background ("3.0000" read ".000" in presentation mode).
-                boolean inside = tall && textWidth(label, font) <= barW - 2 && (outside < top - font * 0.2
-                        || outside > top + plotH || underGhost || c == highlight);
-                if (!inside && c == highlight) {
-                    // Outside the marked bar: clear of its outline.
-                    double clear = Math.max(1.5, font / 8) + Math.max(2, font / 6);
-                    labelY += below ? clear : -clear;
-                    outside += below ? clear : -clear;
-                }
-                if (!inside && (outside < top - font * 0.2 || outside > top + plotH)) {
-                    continue;
-                }
-                g.setTextRole("value");
-                g.setFill(inside ? Contrast.textOn((javafx.scene.paint.Color) (classColors
-                        ? classColor(classOf(c)) : plotFill())) : textFill());
-                g.setTextAlign(TextAlignment.CENTER);
-                g.setTextBaseline(below == inside ? VPos.BOTTOM : VPos.TOP);
-                g.fillText(label, x + barW / 2, inside ? (below ? y - 2 : y + 2) : labelY);
-            }
+            drawValueLabel(g, new Bar(c, v, x, y, barW, barH), slot, axis, top, plotH, font);
         }
         drawClassLabels(g, left, top + plotH, slot, font);
+    }
+
+    /** The dashed outline of a bar's target value (its top at {@code gy}). */
+    private void drawGhost(Painter g, double x, double barW, double gy, double zeroY, double font) {
+        g.setStroke(ghostStroke());
+        g.setLineWidth(Math.max(1.5, font / 8));
+        g.setLineDashes(font / 2, font / 3);
+        g.strokeRect(x, Math.min(gy, zeroY), barW, Math.abs(zeroY - gy));
+        g.setLineDashes((double[]) null);
+    }
+
+    /** One bar's place: class c, value v, its left x, its value's y, width and height. */
+    private record Bar(int c, double v, double x, double y, double w, double h) {
+    }
+
+    /**
+     * A value label only where it fits its slot (the numbers panel has every value); outside the bar's end, or inside
+     * it when outside would leave the plot (over the axis labels). Many bars have none: not even formatted (a thousand
+     * labels cost more than the bars).
+     */
+    private void drawValueLabel(Painter g, Bar bar, double slot, Axis axis, double top, double plotH, double font) {
+        int c = bar.c();
+        double v = bar.v();
+        double x = bar.x();
+        double y = bar.y();
+        double barW = bar.w();
+        double barH = bar.h();
+        String label = values.length <= VALUE_LABEL_LIMIT ? Numbers.fixed4(v) : null;
+        if (label == null || label.length() * font * 0.58 > slot * 0.96) {
+            return;
+        }
+        boolean below = v < 0;
+        double outside = below ? y + 2 + font : y - 2 - font;
+        // A tall bar takes its label inside where outside would cross its outline or the dashed target
+        // above it; a short one under a dashed target takes it above the target.
+        boolean tall = barH > font * 1.6;
+        boolean underGhost = hasGhost && c < ghost.length && !below && ghost[c] > v;
+        double labelY = below ? y + 2 : y - 2;
+        if (underGhost && !tall) {
+            labelY = axis.y(ghost[c], top, plotH) - 2;
+            outside = labelY - font;
+        }
+        // Inside only if it fits the bar's width: written in the bar's contrast colour, the part outside
+        // would vanish on the background ("3.0000" read ".000" in presentation mode).
+        boolean inside = tall && textWidth(label, font) <= barW - 2 && (outside < top - font * 0.2
+                || outside > top + plotH || underGhost || c == highlight);
+        if (!inside && c == highlight) {
+            // Outside the marked bar: clear of its outline.
+            double clear = Math.max(1.5, font / 8) + Math.max(2, font / 6);
+            labelY += below ? clear : -clear;
+            outside += below ? clear : -clear;
+        }
+        if (!inside && (outside < top - font * 0.2 || outside > top + plotH)) {
+            return;
+        }
+        g.setTextRole("value");
+        g.setFill(inside ? Contrast.textOn((javafx.scene.paint.Color) (classColors
+                ? classColor(classOf(c)) : plotFill())) : textFill());
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(below == inside ? VPos.BOTTOM : VPos.TOP);
+        g.fillText(label, x + barW / 2, inside ? (below ? y - 2 : y + 2) : labelY);
     }
 
     private void drawClassLabels(Painter g, double left, double baseY, double slot, double font) {

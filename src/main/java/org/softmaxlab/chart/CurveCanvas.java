@@ -1,5 +1,6 @@
 package org.softmaxlab.chart;
 
+import java.util.function.DoubleUnaryOperator;
 import javafx.geometry.VPos;
 import javafx.scene.text.TextAlignment;
 import org.softmaxlab.model.Numbers;
@@ -144,6 +145,51 @@ public final class CurveCanvas extends PlotCanvas {
         if (plotW <= 10 || plotH <= 10 || (count == 0 && series.isEmpty())) {
             return;
         }
+        double[] dataX = dataRangeX();
+        double x0 = dataX[0];
+        double x1 = dataX[1];
+        final double dataX0 = x0;
+        final double dataX1 = x1;
+        if (x1 <= x0) {
+            x1 = x0 + 1;
+        }
+        double[] dataY = dataRangeY();
+        if (!Double.isFinite(dataY[0])) {
+            g.setFill(negativeFill());
+            g.fillText("no finite values", left, top);
+            return;
+        }
+        int mostY = (int) Math.max(3, Math.min(9, plotH / (font * 2.2)));
+        int mostX = (int) Math.max(3, Math.min(9, plotW / (font * 5)));
+        YAxis yAxis = yAxis(dataY[0], dataY[1], mostY);
+        Ticks.Scale xScale = fixedX != null ? fixedX : wholeX ? Ticks.whole(x0, x1, mostX)
+                : Ticks.linear(x0, x1, mostX);
+        x0 = xScale.lo();
+        x1 = xScale.hi();
+        final double lo = yAxis.lo();
+        final double hi = yAxis.hi();
+        final double fx0 = x0;
+        final double fx1 = x1;
+        DoubleUnaryOperator px = x -> left + (x - fx0) / (fx1 - fx0) * plotW;
+        DoubleUnaryOperator py = y -> top + (1 - (ty(y) - lo) / (hi - lo)) * plotH;
+
+        drawAxes(g, yAxis, xScale, px, left, top, plotW, plotH, font);
+        drawCurve(g, px, py, plotW, font);
+        drawSeries(g, px, py, font, left, top, plotW);
+        if (Double.isFinite(markX) && Double.isFinite(markY)) {
+            drawMark(g, px, py, dataX1 - dataX0, new double[] {left, top, left + plotW, top + plotH}, font);
+        }
+        g.setFill(textFill());
+        g.setTextRole("axis-title");
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.BOTTOM);
+        g.fillText(yName, left, top - 2);
+        g.setTextRole("note");
+        drawReadout(g, px, py, left, plotW, top, fx0, fx1);
+    }
+
+    /** The first and last x of the curve and the further series. */
+    private double[] dataRangeX() {
         double x0 = count > 0 ? xs[0] : Double.POSITIVE_INFINITY;
         double x1 = count > 0 ? xs[count - 1] : Double.NEGATIVE_INFINITY;
         for (Series sr : series) {
@@ -152,11 +198,11 @@ public final class CurveCanvas extends PlotCanvas {
                 x1 = Math.max(x1, sr.x()[sr.x().length - 1]);
             }
         }
-        final double dataX0 = x0;
-        final double dataX1 = x1;
-        if (x1 <= x0) {
-            x1 = x0 + 1;
-        }
+        return new double[] {x0, x1};
+    }
+
+    /** The smallest and largest finite y (log10 y on a log axis) of the curve and the series; +inf, -inf if none. */
+    private double[] dataRangeY() {
         double yMin = Double.POSITIVE_INFINITY;
         double yMax = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < count; i++) {
@@ -175,57 +221,50 @@ public final class CurveCanvas extends PlotCanvas {
                 }
             }
         }
-        if (!Double.isFinite(yMin)) {
-            g.setFill(negativeFill());
-            g.fillText("no finite values", left, top);
-            return;
-        }
-        int mostY = (int) Math.max(3, Math.min(9, plotH / (font * 2.2)));
-        int mostX = (int) Math.max(3, Math.min(9, plotW / (font * 5)));
-        double[] yTicks;
-        String[] yLabels;
-        if (!logY) {
-            Ticks.Scale ys = Ticks.linear(Math.min(0, yMin), Math.max(yMax * headroom, 1e-12), mostY);
-            yMin = ys.lo();
-            // On screen the top eases to a new range (a sweep that reaches higher, a loss that fell).
-            yMax = easedTop(ys.hi());
-            Ticks.Labelled inside = Ticks.within(ys.values(), labels(ys), yMin, yMax);
-            yTicks = inside.values();
-            yLabels = inside.labels();
-        } else {
-            yMin = Math.floor(yMin);
-            yMax = Math.max(Math.ceil(yMax), yMin + 1);
-            int[] exps = Ticks.decades((int) yMin, (int) yMax, mostY);
-            yTicks = new double[exps.length];
-            yLabels = new String[exps.length];
-            for (int k = 0; k < exps.length; k++) {
-                yTicks[k] = exps[k];
-                yLabels[k] = Ticks.decadeLabel(exps[k]);
-            }
-        }
-        Ticks.Scale xScale = fixedX != null ? fixedX : wholeX ? Ticks.whole(x0, x1, mostX)
-                : Ticks.linear(x0, x1, mostX);
-        x0 = xScale.lo();
-        x1 = xScale.hi();
-        final double lo = yMin;
-        final double hi = yMax;
-        final double fx0 = x0;
-        final double fx1 = x1;
-        java.util.function.DoubleUnaryOperator px = x -> left + (x - fx0) / (fx1 - fx0) * plotW;
-        java.util.function.DoubleUnaryOperator py = y -> top + (1 - (ty(y) - lo) / (hi - lo)) * plotH;
+        return new double[] {yMin, yMax};
+    }
 
+    /** The y axis's range (in ty units) and its ticks with their labels. */
+    private record YAxis(double lo, double hi, double[] ticks, String[] labels) {
+    }
+
+    /** Linear: from 0 (or below) to the eased top with headroom; log: whole decades around the data. */
+    private YAxis yAxis(double yMin, double yMax, int mostY) {
+        if (!logY) {
+            Ticks.Scale scale = Ticks.linear(Math.min(0, yMin), Math.max(yMax * headroom, 1e-12), mostY);
+            // On screen the top eases to a new range (a sweep that reaches higher, a loss that fell).
+            double top = easedTop(scale.hi());
+            Ticks.Labelled inside = Ticks.within(scale.values(), labels(scale), scale.lo(), top);
+            return new YAxis(scale.lo(), top, inside.values(), inside.labels());
+        }
+        double lo = Math.floor(yMin);
+        double hi = Math.max(Math.ceil(yMax), lo + 1);
+        int[] exps = Ticks.decades((int) lo, (int) hi, mostY);
+        double[] ticks = new double[exps.length];
+        String[] labels = new String[exps.length];
+        for (int k = 0; k < exps.length; k++) {
+            ticks[k] = exps[k];
+            labels[k] = Ticks.decadeLabel(exps[k]);
+        }
+        return new YAxis(lo, hi, ticks, labels);
+    }
+
+    /** Grid lines and tick labels of both axes, the x axis's name and the axis lines. */
+    private void drawAxes(Painter g, YAxis yAxis, Ticks.Scale xScale, DoubleUnaryOperator px, double left, double top,
+                          double plotW, double plotH, double font) {
         g.setStroke(axisStroke());
         g.setLineWidth(1);
         g.setFill(textFill());
         g.setTextRole("tick");
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.CENTER);
-        for (int k = 0; k < yTicks.length; k++) {
-            double y = Math.round(top + (1 - (yTicks[k] - lo) / (hi - lo)) * plotH) + 0.5;
+        for (int k = 0; k < yAxis.ticks().length; k++) {
+            double share = (yAxis.ticks()[k] - yAxis.lo()) / (yAxis.hi() - yAxis.lo());
+            double y = Math.round(top + (1 - share) * plotH) + 0.5;
             g.setGlobalAlpha(0.25);
             g.strokeLine(left, y, left + plotW, y);
             g.setGlobalAlpha(1);
-            g.fillText(yLabels[k], left - 6, y);
+            g.fillText(yAxis.labels()[k], left - 6, y);
         }
         g.setTextBaseline(VPos.TOP);
         for (int k = 0; k < xScale.values().length; k++) {
@@ -233,7 +272,8 @@ public final class CurveCanvas extends PlotCanvas {
             // The last label ends at the plot's right edge rather than running past the chart.
             g.setTextAlign(k == xScale.values().length - 1 ? TextAlignment.RIGHT : k == 0 ? TextAlignment.LEFT
                     : TextAlignment.CENTER);
-            g.fillText(fixedX != null ? fixedXLabels[k] : xScale.label(k), k == xScale.values().length - 1 ? x + 2 : k == 0 ? x - 2 : x,
+            boolean last = k == xScale.values().length - 1;
+            g.fillText(fixedX != null ? fixedXLabels[k] : xScale.label(k), last ? x + 2 : k == 0 ? x - 2 : x,
                     top + plotH + 4);
         }
         g.setTextRole("axis-title");
@@ -242,7 +282,10 @@ public final class CurveCanvas extends PlotCanvas {
         g.setLineWidth(Math.max(1.5, font / 10));
         g.strokeLine(left + 0.5, top, left + 0.5, top + plotH);
         g.strokeLine(left, top + plotH + 0.5, left + plotW, top + plotH + 0.5);
+    }
 
+    /** The main curve, thinned to two points a pixel. */
+    private void drawCurve(Painter g, DoubleUnaryOperator px, DoubleUnaryOperator py, double plotW, double font) {
         g.setStroke(plotFill());
         g.setLineWidth(Math.max(2, font / 6));
         int stride = Math.max(1, count / (int) Math.max(1, plotW * 2));
@@ -258,43 +301,37 @@ public final class CurveCanvas extends PlotCanvas {
         if (points > 0) {
             g.strokePolyline(pixelX, pixelY, points);
         }
-        drawSeries(g, px, py, font, left, top, plotW);
+    }
 
-        if (Double.isFinite(markX) && Double.isFinite(markY)) {
-            double mx = px.applyAsDouble(markX);
-            double my = py.applyAsDouble(markY);
-            if (Double.isFinite(markSlope) && !logY) {
-                double span = (dataX1 - dataX0) * 0.18;
-                double[] seg = clip(px.applyAsDouble(markX - span), py.applyAsDouble(markY - markSlope * span),
-                        px.applyAsDouble(markX + span), py.applyAsDouble(markY + markSlope * span),
-                        left, top, left + plotW, top + plotH);
-                if (seg != null) {
-                    g.setStroke(textFill());
-                    g.setLineWidth(Math.max(1.5, font / 9));
-                    g.setLineDashes(font / 2, font / 3);
-                    g.strokeLine(seg[0], seg[1], seg[2], seg[3]);
-                    g.setLineDashes((double[]) null);
-                }
+    /** The marked point with its tangent (slope markSlope) clipped to {@code box} (x0, y0, x1, y1). */
+    private void drawMark(Painter g, DoubleUnaryOperator px, DoubleUnaryOperator py, double dataSpan, double[] box,
+                          double font) {
+        double mx = px.applyAsDouble(markX);
+        double my = py.applyAsDouble(markY);
+        if (Double.isFinite(markSlope) && !logY) {
+            double span = dataSpan * 0.18;
+            double[] seg = clip(px.applyAsDouble(markX - span), py.applyAsDouble(markY - markSlope * span),
+                    px.applyAsDouble(markX + span), py.applyAsDouble(markY + markSlope * span),
+                    box[0], box[1], box[2], box[3]);
+            if (seg != null) {
+                g.setStroke(textFill());
+                g.setLineWidth(Math.max(1.5, font / 9));
+                g.setLineDashes(font / 2, font / 3);
+                g.strokeLine(seg[0], seg[1], seg[2], seg[3]);
+                g.setLineDashes((double[]) null);
             }
-            double r = Math.max(5, font / 2.5);
-            g.setFill(plotFill());
-            g.fillOval(mx - r, my - r, 2 * r, 2 * r);
-            g.setStroke(textFill());
-            g.setLineWidth(Math.max(1.5, font / 10));
-            g.strokeOval(mx - r, my - r, 2 * r, 2 * r);
         }
-        g.setFill(textFill());
-        g.setTextRole("axis-title");
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setTextBaseline(VPos.BOTTOM);
-        g.fillText(yName, left, top - 2);
-        g.setTextRole("note");
-        drawReadout(g, px, py, left, plotW, top, fx0, fx1);
+        double r = Math.max(5, font / 2.5);
+        g.setFill(plotFill());
+        g.fillOval(mx - r, my - r, 2 * r, 2 * r);
+        g.setStroke(textFill());
+        g.setLineWidth(Math.max(1.5, font / 10));
+        g.strokeOval(mx - r, my - r, 2 * r, 2 * r);
     }
 
     /** The further curves, each clipped to the plot's y range, and their legend at the plot's top right. */
-    private void drawSeries(Painter g, java.util.function.DoubleUnaryOperator px,
-                            java.util.function.DoubleUnaryOperator py, double font, double left, double top,
+    private void drawSeries(Painter g, DoubleUnaryOperator px,
+                            DoubleUnaryOperator py, double font, double left, double top,
                             double plotW) {
         double width = Math.max(2, font / 6);
         for (Series sr : series) {
@@ -353,8 +390,8 @@ public final class CurveCanvas extends PlotCanvas {
         }
     }
 
-    private void drawReadout(Painter g, java.util.function.DoubleUnaryOperator px,
-                             java.util.function.DoubleUnaryOperator py, double left, double plotW, double top,
+    private void drawReadout(Painter g, DoubleUnaryOperator px,
+                             DoubleUnaryOperator py, double left, double plotW, double top,
                              double axisX0, double axisX1) {
         if (count == 0 || !Double.isFinite(hoverX) || hoverX < left || hoverX > left + plotW) {
             return;

@@ -206,92 +206,103 @@ final class RetainedPlot {
     /** {@code node} (or a new node where it is of another kind) made to draw {@code op}. */
     private Node update(Node node, Recording.Op op) {
         Recording.State s = op.state();
-        switch (op.kind()) {
-            case FILL_RECT -> {
-                Rectangle r = node instanceof Rectangle old ? old : new Rectangle();
-                r.setX(op.a());
-                r.setY(op.b());
-                r.setWidth(op.c());
-                r.setHeight(op.d());
-                r.setFill(s.fill());
-                r.setOpacity(s.alpha());
-                return r;
-            }
-            case STROKE_LINE -> {
-                if (s.dashes() == null && (op.a() == op.c() || op.b() == op.d())) {
-                    // As the canvas painter fills it: a rectangle with the square caps.
-                    Rectangle r = node instanceof Rectangle old ? old : new Rectangle();
-                    double half = s.lineWidth() / 2;
-                    r.setX(Math.min(op.a(), op.c()) - half);
-                    r.setY(Math.min(op.b(), op.d()) - half);
-                    r.setWidth(Math.abs(op.c() - op.a()) + 2 * half);
-                    r.setHeight(Math.abs(op.d() - op.b()) + 2 * half);
-                    r.setFill(s.stroke());
-                    r.setOpacity(s.alpha());
-                    return r;
-                }
-                Line l = node instanceof Line old ? old : new Line();
-                l.setStartX(op.a());
-                l.setStartY(op.b());
-                l.setEndX(op.c());
-                l.setEndY(op.d());
-                stroked(l, s);
-                return l;
-            }
-            case FILL_OVAL, STROKE_OVAL -> {
-                boolean fill = op.kind() == Recording.Kind.FILL_OVAL;
-                Ellipse e = node instanceof Ellipse old && (old.getFill() != null) == fill ? old : new Ellipse();
-                e.setCenterX(op.a() + op.c() / 2);
-                e.setCenterY(op.b() + op.d() / 2);
-                e.setRadiusX(op.c() / 2);
-                e.setRadiusY(op.d() / 2);
-                if (fill) {
-                    e.setFill(s.fill());
-                    e.setStroke(null);
-                    e.setOpacity(s.alpha());
-                } else {
-                    e.setFill(null);
-                    stroked(e, s);
-                }
-                return e;
-            }
-            case POLYLINE -> {
-                Path p = node instanceof Path old ? old : new Path();
-                List<PathElement> elements = new ArrayList<>();
-                boolean pen = false;
-                for (int i = 0; i < op.xs().length; i++) {
-                    if (!Double.isFinite(op.ys()[i])) {
-                        pen = false;
-                    } else {
-                        elements.add(pen ? new LineTo(op.xs()[i], op.ys()[i]) : new MoveTo(op.xs()[i], op.ys()[i]));
-                        pen = true;
-                    }
-                }
-                p.getElements().setAll(elements);
-                stroked(p, s);
-                return p;
-            }
-            case TEXT -> {
-                Text t = node instanceof Text old ? old : new Text();
-                if (fonts.size() >= 32 && !fonts.containsKey(s.fontSize())) {
-                    fonts.clear();
-                }
-                Font font = fonts.computeIfAbsent(s.fontSize(), Font::font);
-                t.setFont(font);
-                t.setText(op.text());
-                t.setFill(s.fill());
-                t.setOpacity(s.alpha());
-                t.setTextOrigin(s.baseline() == null ? VPos.BASELINE : s.baseline());
-                // Aligned by its own layout width, as the canvas aligns it (the node lays the text out once).
-                double width = s.align() == TextAlignment.LEFT || s.align() == TextAlignment.JUSTIFY ? 0
-                        : t.getLayoutBounds().getWidth();
-                t.setX(op.a() - (s.align() == TextAlignment.CENTER ? width / 2
-                        : s.align() == TextAlignment.RIGHT ? width : 0));
-                t.setY(op.b());
-                return t;
-            }
+        return switch (op.kind()) {
+            case FILL_RECT -> rectangle(node, op, s);
+            case STROKE_LINE -> line(node, op, s);
+            case FILL_OVAL, STROKE_OVAL -> oval(node, op, s);
+            case POLYLINE -> polyline(node, op, s);
+            case TEXT -> text(node, op, s);
             default -> throw new IllegalStateException("no node draws " + op.kind());
+        };
+    }
+
+    private static Node rectangle(Node node, Recording.Op op, Recording.State s) {
+        Rectangle r = node instanceof Rectangle old ? old : new Rectangle();
+        r.setX(op.a());
+        r.setY(op.b());
+        r.setWidth(op.c());
+        r.setHeight(op.d());
+        r.setFill(s.fill());
+        r.setOpacity(s.alpha());
+        return r;
+    }
+
+    private static Node line(Node node, Recording.Op op, Recording.State s) {
+        if (s.dashes() == null && (op.a() == op.c() || op.b() == op.d())) {
+            // As the canvas painter fills it: a rectangle with the square caps.
+            Rectangle r = node instanceof Rectangle old ? old : new Rectangle();
+            double half = s.lineWidth() / 2;
+            r.setX(Math.min(op.a(), op.c()) - half);
+            r.setY(Math.min(op.b(), op.d()) - half);
+            r.setWidth(Math.abs(op.c() - op.a()) + 2 * half);
+            r.setHeight(Math.abs(op.d() - op.b()) + 2 * half);
+            r.setFill(s.stroke());
+            r.setOpacity(s.alpha());
+            return r;
         }
+        Line l = node instanceof Line old ? old : new Line();
+        l.setStartX(op.a());
+        l.setStartY(op.b());
+        l.setEndX(op.c());
+        l.setEndY(op.d());
+        stroked(l, s);
+        return l;
+    }
+
+    private static Node oval(Node node, Recording.Op op, Recording.State s) {
+        boolean fill = op.kind() == Recording.Kind.FILL_OVAL;
+        Ellipse e = node instanceof Ellipse old && (old.getFill() != null) == fill ? old : new Ellipse();
+        e.setCenterX(op.a() + op.c() / 2);
+        e.setCenterY(op.b() + op.d() / 2);
+        e.setRadiusX(op.c() / 2);
+        e.setRadiusY(op.d() / 2);
+        if (fill) {
+            e.setFill(s.fill());
+            e.setStroke(null);
+            e.setOpacity(s.alpha());
+        } else {
+            e.setFill(null);
+            stroked(e, s);
+        }
+        return e;
+    }
+
+    private static Node polyline(Node node, Recording.Op op, Recording.State s) {
+        Path p = node instanceof Path old ? old : new Path();
+        List<PathElement> elements = new ArrayList<>();
+        boolean pen = false;
+        for (int i = 0; i < op.xs().length; i++) {
+            if (!Double.isFinite(op.ys()[i])) {
+                pen = false;
+            } else {
+                elements.add(pen ? new LineTo(op.xs()[i], op.ys()[i]) : new MoveTo(op.xs()[i], op.ys()[i]));
+                pen = true;
+            }
+        }
+        p.getElements().setAll(elements);
+        stroked(p, s);
+        return p;
+    }
+
+    /** A text node aligned by its own layout width, as the canvas aligns it; fonts kept per size. */
+    private Node text(Node node, Recording.Op op, Recording.State s) {
+        Text t = node instanceof Text old ? old : new Text();
+        if (fonts.size() >= 32 && !fonts.containsKey(s.fontSize())) {
+            fonts.clear();
+        }
+        Font font = fonts.computeIfAbsent(s.fontSize(), Font::font);
+        t.setFont(font);
+        t.setText(op.text());
+        t.setFill(s.fill());
+        t.setOpacity(s.alpha());
+        t.setTextOrigin(s.baseline() == null ? VPos.BASELINE : s.baseline());
+        // Aligned by its own layout width, as the canvas aligns it (the node lays the text out once).
+        double width = s.align() == TextAlignment.LEFT || s.align() == TextAlignment.JUSTIFY ? 0
+                : t.getLayoutBounds().getWidth();
+        t.setX(op.a() - (s.align() == TextAlignment.CENTER ? width / 2
+                : s.align() == TextAlignment.RIGHT ? width : 0));
+        t.setY(op.b());
+        return t;
     }
 
     /** As the canvas strokes: the line's colour, width and dashes, square caps. */
