@@ -23,7 +23,6 @@ import org.softmaxlab.losses.LossesView;
 import org.softmaxlab.losses.LossesViewModel;
 import org.softmaxlab.scenario.Scenario;
 import org.softmaxlab.training.TrainingView;
-import org.softmaxlab.ui.Frames;
 import org.softmaxlab.ui.Help;
 import org.softmaxlab.ui.SystemTheme;
 import org.softmaxlab.ui.Theme;
@@ -49,8 +48,8 @@ public final class MainWindow {
     private final LessonTab lesson;
     private final SamplingTab sampling;
     private final CalibrationTab calibration;
-    /** The tabs whose content leaves the window while they are not shown (detachHidden). */
-    private final List<Tab> leftWhenHidden;
+    /** When each tab's content joins and leaves the window. */
+    private final TabContents contents = new TabContents(root, this::applyPresentation);
     private final javafx.event.EventHandler<KeyEvent> zoomKeys = this::onZoomKey;
     private final javafx.event.EventHandler<KeyEvent> windowKeys = this::onWindowKey;
     private final CheckMenuItem presentation = new CheckMenuItem("Presentation mode");
@@ -84,20 +83,20 @@ public final class MainWindow {
         lossLab.activeProperty().bind(losses.selectedProperty());
         // Built the first time it is shown: the window opens sooner. It takes the window's mode and text size.
         Lazy<Node> lossesContent = new Lazy<>(() -> LossesView.load(lossLab));
-        attachWhenChosen(losses, lossesContent);
+        contents.whenChosen(losses, lossesContent);
         lesson = new LessonTab(workspace, explorer, training, trainingContent);
         sampling = new SamplingTab(workspace);
-        attachWhenChosen(sampling.tab(), sampling.content());
+        contents.whenChosen(sampling.tab(), sampling.content());
         calibration = new CalibrationTab(workspace);
-        attachWhenChosen(calibration.tab(), calibration.content());
+        contents.whenChosen(calibration.tab(), calibration.content());
         Tab attention = new Tab("Attention");
         attention.setId("attentionTab");
-        attachWhenChosen(attention, new Lazy<>(() -> AttentionView.load(workspace.attention())));
+        contents.whenChosen(attention, new Lazy<>(() -> AttentionView.load(workspace.attention())));
         tabs = new TabPane(explorer, training, losses, lesson.tab(), sampling.tab(), calibration.tab(), attention);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        leftWhenHidden = List.of(training, losses, lesson.tab(), sampling.tab(), calibration.tab(), attention);
+        contents.leaveWhenHidden(List.of(training, losses, lesson.tab(), sampling.tab(), calibration.tab(), attention));
         // After the tabs' own listeners (the lesson gives back what it held): see detachHidden.
-        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> Platform.runLater(this::detachHidden));
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> Platform.runLater(contents::detachHidden));
         // The scenario's tab is the Explorer or the Training tab; the Losses tab shows the Explorer's state.
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b == explorer || b == training) {
@@ -109,6 +108,26 @@ public final class MainWindow {
         // A scenario opened before the window existed (from the command line, a restored session) names its tab.
         tabs.getSelectionModel().select(Scenario.TRAINING_TAB.equals(workspace.tabProperty().get()) ? training
                 : explorer);
+        Label status = statusBar();
+        root.setTop(menuBar());
+        root.setCenter(tabs);
+        javafx.scene.control.ToggleButton present = presentToggle();
+        javafx.scene.layout.HBox.setHgrow(status, javafx.scene.layout.Priority.ALWAYS);
+        bindColumns(explorer, training, trainingContent, preferences);
+        bindTheme(preferences);
+        root.setBottom(statusRow(status, present));
+        root.getStyleClass().add("main-window");
+        root.getStylesheets().addAll(ViewSupport.class.getResource("theme.css").toExternalForm(),
+                MainWindow.class.getResource("app.css").toExternalForm());
+        charts.install();
+        Help.showOnHover(root);
+        applyFontSize();
+        contents.afterFirstFrame(training, trainingContent);
+        contents.afterFirstFrame(lesson.tab(), Lazy.of(lesson.tab().getContent()));
+    }
+
+    /** The status line: the workspace's last message, red when it is an error. */
+    private Label statusBar() {
         Label status = new Label();
         status.setId("statusBar");
         status.getStyleClass().add("status-bar");
@@ -117,17 +136,26 @@ public final class MainWindow {
         status.setMinWidth(0);
         status.textProperty().bind(workspace.statusProperty());
         workspace.statusIsErrorProperty().addListener((o, a, b) -> ViewSupport.setStyleClass(status, "error", b));
-        root.setTop(menuBar());
-        root.setCenter(tabs);
+        return status;
+    }
+
+    /** The "Present (F5)" button, one with the View menu's item. */
+    private javafx.scene.control.ToggleButton presentToggle() {
         javafx.scene.control.ToggleButton present = new javafx.scene.control.ToggleButton("Present (F5)");
         present.setId("presentationToggle");
         present.setFocusTraversable(false);
         present.selectedProperty().bindBidirectional(presentation.selectedProperty());
         presentation.selectedProperty().addListener((o, a, b) -> applyPresentation());
-        javafx.scene.layout.HBox.setHgrow(status, javafx.scene.layout.Priority.ALWAYS);
+        return present;
+    }
+
+    /**
+     * The side columns' toggles, each shown with its tab and remembered between sessions. In presentation mode the
+     * control strips stay (they can be driven) and the numbers column steps aside for the loss banner above the
+     * charts; beside a lesson's text too, the charts need the room.
+     */
+    private void bindColumns(Tab explorer, Tab training, Lazy<Node> trainingContent, ViewPreferences preferences) {
         Node explorerContent = explorer.getContent();
-        // In presentation mode the control strips stay (they can be driven) and the numbers column steps aside for
-        // the loss banner above the charts; beside a lesson's text too, the charts need the room.
         columns = () -> {
             boolean on = presentation.isSelected();
             show(explorerContent.lookup(".controls-scroll"), controls.isSelected() || on);
@@ -152,76 +180,27 @@ public final class MainWindow {
         }
         lesson.holdsExplorerProperty().addListener(o -> columns.run());
         columns.run();
-        // The theme the window opened in (see create), then the user's choice.
+    }
+
+    /** The theme the window opened in (see create), then the user's choice, remembered. */
+    private void bindTheme(ViewPreferences preferences) {
         dark.setSelected(startsDark(preferences));
         Theme.apply(root, dark.isSelected());
         dark.selectedProperty().addListener((o, a, b) -> {
             Theme.apply(root, b);
             preferences.set(dark.getId(), b);
         });
+    }
+
+    /** The status line with the column toggles and the Present button at its right. */
+    private javafx.scene.layout.HBox statusRow(Label status, javafx.scene.control.ToggleButton present) {
         for (javafx.scene.control.ToggleButton t : List.of(controls, numbers, trainingControls, present)) {
             t.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         }
         javafx.scene.layout.HBox bottom = new javafx.scene.layout.HBox(status, controls, numbers, trainingControls,
                 present);
         bottom.getStyleClass().add("status-row");
-        root.setBottom(bottom);
-        root.getStyleClass().add("main-window");
-        root.getStylesheets().addAll(ViewSupport.class.getResource("theme.css").toExternalForm(),
-                MainWindow.class.getResource("app.css").toExternalForm());
-        charts.install();
-        Help.showOnHover(root);
-        applyFontSize();
-        attachAfterFirstFrame(training, trainingContent);
-        attachAfterFirstFrame(lesson.tab(), Lazy.of(lesson.tab().getContent()));
-    }
-
-    /**
-     * A tab not shown at start joins the window in the frame after the first, or as soon as it is chosen, and a lazy
-     * content (the Training view) is built only then: the Training and Lesson tabs hold 40% of the window's nodes, and
-     * building, styling and laying them out held the first frame back by 200-300 ms (bench/run's startup). Made and
-     * styled, the content leaves the window again two frames later unless its tab is chosen (see detachHidden).
-     */
-    private void attachAfterFirstFrame(Tab tab, Lazy<Node> content) {
-        attachWhenChosen(tab, content);
-        if (tab.isSelected()) {
-            attach(tab, content);
-            return;
-        }
-        tab.setContent(null);
-        Frames.after(root, 2, () -> attach(tab, content)); // chosen meanwhile: it has its content, nothing to do
-        Frames.after(root, 4, this::detachHidden);
-    }
-
-    /** Gives {@code tab} its content each time it is chosen. */
-    private void attachWhenChosen(Tab tab, Lazy<Node> content) {
-        tab.selectedProperty().addListener((o, a, shown) -> {
-            if (shown) {
-                attach(tab, content);
-            }
-        });
-    }
-
-    /**
-     * Takes the content of the tabs not shown (but the Explorer's) out of the window; it keeps its state and skins,
-     * and its tab gives it back when chosen ({@link #attach}). JavaFX visits every node of a window each frame, shown
-     * or not, to update its bounds: with the Training and Lesson views in the window while hidden (570 of 1,410
-     * nodes), a logit change in the Explorer took 0.7-1.4 ms longer (median, in paired runs of bench/run's method).
-     */
-    private void detachHidden() {
-        for (Tab tab : leftWhenHidden) {
-            if (!tab.isSelected() && tab.getContent() != null) {
-                tab.setContent(null);
-            }
-        }
-    }
-
-    /** Gives {@code tab} its content, unless it has it or the lesson holds it (it gives it back to the tab itself). */
-    private void attach(Tab tab, Lazy<Node> content) {
-        if (tab.getContent() == null && content.get().getParent() == null) {
-            tab.setContent(content.get());
-            applyPresentation();
-        }
+        return bottom;
     }
 
     /** Builds the window content over a workspace; {@code dialogs} answers the file questions. */

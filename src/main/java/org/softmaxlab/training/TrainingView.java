@@ -153,6 +153,36 @@ public final class TrainingView {
             arrangeCells(regionsRow.isVisible());
         });
         arrangeCells(false);
+        bindData();
+
+        bindOptimizer();
+
+        bindLoss();
+
+        bindRunAndReadouts();
+        lossLogScale.selectedProperty().addListener((o, a, b) -> lossHistoryChart.setLogY(b));
+        lossHistoryChart.setAxisNames("step", "loss");
+        lossHistoryChart.setWholeX(true);
+        weightHeatMap.setOnCellClicked(this::editWeight);
+        model.snapshotProperty().addListener((o, a, b) -> show(b));
+        new StagesPanel(model, stagesBox, logitBars, probabilityBars, weightHeatMap, decisionRegions);
+        bindHistory();
+        new PointEditor(model, decisionRegions, drawRow, drawClassChoice, clearPointsButton, drawHint);
+        HistoryOverlay overlay = new HistoryOverlay(lossHistoryChart);
+        new RacePanel(model, raceToggle, raceLossChoice, overlay, raceRegions);
+        new FormatRunPanel(model.formatRun(), trainingPrecision, lossScale, masterWeights, formatRunNote, overlay);
+        // A view made for a run under way (a second window, a render) shows where it is at once.
+        show(model.snapshotProperty().get());
+        logitBars.setClassColors(true);
+        probabilityBars.setClassColors(true);
+        addHelp();
+        // Taken out of its scene (MainWindow does so while the tab is hidden), the view keeps its keys and its pulse
+        // there: in presentation mode the keys drive training from every tab, and a run goes on behind the others.
+        playButton.sceneProperty().addListener((o, old, scene) -> followScene(scene));
+    }
+
+    /** The data's controls: dataset, classes, points, noise, seed and bias. */
+    private void bindData() {
         // The pickers hold the names people read (and users' tests set); the view-model holds the kinds.
         datasetChoice.getItems().setAll(DatasetKind.labels());
         bindByLabel(datasetChoice, model.datasetProperty(), DatasetKind::label,
@@ -176,7 +206,10 @@ public final class TrainingView {
             n.disableProperty().bind(model.datasetProperty().isEqualTo(DatasetKind.NOTEBOOK));
         }
         decisionRegions.setVisible(model.datasetProperty().get().isPlanar());
+    }
 
+    /** The optimizer and its settings. */
+    private void bindOptimizer() {
         optimizerChoice.getItems().setAll(java.util.Arrays.stream(OptimizerKind.values()).map(OptimizerKind::label)
                 .toList());
         bindByLabel(optimizerChoice, model.optimizerProperty(), OptimizerKind::label,
@@ -196,7 +229,10 @@ public final class TrainingView {
         nesterovToggle.selectedProperty().bindBidirectional(model.nesterovProperty());
         setRange(weightDecaySlider, Limits.WEIGHT_DECAY_SLIDER);
         weightDecaySlider.valueProperty().bindBidirectional(model.weightDecayProperty());
+    }
 
+    /** The loss's class weights, label smoothing and temperature. */
+    private void bindLoss() {
         trainWeightsEnabled.selectedProperty().bindBidirectional(model.weightsEnabledProperty());
         classWeightsField.setOnAction(e -> model.commitClassWeights(classWeightsField.getText()));
         classWeightsField.focusedProperty().addListener((o, was, is) -> {
@@ -209,13 +245,15 @@ public final class TrainingView {
         setRange(trainLabelSmoothingSlider, Limits.LABEL_SMOOTHING);
         trainLabelSmoothingSlider.valueProperty().bindBidirectional(model.labelSmoothingProperty());
         LogSlider.bind(trainTemperatureSlider, Limits.TEMPERATURE_SLIDER, model.temperatureProperty(), 0.1);
+    }
 
+    /** Speed and stop conditions, then the readouts, the message row and Play's text. */
+    private void bindRunAndReadouts() {
         setRange(speedSlider, Limits.SPEED_EXPONENT);
         speedSlider.valueProperty().bindBidirectional(model.speedExponentProperty());
         speedLabel.textProperty().bind(model.speedTextProperty());
         stopLossField.textProperty().bindBidirectional(model.stopAtLossProperty());
         stopStepsField.textProperty().bindBidirectional(model.stopAfterStepsProperty());
-
         stepValue.textProperty().bind(model.stepProperty().asString());
         trainLossValue.textProperty().bind(model.lossTextProperty());
         accuracyValue.textProperty().bind(model.accuracyTextProperty());
@@ -234,37 +272,21 @@ public final class TrainingView {
         trainingHint.managedProperty().bind(trainingHint.visibleProperty());
         playButton.textProperty().bind(javafx.beans.binding.Bindings.when(model.runningProperty())
                 .then("Pause").otherwise("Play"));
-        lossLogScale.selectedProperty().addListener((o, a, b) -> lossHistoryChart.setLogY(b));
-        lossHistoryChart.setAxisNames("step", "loss");
-        lossHistoryChart.setWholeX(true);
-        weightHeatMap.setOnCellClicked(this::editWeight);
-        model.snapshotProperty().addListener((o, a, b) -> show(b));
-        new StagesPanel(model, stagesBox, logitBars, probabilityBars, weightHeatMap, decisionRegions);
-        bindHistory();
-        new PointEditor(model, decisionRegions, drawRow, drawClassChoice, clearPointsButton, drawHint);
-        HistoryOverlay overlay = new HistoryOverlay(lossHistoryChart);
-        new RacePanel(model, raceToggle, raceLossChoice, overlay, raceRegions);
-        new FormatRunPanel(model.formatRun(), trainingPrecision, lossScale, masterWeights, formatRunNote, overlay);
-        // A view made for a run under way (a second window, a render) shows where it is at once.
-        show(model.snapshotProperty().get());
-        logitBars.setClassColors(true);
-        probabilityBars.setClassColors(true);
-        addHelp();
-        // Taken out of its scene (MainWindow does so while the tab is hidden), the view keeps its keys and its pulse
-        // there: in presentation mode the keys drive training from every tab, and a run goes on behind the others.
-        playButton.sceneProperty().addListener((o, old, scene) -> {
-            if (scene == null || scene == keysOn) {
-                return;
-            }
-            if (keysOn != null) {
-                keysOn.removeEventFilter(KeyEvent.KEY_PRESSED, keys);
-                keysOn.windowProperty().removeListener(windowChanged);
-            }
-            keysOn = scene;
-            scene.addEventFilter(KeyEvent.KEY_PRESSED, keys);
-            scene.windowProperty().addListener(windowChanged);
-            windowChanged.changed(null, shownIn, scene.getWindow());
-        });
+    }
+
+    /** Keeps the keys and the window listener on {@code scene}, the scene the view is now in (none: unchanged). */
+    private void followScene(javafx.scene.Scene scene) {
+        if (scene == null || scene == keysOn) {
+            return;
+        }
+        if (keysOn != null) {
+            keysOn.removeEventFilter(KeyEvent.KEY_PRESSED, keys);
+            keysOn.windowProperty().removeListener(windowChanged);
+        }
+        keysOn = scene;
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, keys);
+        scene.windowProperty().addListener(windowChanged);
+        windowChanged.changed(null, shownIn, scene.getWindow());
     }
 
     /**
