@@ -45,53 +45,73 @@ final class PointEditor {
         plane.setEditable(model.datasetProperty().get().isPlanar());
         model.datasetProperty().addListener((o, a, b) -> plane.setEditable(b.isPlanar()));
         plane.setFocusTraversable(true);
-        plane.setOnMousePressed(e -> {
-            plane.requestFocus();
-            if (!model.datasetProperty().get().isPlanar()) {
-                return;
-            }
-            int i = plane.pointNear(e.getX(), e.getY());
-            if (e.getButton() == MouseButton.SECONDARY) {
-                if (i >= 0) {
-                    model.drawn().removePoint(i);
-                    selected = -1;
-                }
-                return;
-            }
-            if (e.getButton() != MouseButton.PRIMARY) {
-                return;
-            }
-            if (i >= 0) {
-                dragging = i;
-                selected = i;
-                dragTo = null;
-                return;
-            }
-            double[] at = plane.dataAt(e.getX(), e.getY());
-            if (at != null && model.drawn().addPoint(at[0], at[1], chosenClass()) == null) {
-                selected = model.drawn().pointsProperty().get().size() - 1;
-            }
-        });
-        plane.setOnMouseDragged(e -> {
-            if (dragging < 0) {
-                return;
-            }
-            double[] at = plane.dataAt(e.getX(), e.getY());
-            if (at != null) {
-                // The point follows the mouse; training restarts once, when it is let go.
-                dragTo = at;
-                double[][] xy = plane.points().clone();
-                xy[dragging] = at;
-                plane.setPoints(xy, currentLabels(), true);
-            }
-        });
+        plane.setOnMousePressed(this::pressed);
+        plane.setOnMouseDragged(this::dragged);
         plane.setOnMouseReleased(e -> {
             if (dragging >= 0 && dragTo != null) {
                 model.drawn().movePoint(dragging, dragTo[0], dragTo[1]);
             }
             dragging = -1;
         });
-        // Delete removes the point clicked last, wherever the focus went (not while typing).
+        listenToTheScene();
+        model.drawn().pointsProperty().addListener((o, a, p) -> {
+            if (p == null || selected >= p.size()) {
+                selected = -1;
+            }
+            if (p != null) {
+                plane.setPoints(p.x(), p.labels(), true);
+            }
+        });
+    }
+
+    /** Right-click removes a point; a click on one picks it up, anywhere else adds one of the chosen class. */
+    private void pressed(javafx.scene.input.MouseEvent e) {
+        plane.requestFocus();
+        if (!model.datasetProperty().get().isPlanar()) {
+            return;
+        }
+        int i = plane.pointNear(e.getX(), e.getY());
+        if (e.getButton() == MouseButton.SECONDARY) {
+            if (i >= 0) {
+                model.drawn().removePoint(i);
+                selected = -1;
+            }
+            return;
+        }
+        if (e.getButton() != MouseButton.PRIMARY) {
+            return;
+        }
+        if (i >= 0) {
+            dragging = i;
+            selected = i;
+            dragTo = null;
+            return;
+        }
+        double[] at = plane.dataAt(e.getX(), e.getY());
+        if (at != null && model.drawn().addPoint(at[0], at[1], chosenClass()) == null) {
+            selected = model.drawn().pointsProperty().get().size() - 1;
+        }
+    }
+
+    /** The point picked up follows the mouse; training restarts once, when it is let go. */
+    private void dragged(javafx.scene.input.MouseEvent e) {
+        if (dragging < 0) {
+            return;
+        }
+        double[] at = plane.dataAt(e.getX(), e.getY());
+        if (at != null) {
+            dragTo = at;
+            double[][] xy = plane.points().clone();
+            xy[dragging] = at;
+            plane.setPoints(xy, currentLabels(), true);
+        }
+    }
+
+    /**
+     * Delete removes the point clicked last, wherever the focus went (not while typing); a click anywhere else lets
+     * go of it. Both filter the scene the plane is in.
+     */
+    private void listenToTheScene() {
         javafx.event.EventHandler<javafx.scene.input.KeyEvent> delete = e -> {
             if ((e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.BACK_SPACE) && selected >= 0
                     && plane.isVisible() && !(e.getTarget() instanceof javafx.scene.control.TextInputControl)) {
@@ -100,7 +120,6 @@ final class PointEditor {
                 e.consume();
             }
         };
-        // A click anywhere else lets go of the point.
         javafx.event.EventHandler<javafx.scene.input.MouseEvent> elsewhere = e -> {
             if (!(e.getTarget() instanceof javafx.scene.Node n) || !isInPlane(n)) {
                 selected = -1;
@@ -114,14 +133,6 @@ final class PointEditor {
             if (scene != null) {
                 scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, delete);
                 scene.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, elsewhere);
-            }
-        });
-        model.drawn().pointsProperty().addListener((o, a, p) -> {
-            if (p == null || selected >= p.size()) {
-                selected = -1;
-            }
-            if (p != null) {
-                plane.setPoints(p.x(), p.labels(), true);
             }
         });
     }
