@@ -40,7 +40,7 @@ public final class BarCanvas extends PlotCanvas {
     private double lastTop;
     private double lastPlotH;
     private double lastSlot;
-    private Axis lastAxis;
+    private ValueAxis lastAxis;
 
     /** Receives the value a bar is dragged to. */
     @FunctionalInterface
@@ -186,7 +186,7 @@ public final class BarCanvas extends PlotCanvas {
         if (plotH <= 10 || values.length == 0) {
             return;
         }
-        Axis axis = eased(axis(plotH, font));
+        ValueAxis axis = eased(axis(plotH, font));
         // Room for the widest tick label (tiny gradients have long ones), at least the usual margin.
         double widest = 0;
         for (String label : axis.labels()) {
@@ -254,13 +254,11 @@ public final class BarCanvas extends PlotCanvas {
      * it when outside would leave the plot (over the axis labels). Many bars have none: not even formatted (a thousand
      * labels cost more than the bars).
      */
-    private void drawValueLabel(Painter g, Bar bar, double slot, Axis axis, double top, double plotH, double font) {
-        int c = bar.c();
+    private void drawValueLabel(Painter g, Bar bar, double slot, ValueAxis axis, double top, double plotH,
+                                double font) {
         double v = bar.v();
         double x = bar.x();
         double y = bar.y();
-        double barW = bar.w();
-        double barH = bar.h();
         String label = values.length <= VALUE_LABEL_LIMIT ? Numbers.fixed4(v) : null;
         if (label == null || label.length() * font * 0.58 > slot * 0.96) {
             return;
@@ -269,18 +267,18 @@ public final class BarCanvas extends PlotCanvas {
         double outside = below ? y + 2 + font : y - 2 - font;
         // A tall bar takes its label inside where outside would cross its outline or the dashed target
         // above it; a short one under a dashed target takes it above the target.
-        boolean tall = barH > font * 1.6;
-        boolean underGhost = hasGhost && c < ghost.length && !below && ghost[c] > v;
+        boolean tall = bar.h() > font * 1.6;
+        boolean underGhost = hasGhost && bar.c() < ghost.length && !below && ghost[bar.c()] > v;
         double labelY = below ? y + 2 : y - 2;
         if (underGhost && !tall) {
-            labelY = axis.y(ghost[c], top, plotH) - 2;
+            labelY = axis.y(ghost[bar.c()], top, plotH) - 2;
             outside = labelY - font;
         }
         // Inside only if it fits the bar's width: written in the bar's contrast colour, the part outside
         // would vanish on the background ("3.0000" read ".000" in presentation mode).
-        boolean inside = tall && textWidth(label, font) <= barW - 2 && (outside < top - font * 0.2
-                || outside > top + plotH || underGhost || c == highlight);
-        if (!inside && c == highlight) {
+        boolean inside = tall && textWidth(label, font) <= bar.w() - 2 && (outside < top - font * 0.2
+                || outside > top + plotH || underGhost || bar.c() == highlight);
+        if (!inside && bar.c() == highlight) {
             // Outside the marked bar: clear of its outline.
             double clear = Math.max(1.5, font / 8) + Math.max(2, font / 6);
             labelY += below ? clear : -clear;
@@ -291,10 +289,10 @@ public final class BarCanvas extends PlotCanvas {
         }
         g.setTextRole("value");
         g.setFill(inside ? Contrast.textOn((javafx.scene.paint.Color) (classColors
-                ? classColor(classOf(c)) : plotFill())) : textFill());
+                ? classColor(classOf(bar.c())) : plotFill())) : textFill());
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(below == inside ? VPos.BOTTOM : VPos.TOP);
-        g.fillText(label, x + barW / 2, inside ? (below ? y - 2 : y + 2) : labelY);
+        g.fillText(label, x + bar.w() / 2, inside ? (below ? y - 2 : y + 2) : labelY);
     }
 
     private void drawClassLabels(Painter g, double left, double baseY, double slot, double font) {
@@ -322,7 +320,7 @@ public final class BarCanvas extends PlotCanvas {
         }
     }
 
-    private void drawAxis(Painter g, Axis axis, double left, double top, double plotW, double plotH,
+    private void drawAxis(Painter g, ValueAxis axis, double left, double top, double plotW, double plotH,
                           double font) {
         g.setStroke(axisStroke());
         g.setLineWidth(1);
@@ -333,16 +331,16 @@ public final class BarCanvas extends PlotCanvas {
         // Where the ticks lie closer than a line of text, every other label (from the zero line out) is left out.
         // The lowest label sits above its line (below), half a line nearer the one above it: labels keep 1.8 lines
         // apart, so it keeps a third of a line clear of its neighbour.
-        double spacing = axis.ticks.length < 2 ? plotH : plotH / (axis.ticks.length - 1);
+        double spacing = axis.ticks().length < 2 ? plotH : plotH / (axis.ticks().length - 1);
         int every = (int) Math.ceil(font * 1.8 / Math.max(1, spacing));
         int zero = 0;
-        for (int i = 0; i < axis.ticks.length; i++) {
-            if (axis.ticks[i] == 0) {
+        for (int i = 0; i < axis.ticks().length; i++) {
+            if (axis.ticks()[i] == 0) {
                 zero = i;
             }
         }
-        for (int i = 0; i < axis.ticks.length; i++) {
-            double y = Math.round(axis.y(axis.ticks[i], top, plotH)) + 0.5;
+        for (int i = 0; i < axis.ticks().length; i++) {
+            double y = Math.round(axis.y(axis.ticks()[i], top, plotH)) + 0.5;
             g.setGlobalAlpha(0.25);
             g.strokeLine(left, y, left + plotW, y);
             g.setGlobalAlpha(1);
@@ -351,7 +349,7 @@ public final class BarCanvas extends PlotCanvas {
             }
             // The lowest label sits on its line rather than across it, clear of the class names below the plot.
             g.setTextBaseline(y > top + plotH - font * 0.6 ? VPos.BOTTOM : VPos.CENTER);
-            g.fillText(axis.labels[i], left - 6, y);
+            g.fillText(axis.labels()[i], left - 6, y);
         }
         g.setTextBaseline(VPos.CENTER);
         g.setLineWidth(Math.max(1.5, font / 10));
@@ -361,7 +359,7 @@ public final class BarCanvas extends PlotCanvas {
     }
 
     /** Maps values to pixels for the current data, with nice ticks for a plot {@code plotH} high. */
-    private Axis axis(double plotH, double font) {
+    private ValueAxis axis(double plotH, double font) {
         int most = (int) Math.max(3, Math.min(9, plotH / (font * 2.2)));
         if (range == Range.PROBABILITY && logScale) {
             double min = 1;
@@ -370,18 +368,11 @@ public final class BarCanvas extends PlotCanvas {
                     min = v;
                 }
             }
-            int decades = Math.min(LOG_FLOOR_DECADES, Math.max(2, (int) Math.ceil(-Math.log10(min))));
-            int[] exps = Ticks.decades(-decades, 0, most);
-            double[] ticks = new double[exps.length];
-            String[] labels = new String[exps.length];
-            for (int k = 0; k < exps.length; k++) {
-                ticks[k] = Math.pow(10, exps[k]);
-                labels[k] = Ticks.decadeLabel(exps[k]);
-            }
-            return new Axis(-decades, 0, true, ticks, labels);
+            return ValueAxis.logProbability(Math.min(LOG_FLOOR_DECADES, Math.max(2,
+                    (int) Math.ceil(-Math.log10(min)))), most);
         }
         if (range == Range.PROBABILITY) {
-            return linearAxis(Ticks.linear(0, 1, Math.min(most, 5)));
+            return ValueAxis.linear(Ticks.linear(0, 1, Math.min(most, 5)));
         }
         double max = 0;
         for (double v : values) {
@@ -391,24 +382,12 @@ public final class BarCanvas extends PlotCanvas {
         }
         // Headroom above the largest bar for its value label; all zeros (a loss at rest) get a plain 0..1 axis.
         double reach = range == Range.SIGNED && fixedReach > 0 ? fixedReach : max == 0 ? 1 : max * 1.08;
-        if (range == Range.SIGNED) {
-            Ticks.Scale half = Ticks.linear(0, reach, Math.max(2, (most + 1) / 2));
-            int n = half.values().length;
-            double[] ticks = new double[2 * n - 1];
-            String[] labels = new String[ticks.length];
-            for (int k = 0; k < n; k++) {
-                ticks[n - 1 - k] = -half.values()[k];
-                ticks[n - 1 + k] = half.values()[k];
-                labels[n - 1 - k] = k == 0 ? half.label(0) : "-" + half.label(k);
-                labels[n - 1 + k] = half.label(k);
-            }
-            return new Axis(-half.hi(), half.hi(), false, ticks, labels);
-        }
-        return linearAxis(Ticks.linear(0, reach, most));
+        return range == Range.SIGNED ? ValueAxis.symmetric(reach, most)
+                : ValueAxis.linear(Ticks.linear(0, reach, most));
     }
 
     /** A data-fitted axis eases to its new range on screen ({@link #easedTop}); the ticks are the new axis's. */
-    private Axis eased(Axis target) {
+    private ValueAxis eased(ValueAxis target) {
         boolean fitted = range != Range.PROBABILITY && !(range == Range.SIGNED && fixedReach > 0);
         double hi = fitted ? easedTop(target.hi()) : target.hi();
         if (hi == target.hi()) {
@@ -416,28 +395,6 @@ public final class BarCanvas extends PlotCanvas {
         }
         double lo = range == Range.SIGNED ? -hi : target.lo();
         Ticks.Labelled inside = Ticks.within(target.ticks(), target.labels(), lo, hi);
-        return new Axis(lo, hi, false, inside.values(), inside.labels());
-    }
-
-    private static Axis linearAxis(Ticks.Scale s) {
-        String[] labels = new String[s.values().length];
-        for (int k = 0; k < labels.length; k++) {
-            labels[k] = s.label(k);
-        }
-        return new Axis(s.lo(), s.hi(), false, s.values(), labels);
-    }
-
-    /** A linear or log10 value axis from {@code lo} to {@code hi} (in log10 units when log), with its ticks. */
-    private record Axis(double lo, double hi, boolean log, double[] ticks, String[] labels) {
-        double y(double v, double top, double plotH) {
-            double t;
-            if (log) {
-                t = v <= 0 ? lo : Math.max(lo, Math.log10(v));
-            } else {
-                t = v;
-            }
-            double f = (t - lo) / (hi - lo);
-            return top + plotH * (1 - Math.max(0, Math.min(1, f)));
-        }
+        return new ValueAxis(lo, hi, false, inside.values(), inside.labels());
     }
 }

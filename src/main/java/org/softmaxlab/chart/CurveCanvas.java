@@ -175,7 +175,7 @@ public final class CurveCanvas extends PlotCanvas {
 
         drawAxes(g, yAxis, xScale, px, left, top, plotW, plotH, font);
         drawCurve(g, px, py, plotW, font);
-        drawSeries(g, px, py, font, left, top, plotW);
+        SeriesLayer.draw(this, g, series, px, py, font, left, top, plotW);
         if (Double.isFinite(markX) && Double.isFinite(markY)) {
             drawMark(g, px, py, dataX1 - dataX0, new double[] {left, top, left + plotW, top + plotH}, font);
         }
@@ -234,7 +234,7 @@ public final class CurveCanvas extends PlotCanvas {
             Ticks.Scale scale = Ticks.linear(Math.min(0, yMin), Math.max(yMax * headroom, 1e-12), mostY);
             // On screen the top eases to a new range (a sweep that reaches higher, a loss that fell).
             double top = easedTop(scale.hi());
-            Ticks.Labelled inside = Ticks.within(scale.values(), labels(scale), scale.lo(), top);
+            Ticks.Labelled inside = Ticks.within(scale.values(), scale.labels(), scale.lo(), top);
             return new YAxis(scale.lo(), top, inside.values(), inside.labels());
         }
         double lo = Math.floor(yMin);
@@ -310,7 +310,7 @@ public final class CurveCanvas extends PlotCanvas {
         double my = py.applyAsDouble(markY);
         if (Double.isFinite(markSlope) && !logY) {
             double span = dataSpan * 0.18;
-            double[] seg = clip(px.applyAsDouble(markX - span), py.applyAsDouble(markY - markSlope * span),
+            double[] seg = Clip.segment(px.applyAsDouble(markX - span), py.applyAsDouble(markY - markSlope * span),
                     px.applyAsDouble(markX + span), py.applyAsDouble(markY + markSlope * span),
                     box[0], box[1], box[2], box[3]);
             if (seg != null) {
@@ -327,67 +327,6 @@ public final class CurveCanvas extends PlotCanvas {
         g.setStroke(textFill());
         g.setLineWidth(Math.max(1.5, font / 10));
         g.strokeOval(mx - r, my - r, 2 * r, 2 * r);
-    }
-
-    /** The further curves, each clipped to the plot's y range, and their legend at the plot's top right. */
-    private void drawSeries(Painter g, DoubleUnaryOperator px,
-                            DoubleUnaryOperator py, double font, double left, double top,
-                            double plotW) {
-        double width = Math.max(2, font / 6);
-        for (Series sr : series) {
-            int n = sr.x().length;
-            double[] cx = new double[n];
-            double[] cy = new double[n];
-            int m = 0;
-            for (int i = 0; i < n; i++) {
-                double y = py.applyAsDouble(sr.y()[i]);
-                if (Double.isFinite(y)) {
-                    cx[m] = px.applyAsDouble(sr.x()[i]);
-                    cy[m++] = y;
-                }
-            }
-            g.setStroke(classColor(sr.colour()));
-            g.setLineWidth(width);
-            if (sr.dashes() != null) {
-                double[] d = sr.dashes().clone();
-                for (int k = 0; k < d.length; k++) {
-                    d[k] *= width;
-                }
-                g.setLineDashes(d);
-            }
-            if (m > 1) {
-                g.strokePolyline(cx, cy, m);
-            }
-            g.setLineDashes((double[]) null);
-        }
-        if (series.isEmpty()) {
-            return;
-        }
-        g.setTextRole("legend");
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setTextBaseline(VPos.CENTER);
-        double widest = 0;
-        for (Series sr : series) {
-            widest = Math.max(widest, textWidth(sr.name(), font));
-        }
-        double x = left + plotW - widest - font * 2.6;
-        double y = top + font * 0.8;
-        for (Series sr : series) {
-            g.setStroke(classColor(sr.colour()));
-            g.setLineWidth(width);
-            if (sr.dashes() != null) {
-                double[] d = sr.dashes().clone();
-                for (int k = 0; k < d.length; k++) {
-                    d[k] *= width / 2;
-                }
-                g.setLineDashes(d);
-            }
-            g.strokeLine(x, y, x + font * 1.8, y);
-            g.setLineDashes((double[]) null);
-            g.setFill(textFill());
-            g.fillText(sr.name(), x + font * 2.2, y);
-            y += font * 1.35;
-        }
     }
 
     private void drawReadout(Painter g, DoubleUnaryOperator px,
@@ -412,40 +351,6 @@ public final class CurveCanvas extends PlotCanvas {
         g.setTextAlign(bx > left + plotW / 2 ? TextAlignment.RIGHT : TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
         g.fillText(readout, bx + (bx > left + plotW / 2 ? -6 : 6), top + 2);
-    }
-
-    private static String[] labels(Ticks.Scale s) {
-        String[] out = new String[s.values().length];
-        for (int k = 0; k < out.length; k++) {
-            out[k] = s.label(k);
-        }
-        return out;
-    }
-
-    /** The part of the segment inside the rectangle (Liang-Barsky), or null when none is. */
-    static double[] clip(double x1, double y1, double x2, double y2, double minX, double minY, double maxX,
-                         double maxY) {
-        double t0 = 0;
-        double t1 = 1;
-        double dx = x2 - x1;
-        double dy = y2 - y1;
-        double[] p = {-dx, dx, -dy, dy};
-        double[] q = {x1 - minX, maxX - x1, y1 - minY, maxY - y1};
-        for (int i = 0; i < 4; i++) {
-            if (p[i] == 0) {
-                if (q[i] < 0) {
-                    return null;
-                }
-            } else {
-                double r = q[i] / p[i];
-                if (p[i] < 0) {
-                    t0 = Math.max(t0, r);
-                } else {
-                    t1 = Math.min(t1, r);
-                }
-            }
-        }
-        return t0 > t1 ? null : new double[] {x1 + t0 * dx, y1 + t0 * dy, x1 + t1 * dx, y1 + t1 * dy};
     }
 
     /**

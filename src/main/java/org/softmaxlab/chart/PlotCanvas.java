@@ -232,32 +232,14 @@ public abstract class PlotCanvas extends Region {
         draw(g, w, h);
     }
 
-    private final javafx.scene.text.Text measure = new javafx.scene.text.Text();
-    /**
-     * Widths measured so far, by size and text: a chart measures the same tick labels, class names and titles on
-     * every redraw, and a text layout costs more than the bar it labels. Bounded; cleared when full.
-     */
-    private final java.util.Map<String, Double> widths = new java.util.HashMap<>();
-    private static final int WIDTHS_KEPT = 512;
+    private final TextWidths widths = new TextWidths();
 
     /**
      * The width {@code text} takes at {@code size} px: measured in the chart font, and at least 0.55 em a character,
      * so that a title fitted here also fits where another sans-serif font draws it (an SVG viewer).
      */
     protected final double textWidth(String text, double size) {
-        String key = size + "\u0000" + text;
-        Double known = widths.get(key);
-        if (known != null) {
-            return known;
-        }
-        measure.setText(text);
-        measure.setFont(javafx.scene.text.Font.font(size));
-        double width = Math.max(measure.getLayoutBounds().getWidth(), 0.55 * size * text.length());
-        if (widths.size() >= WIDTHS_KEPT) {
-            widths.clear();
-        }
-        widths.put(key, width);
-        return width;
+        return widths.of(text, size);
     }
 
     /** Draws the plot below the title; {@code g} has the text font and colour set. */

@@ -30,6 +30,15 @@ final class Ticks {
          * written as a mantissa and the power of ten of the largest ("-2.5e-10", "0", "2.5e-10"), not after a dozen
          * zeros; ticks of a small span at an offset (0.1234561) keep their decimals.
          */
+        /** Every tick's label, in order. */
+        String[] labels() {
+            String[] out = new String[values.length];
+            for (int k = 0; k < out.length; k++) {
+                out[k] = label(k);
+            }
+            return out;
+        }
+
         String label(int i) {
             if (decimals <= MOST_DECIMALS) {
                 return Ticks.format(values[i], decimals);

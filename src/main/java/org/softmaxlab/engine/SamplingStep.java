@@ -1,7 +1,5 @@
 package org.softmaxlab.engine;
 
-import java.util.Arrays;
-
 /**
  * One step of a next-token sampling chain: scores in, scores out (in place), as Hugging Face transformers' logits
  * processors define them ({@code generation/logits_process.py}). A removed token's score becomes
@@ -117,7 +115,7 @@ public sealed interface SamplingStep {
     record TopK(int k, int minTokensToKeep) implements SamplingStep {
         public TopK {
             Checks.require(k >= 0, "top_k is " + k + "; it must be 0 (off) or a positive whole number");
-            checkKeep(minTokensToKeep);
+            StepMath.checkKeep(minTokensToKeep);
         }
 
         @Override
@@ -136,7 +134,7 @@ public sealed interface SamplingStep {
                 return;
             }
             int kk = Math.min(Math.max(k, minTokensToKeep), scores.length);
-            double threshold = floor(scores, live(scores), kk);
+            double threshold = StepMath.floor(scores, StepMath.live(scores), kk);
             for (int i = 0; i < scores.length; i++) {
                 if (scores[i] < threshold) {
                     scores[i] = Double.NEGATIVE_INFINITY;
@@ -152,7 +150,7 @@ public sealed interface SamplingStep {
     record TopP(double p, int minTokensToKeep) implements SamplingStep {
         public TopP {
             Checks.require(p > 0 && p <= 1, "top_p is " + p + "; it must be in (0, 1]");
-            checkKeep(minTokensToKeep);
+            StepMath.checkKeep(minTokensToKeep);
         }
 
         @Override
@@ -170,20 +168,20 @@ public sealed interface SamplingStep {
             if (neutral()) {
                 return;
             }
-            int[] live = live(scores);
+            int[] live = StepMath.live(scores);
             int n = live.length;
             if (n <= minTokensToKeep) {
                 return;
             }
-            double[] probs = probabilities(scores, live);
-            boolean[] removed = n <= EXACT_CUT ? cutSorted(scores, live, probs, 1 - p)
-                    : cutByBuckets(scores, live, probs, 1 - p);
+            double[] probs = StepMath.probabilities(scores, live);
+            boolean[] removed = n <= StepMath.EXACT_CUT ? StepMath.cutSorted(scores, live, probs, 1 - p)
+                    : StepMath.cutByBuckets(scores, live, probs, 1 - p);
             int count = 0;
             for (boolean r : removed) {
                 count += r ? 1 : 0;
             }
             if (count > n - minTokensToKeep) {
-                keepOnly(scores, Order.top(scores, live, n, minTokensToKeep));
+                StepMath.keepOnly(scores, Order.top(scores, live, n, minTokensToKeep));
                 return;
             }
             for (int j = 0; j < n; j++) {
@@ -201,7 +199,7 @@ public sealed interface SamplingStep {
     record MinP(double p, int minTokensToKeep) implements SamplingStep {
         public MinP {
             Checks.require(p >= 0 && p <= 1, "min_p is " + p + "; it must be in [0, 1]");
-            checkKeep(minTokensToKeep);
+            StepMath.checkKeep(minTokensToKeep);
         }
 
         @Override
@@ -219,9 +217,9 @@ public sealed interface SamplingStep {
             if (neutral()) {
                 return;
             }
-            int[] live = live(scores);
+            int[] live = StepMath.live(scores);
             int n = live.length;
-            double[] probs = probabilities(scores, live);
+            double[] probs = StepMath.probabilities(scores, live);
             double top = 0;
             for (double q : probs) {
                 top = Math.max(top, q);
@@ -232,7 +230,7 @@ public sealed interface SamplingStep {
                 passing += q < threshold ? 0 : 1;
             }
             if (passing < minTokensToKeep) {
-                keepOnly(scores, Order.top(scores, live, n, minTokensToKeep));
+                StepMath.keepOnly(scores, Order.top(scores, live, n, minTokensToKeep));
                 return;
             }
             for (int j = 0; j < n; j++) {
@@ -251,7 +249,7 @@ public sealed interface SamplingStep {
     record Typical(double mass, int minTokensToKeep) implements SamplingStep {
         public Typical {
             Checks.require(mass > 0 && mass <= 1, "typical_p is " + mass + "; it must be in (0, 1]");
-            checkKeep(minTokensToKeep);
+            StepMath.checkKeep(minTokensToKeep);
         }
 
         @Override
@@ -269,7 +267,7 @@ public sealed interface SamplingStep {
             if (neutral()) {
                 return;
             }
-            int[] live = live(scores);
+            int[] live = StepMath.live(scores);
             int n = live.length;
             double[] logp = new double[n];
             double max = Double.NEGATIVE_INFINITY;
@@ -295,7 +293,7 @@ public sealed interface SamplingStep {
                 compact[j] = scores[live[j]];
             }
             int[] order = Order.ascending(shifted, Order.all(n), n);
-            double[] probs = probabilities(compact, order);
+            double[] probs = StepMath.probabilities(compact, order);
             double cumulative = 0;
             int last = 0;
             for (int j = 0; j < n; j++) {
@@ -326,7 +324,7 @@ public sealed interface SamplingStep {
     record Epsilon(double epsilon, int minTokensToKeep) implements SamplingStep {
         public Epsilon {
             Checks.require(epsilon >= 0 && epsilon < 1, "epsilon is " + epsilon + "; it must be in [0, 1)");
-            checkKeep(minTokensToKeep);
+            StepMath.checkKeep(minTokensToKeep);
         }
 
         @Override
@@ -344,9 +342,9 @@ public sealed interface SamplingStep {
             if (neutral()) {
                 return;
             }
-            int[] live = live(scores);
-            double floor = floor(scores, live, minTokensToKeep);
-            double[] probs = probabilities(scores, live);
+            int[] live = StepMath.live(scores);
+            double floor = StepMath.floor(scores, live, minTokensToKeep);
+            double[] probs = StepMath.probabilities(scores, live);
             for (int j = 0; j < live.length; j++) {
                 if (probs[j] < epsilon && scores[live[j]] < floor) {
                     scores[live[j]] = Double.NEGATIVE_INFINITY;
@@ -354,148 +352,4 @@ public sealed interface SamplingStep {
             }
         }
     }
-
-    /** Rows up to this many live tokens are cut by top-p in one exact sort; longer ones by value buckets first. */
-    int EXACT_CUT = 2048;
-    /** Value buckets of the long-row top-p cut. */
-    int BUCKETS = 4096;
-
-    /**
-     * Top-p's cut on the live tokens sorted ascending (ties: the higher index first): the prefix whose cumulative
-     * probability stays {@code <= limit}, summed token by token as Hugging Face's cumsum does.
-     */
-    private static boolean[] cutSorted(double[] scores, int[] live, double[] probs, double limit) {
-        int n = live.length;
-        int[] position = new int[scores.length];
-        for (int j = 0; j < n; j++) {
-            position[live[j]] = j;
-        }
-        int[] desc = Order.descending(scores, live, n);
-        boolean[] removed = new boolean[n];
-        double cumulative = 0;
-        for (int j = n - 1; j >= 0; j--) {
-            int at = position[desc[j]];
-            cumulative += probs[at];
-            if (cumulative > limit) {
-                break;
-            }
-            removed[at] = true;
-        }
-        return removed;
-    }
-
-    /**
-     * The same cut on a long row: the live tokens' probability summed per value bucket from the lowest, the buckets
-     * wholly under the limit removed, and only the bucket the limit falls in sorted and summed token by token.
-     */
-    private static boolean[] cutByBuckets(double[] scores, int[] live, double[] probs, double limit) {
-        int n = live.length;
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        for (int i : live) {
-            min = Math.min(min, scores[i]);
-            max = Math.max(max, scores[i]);
-        }
-        double scale = max > min ? (BUCKETS - 1) / (max - min) : 0;
-        int[] bucket = new int[n];
-        double[] mass = new double[BUCKETS];
-        for (int j = 0; j < n; j++) {
-            bucket[j] = (int) ((scores[live[j]] - min) * scale);
-            mass[bucket[j]] += probs[j];
-        }
-        double cumulative = 0;
-        int edge = 0;
-        while (edge < BUCKETS && cumulative + mass[edge] <= limit) {
-            cumulative += mass[edge++];
-        }
-        boolean[] removed = new boolean[n];
-        int m = 0;
-        for (int j = 0; j < n; j++) {
-            removed[j] = bucket[j] < edge;
-            m += bucket[j] == edge ? 1 : 0;
-        }
-        // The edge bucket's tokens as positions 0..m-1, sorted descending (ties: lower index), summed from the end.
-        int[] at = new int[m];
-        double[] edgeScores = new double[m];
-        m = 0;
-        for (int j = 0; j < n; j++) {
-            if (bucket[j] == edge) {
-                edgeScores[m] = scores[live[j]];
-                at[m++] = j;
-            }
-        }
-        int[] desc = Order.descending(edgeScores, Order.all(m), m);
-        for (int j = m - 1; j >= 0; j--) {
-            cumulative += probs[at[desc[j]]];
-            if (cumulative > limit) {
-                break;
-            }
-            removed[at[desc[j]]] = true;
-        }
-        return removed;
-    }
-
-    /** The k-th highest score among the tokens in play (a removed token is below them all). */
-    private static double floor(double[] scores, int[] live, int k) {
-        if (k > live.length) {
-            return Double.NEGATIVE_INFINITY;
-        }
-        if (k == 1) {
-            double max = Double.NEGATIVE_INFINITY;
-            for (int i : live) {
-                max = Math.max(max, scores[i]);
-            }
-            return max;
-        }
-        return Order.kthLargest(scores, live, live.length, k);
-    }
-
-    /** Removes every token but {@code kept}. */
-    private static void keepOnly(double[] scores, int[] kept) {
-        boolean[] keep = new boolean[scores.length];
-        for (int i : kept) {
-            keep[i] = true;
-        }
-        for (int i = 0; i < scores.length; i++) {
-            if (!keep[i]) {
-                scores[i] = Double.NEGATIVE_INFINITY;
-            }
-        }
-    }
-
-    private static void checkKeep(int minTokensToKeep) {
-        Checks.require(minTokensToKeep >= 1,
-                "min_tokens_to_keep is " + minTokensToKeep + "; it must be a whole number of at least 1");
-    }
-
-    /** The indices of the finite scores, in index order. */
-    private static int[] live(double[] scores) {
-        int n = 0;
-        int[] live = new int[scores.length];
-        for (int i = 0; i < scores.length; i++) {
-            if (scores[i] != Double.NEGATIVE_INFINITY) {
-                live[n++] = i;
-            }
-        }
-        return Arrays.copyOf(live, n);
-    }
-
-    /** Softmax of {@code scores[order[j]]}, position j by position (the removed tokens, left out, have 0). */
-    private static double[] probabilities(double[] scores, int[] order) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (int i : order) {
-            max = Math.max(max, scores[i]);
-        }
-        double[] p = new double[order.length];
-        double sum = 0;
-        for (int j = 0; j < order.length; j++) {
-            p[j] = Exponential.exp(scores[order[j]] - max);
-            sum += p[j];
-        }
-        for (int j = 0; j < p.length; j++) {
-            p[j] /= sum;
-        }
-        return p;
-    }
-
 }

@@ -2,7 +2,6 @@ package org.softmaxlab.training;
 
 import java.util.ArrayDeque;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -310,19 +309,10 @@ public final class TrainingWorker implements AutoCloseable {
             return;
         }
         lastLogged = step;
-        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "Step %2d | Loss: %.4f", step, loss));
-        if (trainer.lastBatchRows() == 1) {
-            line.append(" | Logits: [");
-            double[] z = trainer.lastLogits(0);
-            for (int k = 0; k < z.length; k++) {
-                line.append(k > 0 ? " " : "").append(String.format(Locale.ROOT, "%6.3f", z[k]));
-            }
-            line.append(']');
-        }
         if (log.size() == LOG_LINES) {
             log.removeFirst();
         }
-        log.addLast(line.toString());
+        log.addLast(TrainingMessages.logLine(step, loss, trainer.lastBatchRows() == 1 ? trainer.lastLogits(0) : null));
     }
 
     /**
@@ -348,7 +338,7 @@ public final class TrainingWorker implements AutoCloseable {
                 && current.undefinedReason().startsWith("undefined")) {
             message = "Training stopped: the loss is " + current.undefinedReason() + ".";
         } else if (divergedByGrowth || current.diverged()) {
-            message = divergenceMessage(current);
+            message = TrainingMessages.divergence(current, trainer.optimizer().learningRate(), firstLoss);
         }
         double[] steps = history.steps();
         double[] losses = history.losses();
@@ -380,19 +370,6 @@ public final class TrainingWorker implements AutoCloseable {
         latest.set(new TrainingSnapshot(shown, shownAt, steps, losses, accuracies, logits, accuracy,
                 List.copyOf(log), running, message, running ? measuredRate : 0, trainer.dataset(),
                 trainer.lossOptions().temperature(), stagesWanted && past < 0 ? trainer.stages() : null, past >= 0));
-    }
-
-    /** Why training stopped by itself, about the step shown (the one after the update that blew up). */
-    private String divergenceMessage(TrainingStep current) {
-        String lr = Numbers.editable(trainer.optimizer().learningRate());
-        if (!Double.isFinite(current.loss())) {
-            return "Training diverged at step " + current.step() + ": the loss is "
-                    + (Double.isNaN(current.loss()) ? "NaN" : "infinite") + ". The learning rate " + lr
-                    + " is too large.";
-        }
-        return "Training diverged at step " + current.step() + ": the loss is " + Numbers.fixed4(current.loss())
-                + ", more than " + Numbers.editable(DIVERGENCE_FACTOR) + " times its start ("
-                + Numbers.fixed4(firstLoss) + "). The learning rate " + lr + " is too large.";
     }
 
     private static double[] append(double[] values, double v) {
