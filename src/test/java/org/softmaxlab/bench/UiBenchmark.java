@@ -47,7 +47,7 @@ public final class UiBenchmark {
 
     public static void main(String[] args) throws Exception {
         boolean quick = Arrays.asList(args).contains("--quick");
-        warmup = quick ? 60 : 300;
+        warmup = quick ? 20 : 300;
         StringBuilder json = new StringBuilder("{");
         json.append("\"training_steps_per_s\": ").append(String.format(Locale.ROOT, "%.0f", engineSteps(quick)));
         System.setProperty("glass.platform", "Monocle");
@@ -67,7 +67,7 @@ public final class UiBenchmark {
             stage.show();
             return r;
         });
-        int changes = quick ? 60 : 300;
+        int changes = quick ? 30 : 300;
         if (chosen("explorer")) {
             json.append(", \"explorer_update_ms\": {");
             int[] sizes = {10, 100, 1000};
@@ -81,7 +81,7 @@ public final class UiBenchmark {
                     explorerUpdates(workspace, root, 10, changes, 2))).append("}");
         }
         // The newer tabs, timed the same way: a slider change to its frame on screen.
-        int tabChanges = quick ? 40 : 200;
+        int tabChanges = quick ? 30 : 200;
         if (chosen("sampling")) {
             json.append(", ").append(figure("sampling_slider_v131072_ms",
                     samplingUpdates(workspace, root, tabChanges)));
