@@ -98,7 +98,7 @@ public final class CrossEntropyLoss {
                 rest += e;
             }
         }
-        double lse = logOnePlus(rest);
+        double lse = FusedRows.logOnePlus(rest);
         double sum = 1.0 + rest;
         for (int c = 0; c < classes; c++) {
             logP[o + c] -= lse;
@@ -139,26 +139,6 @@ public final class CrossEntropyLoss {
         return loss;
     }
 
-    /** Below this, {@code log(1 + x)} is taken from its series rather than by forming {@code 1 + x}. */
-    static final double SMALL = 1e-3;
-
-    /**
-     * {@code log(1 + x)} for x >= 0: the series where forming 1 + x would lose digits (x < 1e-3), the much faster
-     * {@code Math.log} elsewhere (relative error there below 2e-13).
-     */
-    static double logOnePlus(double x) {
-        return x < SMALL ? logOnePlusSmall(x) : Math.log(1.0 + x);
-    }
-
-    /**
-     * {@code log(1 + x)} for 0 <= x < 1e-3 from six terms of its series: the first left out is below x^7 / 7, a
-     * relative 2e-19, so this is as exact as {@code Math.log1p} (a software routine on Java 17) at a fraction of its
-     * cost, which counts in training, where most rows are confidently right.
-     */
-    static double logOnePlusSmall(double x) {
-        return x * (1 - x * (1.0 / 2 - x * (1.0 / 3 - x * (1.0 / 4 - x * (1.0 / 5 - x * (1.0 / 6))))));
-    }
-
     /** Below this many logits a batch is not worth a second thread. */
     static final int PARALLEL_THRESHOLD = 1 << 15;
 
@@ -195,82 +175,16 @@ public final class CrossEntropyLoss {
         double scale = options.reduction() == Reduction.MEAN ? 1.0 / denominator : 1.0;
         double total;
         if ((long) n * classes < PARALLEL_THRESHOLD || n < 2) {
-            total = fusedRows(logits, 0, n, classes, targets, gradient, scale);
+            total = FusedRows.sum(logits, 0, n, classes, targets, options.ignoreIndex(), gradient, scale);
         } else {
             int half = n / 2;
             java.util.concurrent.ForkJoinTask<Double> right = java.util.concurrent.ForkJoinPool.commonPool().submit(
-                    () -> fusedRows(logits, half, n, classes, targets, gradient, scale));
-            double left = fusedRows(logits, 0, half, classes, targets, gradient, scale);
+                    () -> FusedRows.sum(logits, half, n, classes, targets, options.ignoreIndex(), gradient, scale));
+            double left = FusedRows.sum(logits, 0, half, classes, targets, options.ignoreIndex(), gradient, scale);
             total = left + right.join();
         }
         Checks.require(!Double.isNaN(total), "logits must be finite numbers");
         return total * scale;
-    }
-
-    /**
-     * Rows {@code [from, to)} of the plain loss (no weights, smoothing or temperature), fused: one pass for the max,
-     * one for the exponentials ({@link Exponential}, inline; written straight into the gradient), one to scale them.
-     * Returns the rows' summed loss, or NaN as soon as a row holds a non-finite logit.
-     */
-    private double fusedRows(double[] z, int from, int to, int classes, int[] targets, double[] g, double scale) {
-        double sum = 0;
-        // Sum of log(1 + rest) over rows, as the log of a product flushed every 32 factors: one log per 32 rows
-        // (32 roundings bound the relative error by 4e-15); tiny rests take log(1 + x)'s series to keep their digits.
-        double product = 1;
-        int factors = 0;
-        for (int i = from; i < to; i++) {
-            int o = i * classes;
-            int y = targets[i];
-            if (y == options.ignoreIndex()) {
-                java.util.Arrays.fill(g, o, o + classes, 0.0);
-                continue;
-            }
-            int top = o;
-            boolean finite = Double.isFinite(z[o]);
-            for (int k = o + 1; k < o + classes; k++) {
-                finite &= Double.isFinite(z[k]);
-                if (z[k] > z[top]) {
-                    top = k;
-                }
-            }
-            if (!finite) {
-                return Double.NaN;
-            }
-            double m = z[top];
-            double rest = 0;
-            for (int k = o; k < top; k++) {
-                double e = Exponential.exp(z[k] - m);
-                g[k] = e;
-                rest += e;
-            }
-            g[top] = 1.0;
-            for (int k = top + 1; k < o + classes; k++) {
-                double e = Exponential.exp(z[k] - m);
-                g[k] = e;
-                rest += e;
-            }
-            double total = 1.0 + rest;
-            double inv = 1.0 / total;
-            double py = g[o + y] * inv;
-            double factor = scale * inv;
-            for (int k = o; k < o + classes; k++) {
-                g[k] *= factor;
-            }
-            // As in evaluate: p_y - 1 without cancellation when y is the top class.
-            g[o + y] = py > 0.5 ? -scale * (rest * inv) : scale * (py - 1);
-            sum -= z[o + y] - m;
-            if (rest < SMALL) {
-                sum += logOnePlusSmall(rest);
-            } else {
-                product *= total;
-                if (++factors == 32) {
-                    sum += Math.log(product);
-                    product = 1;
-                    factors = 0;
-                }
-            }
-        }
-        return sum + Math.log(product);
     }
 
     /** True when the fused rows apply: no weights, no smoothing, temperature 1. */
@@ -290,7 +204,7 @@ public final class CrossEntropyLoss {
             return Double.NaN;
         }
         double scale = 1.0 / denominator;
-        return fusedRows(z, 0, n, classes, labels, g, scale) * scale;
+        return FusedRows.sum(z, 0, n, classes, labels, options.ignoreIndex(), g, scale) * scale;
     }
 
     /** Weights, smoothing or temperature: the per-row code of {@link #evaluate}, with two rows of scratch. */

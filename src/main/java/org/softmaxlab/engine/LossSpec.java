@@ -118,4 +118,28 @@ public record LossSpec(LossKind kind, CrossEntropyOptions options, boolean batch
                 + ", margin=" + margin + ", gamma=" + gamma + ", pos_weight=" + Arrays.toString(posWeight)
                 + ", bits=" + bits + "]";
     }
+
+    /**
+     * Refuses a loss a Linear classifier is not trained with here on {@code data}: a kind that is not trainable,
+     * reduction none, weights of the wrong length or a label out of range.
+     */
+    void checkTrainableOn(Dataset data) {
+        Checks.require(kind().trainable(), "a Linear classifier trains with cross_entropy, mse, multi_margin "
+                + "or focal, not " + kind().label());
+        CrossEntropyOptions options = options();
+        Checks.require(!options.hasWeight() || options.weight().length == data.classes(),
+                "weight has " + (options.hasWeight() ? options.weight().length : 0) + " entries but there are "
+                        + data.classes() + " classes");
+        if (kind() == LossKind.CROSS_ENTROPY || kind() == LossKind.FOCAL) {
+            TargetWeights.checkIndices(options, data.labels(), data.size(), data.classes());
+        } else {
+            for (int i = 0; i < data.size(); i++) {
+                int y = data.labels()[i];
+                Checks.require(y >= 0 && y < data.classes(), "targets[" + i + "] = " + y + " is out of range: "
+                        + kind().label() + " takes class indices 0.." + (data.classes() - 1));
+            }
+        }
+        Checks.require(reduces(), "a training step needs one loss to differentiate: "
+                + "reduction must be \"mean\" or \"sum\", not \"none\"");
+    }
 }

@@ -108,6 +108,9 @@ public final class Trainer {
         TrainingStep s = peek();
         int n = batchRows;
         double[][] xs = new double[n][];
+        for (int r = 0; r < n; r++) {
+            xs[r] = Arrays.copyOfRange(x, batch[r] * features, (batch[r] + 1) * features);
+        }
         int[] labels = Arrays.copyOf(batchLabels, n);
         CrossEntropyOptions options = loss.options();
         double denominator = options.reduction() == Reduction.MEAN && spec.kind() == LossKind.CROSS_ENTROPY
@@ -115,33 +118,17 @@ public final class Trainer {
         double[] coefficients = new double[n];
         double[][] pMinusY = new double[n][];
         for (int r = 0; r < n; r++) {
-            xs[r] = Arrays.copyOfRange(x, batch[r] * features, (batch[r] + 1) * features);
             double[] target = Losses.targetRow(Targets.indices(labels), r, classes, options);
             coefficients[r] = target == null ? 0 : TargetWeights.denominatorShare(options, labels[r]) / denominator;
-            pMinusY[r] = new double[classes];
-            for (int c = 0; c < classes; c++) {
-                pMinusY[r][c] = target == null ? 0 : s.probabilities()[r][c] - target[c];
-            }
-        }
-        double[][] gradients = new double[grads.length][];
-        for (int k = 0; k < grads.length; k++) {
-            gradients[k] = grads[k].clone();
+            pMinusY[r] = UpdateStages.difference(s.probabilities()[r], target);
         }
         Optimizer next = optimizer.copy();
-        double[][] after = new double[parameters.length][];
-        for (int k = 0; k < parameters.length; k++) {
-            after[k] = parameters[k].clone();
-        }
-        if (!s.diverged() || s.undefinedReason() != null && s.undefinedReason().startsWith("undefined")) {
-            next.step(after, gradients);
-        }
-        double[][] newWeight = new double[classes][];
-        for (int o = 0; o < classes; o++) {
-            newWeight[o] = Arrays.copyOfRange(after[0], o * features, (o + 1) * features);
-        }
+        boolean moves = !s.diverged() || s.undefinedReason() != null && s.undefinedReason().startsWith("undefined");
+        double[][] after = UpdateStages.stepped(next, parameters, grads, moves);
         return new UpdateStages(s.step(), xs, labels, s.weight(), s.bias(), s.logits(), s.probabilities(),
                 coefficients, pMinusY, s.gradLogits(), lastWeightGradient(), lastBiasGradient(), next.state(),
-                newWeight, after.length > 1 ? after[1] : null, s.loss(), optimizer.learningRate());
+                UpdateStages.rows(after[0], classes, features), after.length > 1 ? after[1] : null, s.loss(),
+                optimizer.learningRate());
     }
 
     /** The batch logits of the last step or peek, rows x K (a copy). */
@@ -170,42 +157,12 @@ public final class Trainer {
      * (NaN when every one is).
      */
     public double lastAccuracy() {
-        int correct = 0;
-        int counted = 0;
-        for (int r = 0; r < batchRows; r++) {
-            if (batchLabels[r] == loss.options().ignoreIndex()) {
-                continue;
-            }
-            counted++;
-            int best = r * classes;
-            for (int c = 1; c < classes; c++) {
-                if (z[r * classes + c] > z[best]) {
-                    best = r * classes + c;
-                }
-            }
-            if (best - r * classes == batchLabels[r]) {
-                correct++;
-            }
-        }
-        return counted == 0 ? Double.NaN : (double) correct / counted;
+        return Accuracy.ofRows(z, batchLabels, batchRows, classes, loss.options().ignoreIndex());
     }
 
     /** Fraction of the whole dataset (its samples not ignored) the current model classifies right. */
     public double datasetAccuracy() {
-        double[] row = new double[classes];
-        int correct = 0;
-        int counted = 0;
-        for (int i = 0; i < data.size(); i++) {
-            if (data.labels()[i] == loss.options().ignoreIndex()) {
-                continue;
-            }
-            counted++;
-            model.forwardFlat(x, i * features, row, 0);
-            if (Softmax.argmax(row) == data.labels()[i]) {
-                correct++;
-            }
-        }
-        return counted == 0 ? Double.NaN : (double) correct / counted;
+        return Accuracy.ofDataset(model, x, data.labels(), features, classes, loss.options().ignoreIndex());
     }
 
     /**
@@ -374,11 +331,7 @@ public final class Trainer {
     }
 
     private double[][] rows(double[] flat) {
-        double[][] out = new double[batchRows][];
-        for (int r = 0; r < batchRows; r++) {
-            out[r] = Arrays.copyOfRange(flat, r * classes, (r + 1) * classes);
-        }
-        return out;
+        return UpdateStages.rows(flat, batchRows, classes);
     }
 
     /** Steps taken so far. */
@@ -419,23 +372,8 @@ public final class Trainer {
      *                                  wrong length or a label out of range
      */
     public void setLoss(LossSpec newSpec) {
-        Checks.require(newSpec.kind().trainable(), "a Linear classifier trains with cross_entropy, mse, multi_margin "
-                + "or focal, not " + newSpec.kind().label());
+        newSpec.checkTrainableOn(data);
         CrossEntropyOptions options = newSpec.options();
-        Checks.require(!options.hasWeight() || options.weight().length == data.classes(),
-                "weight has " + (options.hasWeight() ? options.weight().length : 0) + " entries but there are "
-                        + data.classes() + " classes");
-        if (newSpec.kind() == LossKind.CROSS_ENTROPY || newSpec.kind() == LossKind.FOCAL) {
-            TargetWeights.checkIndices(options, data.labels(), data.size(), data.classes());
-        } else {
-            for (int i = 0; i < data.size(); i++) {
-                int y = data.labels()[i];
-                Checks.require(y >= 0 && y < data.classes(), "targets[" + i + "] = " + y + " is out of range: "
-                        + newSpec.kind().label() + " takes class indices 0.." + (data.classes() - 1));
-            }
-        }
-        Checks.require(newSpec.reduces(), "a training step needs one loss to differentiate: "
-                + "reduction must be \"mean\" or \"sum\", not \"none\"");
         this.spec = newSpec;
         this.loss = new CrossEntropyLoss(options);
     }
@@ -445,11 +383,7 @@ public final class Trainer {
      * (K): PyTorch's {@code param.grad} after {@code backward()}, before the optimiser adds weight decay. Copies.
      */
     public double[][] lastWeightGradient() {
-        double[][] out = new double[classes][];
-        for (int o = 0; o < classes; o++) {
-            out[o] = Arrays.copyOfRange(grads[0], o * features, (o + 1) * features);
-        }
-        return out;
+        return UpdateStages.rows(grads[0], classes, features);
     }
 
     /** The bias's gradient of the last step or peek (a copy), or null without bias. */

@@ -43,4 +43,38 @@ public record UpdateStages(int step, double[][] x, int[] labels, double[][] weig
         }
         return m;
     }
+
+    /** P - Y for one row (all 0 for an ignored sample, whose target is null). */
+    static double[] difference(double[] p, double[] target) {
+        double[] d = new double[p.length];
+        for (int c = 0; c < p.length; c++) {
+            d[c] = target == null ? 0 : p[c] - target[c];
+        }
+        return d;
+    }
+
+    /** Copies of {@code parameters} after {@code optimizer} steps them by {@code grads} (copies too), when it moves. */
+    static double[][] stepped(Optimizer optimizer, double[][] parameters, double[][] grads, boolean moves) {
+        double[][] gradients = new double[grads.length][];
+        for (int k = 0; k < grads.length; k++) {
+            gradients[k] = grads[k].clone();
+        }
+        double[][] after = new double[parameters.length][];
+        for (int k = 0; k < parameters.length; k++) {
+            after[k] = parameters[k].clone();
+        }
+        if (moves) {
+            optimizer.step(after, gradients);
+        }
+        return after;
+    }
+
+    /** The first {@code rows} rows of {@code columns} values of a row-major array, as copies. */
+    static double[][] rows(double[] flat, int rows, int columns) {
+        double[][] out = new double[rows][];
+        for (int r = 0; r < rows; r++) {
+            out[r] = java.util.Arrays.copyOfRange(flat, r * columns, (r + 1) * columns);
+        }
+        return out;
+    }
 }
