@@ -8,7 +8,6 @@ import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -30,6 +29,7 @@ import org.softmaxlab.model.ExplorerState;
 import org.softmaxlab.model.Limits;
 import org.softmaxlab.model.LossUnits;
 import org.softmaxlab.model.Numbers;
+import org.softmaxlab.state.UndoHistory;
 
 /**
  * The Explorer as {@code javafx.beans} properties over one immutable {@link ExplorerState} (no scene graph, testable
@@ -59,14 +59,7 @@ public final class ExplorerViewModel {
     /** The unit of every loss shown in the app (the Losses tab's units switch); the Explorer's loss follows it. */
     private final ObjectProperty<LossUnits> units = new SimpleObjectProperty<>(this, "units", LossUnits.NATS);
 
-    /** Undo steps kept. */
-    static final int UNDO_STEPS = 200;
-    private final java.util.Deque<ExplorerState> undoStack = new java.util.ArrayDeque<>();
-    private final java.util.Deque<ExplorerState> redoStack = new java.util.ArrayDeque<>();
-    private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo", false);
-    private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo", false);
-    private boolean gesture;
-    private boolean gestureRecorded;
+    private final UndoHistory<ExplorerState> history = new UndoHistory<>();
 
     /** Predict, then reveal: over this view-model's state. */
     private final PredictionModel prediction = new PredictionModel(this);
@@ -108,8 +101,6 @@ public final class ExplorerViewModel {
         precision = new PrecisionViewModel(stateProperty());
     }
 
-    // ---- commands ------------------------------------------------------------------------------------------
-
     /** Loads a preset by name (see {@link ExplorerPreset#all()}). */
     public void applyPreset(String name) {
         ExplorerPreset p = ExplorerPreset.named(name);
@@ -140,63 +131,36 @@ public final class ExplorerViewModel {
             pushing = false;
         }
         message.set("");
-        remember();
+        history.remember(state.get());
         setState(s);
     }
 
-    // ---- undo ----------------------------------------------------------------------------------------------
-
-    /**
-     * A gesture (a slider or a bar dragged from press to release) is one undo step however many edits it makes;
-     * outside a gesture every edit is a step of its own.
-     */
+    /** A gesture (a slider or a bar dragged from press to release) is one undo step (see UndoHistory). */
     public void beginGesture() {
-        gesture = true;
-        gestureRecorded = false;
+        history.beginGesture();
     }
 
     public void endGesture() {
-        gesture = false;
+        history.endGesture();
     }
 
     /** Back to the state before the last step (an edit, a gesture, a preset or a file); false when there is none. */
     public boolean undo() {
-        return travel(undoStack, redoStack);
+        return travel(history.back(state.get()));
     }
 
     /** Forward again to the state an undo left. */
     public boolean redo() {
-        return travel(redoStack, undoStack);
+        return travel(history.forward(state.get()));
     }
 
-    private boolean travel(java.util.Deque<ExplorerState> from, java.util.Deque<ExplorerState> to) {
-        if (from.isEmpty()) {
+    private boolean travel(ExplorerState to) {
+        if (to == null) {
             return false;
         }
-        to.push(state.get());
         message.set("");
-        setState(from.pop());
-        updateUndoable();
+        setState(to);
         return true;
-    }
-
-    /** Records the current state before a change (once per gesture); a new change forgets what was undone. */
-    private void remember() {
-        if (state.get() == null || (gesture && gestureRecorded)) {
-            return;
-        }
-        gestureRecorded = gesture;
-        undoStack.push(state.get());
-        while (undoStack.size() > UNDO_STEPS) {
-            undoStack.removeLast();
-        }
-        redoStack.clear();
-        updateUndoable();
-    }
-
-    private void updateUndoable() {
-        canUndo.set(!undoStack.isEmpty());
-        canRedo.set(!redoStack.isEmpty());
     }
 
     /**
@@ -242,37 +206,34 @@ public final class ExplorerViewModel {
 
     /** Sets the weight of class {@code c} from typed text; negative weights are refused. */
     public String commitWeight(int c, String text) {
-        Numbers.Parsed p = Numbers.parseFinite(text);
-        if (!p.ok()) {
-            return refuse("weight " + c + ": " + p.error());
-        }
-        if (!Limits.CLASS_WEIGHT.contains(p.value())) {
-            return refuse("weight " + c + ": weights must be " + Numbers.rangeText(Limits.CLASS_WEIGHT) + ", got "
-                    + Numbers.editable(p.value()));
-        }
-        edit(s -> s.withWeight(c, p.value()));
-        return accepted();
+        return commitIn("weight " + c, v -> "weights must be " + Numbers.rangeText(Limits.CLASS_WEIGHT) + ", got "
+                + Numbers.editable(v), Limits.CLASS_WEIGHT, text, v -> s -> s.withWeight(c, v));
     }
 
     /** Sets the temperature from typed text; it must be a finite number inside {@link Limits#TEMPERATURE}. */
     public String commitTemperature(String text) {
-        Numbers.Parsed p = Numbers.parseFinite(text);
-        if (!p.ok() || !Limits.TEMPERATURE.contains(p.value())) {
-            return refuse("temperature: " + (p.ok() ? "T must be " + Numbers.rangeText(Limits.TEMPERATURE)
-                    : p.error()));
-        }
-        edit(s -> s.withTemperature(p.value()));
-        return accepted();
+        return commitIn("temperature", v -> "T must be " + Numbers.rangeText(Limits.TEMPERATURE), Limits.TEMPERATURE,
+                text, v -> s -> s.withTemperature(v));
     }
 
     /** Sets label smoothing from typed text; it must lie in [0, 1]. */
     public String commitLabelSmoothing(String text) {
+        return commitIn("label smoothing", v -> "\u03b5 must be " + Numbers.rangeText(Limits.LABEL_SMOOTHING),
+                Limits.LABEL_SMOOTHING, text, v -> s -> s.withLabelSmoothing(v));
+    }
+
+    /**
+     * A typed number for {@code what}, applied by {@code change} when it is finite and inside {@code range}; else
+     * refused with the parse error or {@code rule} (given the value). Null when accepted, otherwise the problem.
+     */
+    private String commitIn(String what, java.util.function.DoubleFunction<String> rule, Limits.Range range,
+                            String text,
+                            java.util.function.DoubleFunction<UnaryOperator<ExplorerState>> change) {
         Numbers.Parsed p = Numbers.parseFinite(text);
-        if (!p.ok() || !Limits.LABEL_SMOOTHING.contains(p.value())) {
-            return refuse("label smoothing: " + (p.ok() ? "\u03b5 must be "
-                    + Numbers.rangeText(Limits.LABEL_SMOOTHING) : p.error()));
+        if (!p.ok() || !range.contains(p.value())) {
+            return refuse(what + ": " + (p.ok() ? rule.apply(p.value()) : p.error()));
         }
-        edit(s -> s.withLabelSmoothing(p.value()));
+        edit(change.apply(p.value()));
         return accepted();
     }
 
@@ -286,34 +247,20 @@ public final class ExplorerViewModel {
         return message.get().isEmpty() ? null : message.get();
     }
 
-    // ---- state ---------------------------------------------------------------------------------------------
-
     /** The state now. */
-    public ExplorerState state() {
-        return state.get();
-    }
+    public ExplorerState state() { return state.get(); }
 
     /** A copy of all logits, samples x classes. */
-    public double[][] logitMatrix() {
-        return state.get().logits();
-    }
+    public double[][] logitMatrix() { return state.get().logits(); }
 
     /** A copy of every sample's target. */
-    public int[] targets() {
-        return state.get().targets();
-    }
+    public int[] targets() { return state.get().targets(); }
 
     /** A copy of the class weights (used only when weighting is on). */
-    public double[] weightValues() {
-        return state.get().weights();
-    }
+    public double[] weightValues() { return state.get().weights(); }
 
     /** The options the engine is called with now. */
-    public CrossEntropyOptions options() {
-        return state.get().options();
-    }
-
-    // ---- the adapter ---------------------------------------------------------------------------------------
+    public CrossEntropyOptions options() { return state.get().options(); }
 
     /** When {@code property} is changed by a control (not by a push), applies the edit it stands for. */
     private <T> void onEdit(ObservableValue<T> property, java.util.function.Function<T, UnaryOperator<ExplorerState>>
@@ -328,7 +275,7 @@ public final class ExplorerViewModel {
     private void edit(UnaryOperator<ExplorerState> change) {
         ExplorerState next = change.apply(state.get());
         if (next != state.get()) {
-            remember();
+            history.remember(state.get());
         }
         setState(next);
     }
@@ -411,8 +358,6 @@ public final class ExplorerViewModel {
         return null;
     }
 
-    // ---- properties ----------------------------------------------------------------------------------------
-
     public IntegerProperty classCountProperty() { return classCount; }
     public IntegerProperty sampleCountProperty() { return sampleCount; }
     public IntegerProperty selectedSampleProperty() { return selectedSample; }
@@ -445,6 +390,6 @@ public final class ExplorerViewModel {
     public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
     public ObjectProperty<LossUnits> unitsProperty() { return units; }
     public PredictionModel prediction() { return prediction; }
-    public ReadOnlyBooleanProperty canUndoProperty() { return canUndo.getReadOnlyProperty(); }
-    public ReadOnlyBooleanProperty canRedoProperty() { return canRedo.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty canUndoProperty() { return history.canUndoProperty(); }
+    public ReadOnlyBooleanProperty canRedoProperty() { return history.canRedoProperty(); }
 }
