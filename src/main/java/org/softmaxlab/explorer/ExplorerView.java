@@ -3,7 +3,6 @@ package org.softmaxlab.explorer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.IntStream;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -21,7 +20,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 import org.softmaxlab.chart.BarCanvas;
 import org.softmaxlab.chart.CurveCanvas;
 import org.softmaxlab.chart.MathView;
@@ -101,6 +99,7 @@ public final class ExplorerView {
     private ObjectProperty<Integer> classCountValue;
     private ObjectProperty<Integer> sampleCountValue;
     private boolean syncing;
+    private Selectors selectors;
     private NumbersPanel numbers;
     private final ClassRows classRows = new ClassRows(this::onCommit);
 
@@ -116,7 +115,7 @@ public final class ExplorerView {
     @FXML
     private void initialize() {
         bindCounts();
-        bindSelectors();
+        selectors = new Selectors(model, sampleSelector, targetSelector, sweepChoice);
         bindLossOptions();
         showPreset(model.presetProperty().get());
         presetChoice.valueProperty().addListener((o, a, b) -> {
@@ -225,65 +224,6 @@ public final class ExplorerView {
         });
     }
 
-    private void bindSelectors() {
-        StringConverter<Integer> sampleNames = converter(i -> "sample " + i);
-        sampleSelector.setConverter(sampleNames);
-        StringConverter<Integer> classNames = converter(i -> i == Limits.IGNORE_INDEX
-                ? "ignored (" + Limits.IGNORE_INDEX + ")" : "class " + i);
-        targetSelector.setConverter(classNames);
-        sweepChoice.setConverter(classNames);
-        sampleSelector.valueProperty().addListener((o, a, b) -> {
-            if (!syncing && b != null) {
-                model.selectedSampleProperty().set(b);
-            }
-        });
-        targetSelector.valueProperty().addListener((o, a, b) -> {
-            if (!syncing && b != null) {
-                model.targetProperty().set(b);
-            }
-        });
-        sweepChoice.valueProperty().addListener((o, a, b) -> {
-            if (!syncing && b != null) {
-                model.sweepClassProperty().set(b);
-            }
-        });
-    }
-
-    /**
-     * The pickers' items for this result's batch, then their values: done together from the result, so that a
-     * picker is never left empty by a change of C or n (the items are replaced only when the counts change).
-     */
-    private void showSelectors(ExplorerResults r) {
-        syncing = true;
-        try {
-            int samples = r.sampleLabels().length;
-            int classes = r.classLabels().length;
-            if (r.dataset() != null) {
-                // An imported dataset: the picker offers the selection and the worst samples (the search goes anywhere).
-                List<Integer> offered = new ArrayList<>(IntStream.of(r.dataset().worst()).boxed().toList());
-                if (!offered.contains(r.selected())) {
-                    offered.add(0, r.selected());
-                }
-                if (!sampleSelector.getItems().equals(offered)) {
-                    sampleSelector.getItems().setAll(offered);
-                }
-            } else if (sampleSelector.getItems().size() != samples) {
-                sampleSelector.getItems().setAll(IntStream.range(0, samples).boxed().toList());
-            }
-            if (sweepChoice.getItems().size() != classes) {
-                List<Integer> all = new ArrayList<>(IntStream.range(0, classes).boxed().toList());
-                sweepChoice.getItems().setAll(all);
-                all.add(Limits.IGNORE_INDEX);
-                targetSelector.getItems().setAll(all);
-            }
-            sampleSelector.setValue(r.selected());
-            targetSelector.setValue(r.target());
-            sweepChoice.setValue(r.sweepClass());
-        } finally {
-            syncing = false;
-        }
-    }
-
     private void bindLossOptions() {
         LogSlider.bind(temperatureSlider, Limits.TEMPERATURE_SLIDER, model.temperatureProperty(), 0.05);
         model.temperatureProperty().addListener((o, a, b) ->
@@ -351,7 +291,7 @@ public final class ExplorerView {
         if (r == null) {
             return;
         }
-        showSelectors(r);
+        selectors.show(r);
         int y = r.target();
         predict.show(r);
         // One sample: its logits take the per-sample chart's place (z -> P in one glance); more: the per-sample losses.
@@ -453,19 +393,5 @@ public final class ExplorerView {
         Help.set(logScaleToggle, "Show probabilities on a log scale to see tiny ones.");
         temperatureSlider.setAccessibleText("temperature, log scale");
         labelSmoothingSlider.setAccessibleText("label smoothing");
-    }
-
-    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> show) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T v) {
-                return v == null ? "" : show.apply(v);
-            }
-
-            @Override
-            public T fromString(String s) {
-                throw new UnsupportedOperationException("choice boxes are not edited as text");
-            }
-        };
     }
 }
