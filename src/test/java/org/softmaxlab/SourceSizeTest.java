@@ -30,7 +30,7 @@ class SourceSizeTest {
 
     /** Files still over 400 lines, to be split into their parts. */
     private static final Set<String> LONG_FILES = Set.of(
-            "training/TrainingViewModel.java", "training/TrainingView.java");
+            "training/TrainingViewModel.java");
 
     /** Methods still over 60 lines (file#method), to be split. */
     private static final Set<String> LONG_METHODS = Set.of();

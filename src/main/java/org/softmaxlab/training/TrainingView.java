@@ -13,10 +13,7 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TextInputControl;
 import javafx.scene.control.TextInputDialog;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -101,24 +98,8 @@ public final class TrainingView {
     @FXML private Label historyLabel;
 
     private final TrainingViewModel model;
-    private final AnimationTimer pulse;
-    private final javafx.event.EventHandler<KeyEvent> keys = this::onKey;
-    private final javafx.beans.value.ChangeListener<Boolean> showingChanged = (o, a, b) -> updatePulse();
-    /** The scene the view is in, or was in last, and its window: see the scene listener in initialize. */
-    private javafx.scene.Scene keysOn;
-    private javafx.stage.Window shownIn;
-    private final javafx.beans.value.ChangeListener<javafx.stage.Window> windowChanged = (o, old, window) -> {
-        if (window != shownIn) {
-            if (shownIn != null) {
-                shownIn.showingProperty().removeListener(showingChanged);
-            }
-            shownIn = window;
-            if (window != null) {
-                window.showingProperty().addListener(showingChanged);
-            }
-        }
-        updatePulse();
-    };
+    /** The keys and the pulse, following the window the view is in. */
+    private TrainingKeys keyboard;
     /** Bidirectional bindings hold their ends weakly: keep the adapters. */
     private ObjectProperty<Integer> classesValue;
     private ObjectProperty<Integer> perClassValue;
@@ -127,12 +108,6 @@ public final class TrainingView {
 
     private TrainingView(TrainingViewModel model) {
         this.model = model;
-        this.pulse = new AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                model.onPulse();
-            }
-        };
     }
 
     /** Loads the FXML and returns its root, bound to {@code model}; the pulse starts at once. */
@@ -176,9 +151,7 @@ public final class TrainingView {
         logitBars.setClassColors(true);
         probabilityBars.setClassColors(true);
         addHelp();
-        // Taken out of its scene (MainWindow does so while the tab is hidden), the view keeps its keys and its pulse
-        // there: in presentation mode the keys drive training from every tab, and a run goes on behind the others.
-        playButton.sceneProperty().addListener((o, old, scene) -> followScene(scene));
+        keyboard = new TrainingKeys(model, playButton);
     }
 
     /** The data's controls: dataset, classes, points, noise, seed and bias. */
@@ -274,21 +247,6 @@ public final class TrainingView {
                 .then("Pause").otherwise("Play"));
     }
 
-    /** Keeps the keys and the window listener on {@code scene}, the scene the view is now in (none: unchanged). */
-    private void followScene(javafx.scene.Scene scene) {
-        if (scene == null || scene == keysOn) {
-            return;
-        }
-        if (keysOn != null) {
-            keysOn.removeEventFilter(KeyEvent.KEY_PRESSED, keys);
-            keysOn.windowProperty().removeListener(windowChanged);
-        }
-        keysOn = scene;
-        scene.addEventFilter(KeyEvent.KEY_PRESSED, keys);
-        scene.windowProperty().addListener(windowChanged);
-        windowChanged.changed(null, shownIn, scene.getWindow());
-    }
-
     /**
      * The history scrubber: it runs from step 0 to the run's current step and follows it; dragging it back shows that
      * step (training pauses); back at the end, or Play, carries on.
@@ -317,78 +275,11 @@ public final class TrainingView {
                 .then("past step").otherwise(""));
     }
 
-    /**
-     * The pulse runs while the window the view is (or was last) in shows, so a closed view is not kept alive by it and
-     * a hidden one (MainWindow takes a hidden tab's content out of the window) still takes the run's steps.
-     */
-    private void updatePulse() {
-        if (shownIn != null && shownIn.isShowing()) {
-            pulse.start();
-        } else {
-            pulse.stop();
-        }
-    }
-
-    @FXML
-    private void onPlay() {
-        model.togglePlay();
-    }
-
-    @FXML
-    private void onStep() {
-        model.step();
-    }
-
-    @FXML
-    private void onReset() {
-        model.reset();
-    }
-
-    @FXML
-    private void onResetLowerLr() {
-        model.resetWithLowerLr();
-    }
-
-    @FXML
-    private void onNewSeed() {
-        model.newSeed();
-    }
-
-    /**
-     * Space plays or pauses, Right takes one step, R resets; never while typing. Normally only when this tab shows; in
-     * presentation mode wherever the focus is, on either tab (and Right then never moves a slider or a tab).
-     */
-    private void onKey(KeyEvent e) {
-        if (e.getTarget() instanceof TextInputControl || e.isShortcutDown()) {
-            return;
-        }
-        boolean presenting = keysOn.getRoot().getStyleClass().contains("presentation");
-        if (!presenting && (!playButton.isVisible() || !isShowing())) {
-            return;
-        }
-        if (e.getCode() == KeyCode.SPACE) {
-            model.togglePlay();
-        } else if (e.getCode() == KeyCode.RIGHT) {
-            model.step();
-        } else if (e.getCode() == KeyCode.R) {
-            model.reset();
-        } else {
-            return;
-        }
-        e.consume();
-    }
-
-    private boolean isShowing() {
-        javafx.scene.Node n = playButton;
-        while (n != null) {
-            if (!n.isVisible()) {
-                return false;
-            }
-            n = n.getParent();
-        }
-        return playButton.getScene() != null && playButton.getScene().getWindow() != null
-                && playButton.getScene().getWindow().isShowing();
-    }
+    @FXML private void onPlay() { model.togglePlay(); }
+    @FXML private void onStep() { model.step(); }
+    @FXML private void onReset() { model.reset(); }
+    @FXML private void onResetLowerLr() { model.resetWithLowerLr(); }
+    @FXML private void onNewSeed() { model.newSeed(); }
 
     private void editWeight(int cell) {
         TrainingSnapshot s = model.snapshotProperty().get();
