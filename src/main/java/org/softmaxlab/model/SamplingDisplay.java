@@ -20,11 +20,14 @@ import org.softmaxlab.engine.SamplingStep;
  * @param massBefore cumulative probability of the R most probable tokens before the chain
  * @param massAfter  the same after it
  * @param formulas   LaTeX of each active step with its numbers, in chain order
+ * @param minPKept   how many tokens min-p's threshold (min_p x the largest probability, on the distribution it sees)
+ *                   leaves, 0 when min-p is off: the mass chart draws its line there
  */
 public record SamplingDisplay(SamplingResult result, SamplingResult hf, SamplingResult llama, int[] top,
                               String[] topLabels, double[] topBefore, double[] topAfter, double[] ranks,
                               double[] massBefore, double[] massAfter, String keptText, String entropyText,
-                              String perplexityText, String compareText, String sourceText, List<String> formulas) {
+                              String perplexityText, String compareText, String sourceText, List<String> formulas,
+                              int minPKept) {
     /** Bars in the ranked chart. */
     public static final int TOP = 30;
     /** Points of the cumulative mass curve. */
@@ -66,7 +69,37 @@ public record SamplingDisplay(SamplingResult result, SamplingResult hf, Sampling
         }
         return new SamplingDisplay(result, hf, llama, top, labels, topBefore, topAfter, ranks, massBefore, massAfter,
                 keptText(result, s.logits().length), entropyText(result), perplexityText(result),
-                compareText(hf, llama, set), sourceText(s), formulas(set, result));
+                compareText(hf, llama, set), sourceText(s), formulas(set, result), minPKept(s));
+    }
+
+    /**
+     * How many tokens pass min-p's threshold, p_i >= min_p p_max, on the distribution min-p sees: the row after the
+     * steps before it in the chain's order (so at temperature T in Hugging Face's order, at 1 in llama.cpp's, where
+     * temperature comes last). p_i / p_max = e^(s_i - s_max) for the scores s then, whatever the steps removed.
+     * min_tokens_to_keep aside; 0 when min-p is off.
+     */
+    static int minPKept(SamplingState s) {
+        SamplingSettings set = s.settings();
+        if (set.minP() <= 0) {
+            return 0;
+        }
+        double[] scores = s.logits().clone();
+        for (SamplingStep step : set.chain(s.previous()).steps()) {
+            if (step instanceof SamplingStep.MinP) {
+                break;
+            }
+            step.apply(scores);
+        }
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : scores) {
+            max = Math.max(max, v);
+        }
+        double floor = max + Math.log(set.minP());
+        int kept = 0;
+        for (double v : scores) {
+            kept += v != Double.NEGATIVE_INFINITY && v >= floor ? 1 : 0;
+        }
+        return kept;
     }
 
     /** "kept 7 of 50,257, 92.3% of the mass". */

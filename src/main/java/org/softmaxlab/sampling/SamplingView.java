@@ -158,9 +158,17 @@ public final class SamplingView {
         double topP = s.settings().topP();
         double[] line = new double[x.length];
         java.util.Arrays.fill(line, topP);
-        return List.of(new CurveCanvas.Series("before the chain", x, d.massBefore(), 0, new double[] {4, 3}),
+        List<CurveCanvas.Series> series = new java.util.ArrayList<>(List.of(
+                new CurveCanvas.Series("before the chain", x, d.massBefore(), 0, new double[] {4, 3}),
                 new CurveCanvas.Series("after", x, d.massAfter(), 1, null),
-                new CurveCanvas.Series("top-p = " + Numbers.decimals(topP, 2), x, line, 2, new double[] {1, 2}));
+                new CurveCanvas.Series("top-p = " + Numbers.decimals(topP, 2), x, line, 2, new double[] {1, 2})));
+        // min-p's threshold as the rank where it falls: the tokens left of the line pass p_i >= min_p p_max.
+        int r = d.minPKept();
+        if (r > 0 && x.length > 0 && r <= x[x.length - 1]) {
+            series.add(new CurveCanvas.Series("min-p = " + Numbers.decimals(s.settings().minP(), 2) + ": top "
+                    + Numbers.count(r), new double[] {r, r}, new double[] {0, 1}, 3, new double[] {3, 2}));
+        }
+        return series;
     }
 
     private void showDraws(SamplingDisplay d, SamplingDraws draws) {

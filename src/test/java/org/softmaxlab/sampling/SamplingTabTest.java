@@ -20,6 +20,7 @@ import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.softmaxlab.chart.BarCanvas;
+import org.softmaxlab.chart.CurveCanvas;
 import org.softmaxlab.cli.Cli;
 import org.softmaxlab.model.Numbers;
 import org.softmaxlab.model.SamplingExamples;
@@ -80,6 +81,35 @@ class SamplingTabTest extends WindowTest {
         assertEquals(keptText(expected), Screen.text(robot, "#samplingKept"));
         double[] shown = robot.lookup("#samplingChart").queryAs(BarCanvas.class).values();
         assertEquals(expected.get("probs").get(0).asDouble(), shown[0], 1e-15, "the top bar is Paris after the chain");
+    }
+
+    @Test
+    void theMassChartDrawsMinPsThresholdWhereSampleSaysItCuts(FxRobot robot) {
+        showSamplingTab(robot);
+        CurveCanvas mass = robot.lookup("#samplingMassChart").queryAs(CurveCanvas.class);
+        assertTrue(mass.series().stream().noneMatch(sr -> sr.name().startsWith("min-p")), "min-p off: no line");
+        robot.interact(() -> {
+            robot.lookup("#samplingMinP").queryAs(Slider.class).setValue(0.05);
+            robot.lookup("#samplingTemperature").queryAs(Slider.class).setValue(Math.log10(3));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        // min-p alone (with temperature) keeps exactly the tokens above its threshold: the line is at that count,
+        // at T = 3 in Hugging Face's order and at T = 1 in llama.cpp's (temperature last).
+        String settings = "\"min_p\": 0.05, \"temperature\": 3";
+        int hf = sample(settings).get("kept").size();
+        int llama = sample(settings + ", \"order\": \"llama.cpp\"").get("kept").size();
+        assertTrue(hf != llama, "the reference says the orders differ here");
+        assertEquals(List.of((double) hf, (double) hf), minPLine(mass));
+        robot.clickOn("#orderLlama");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of((double) llama, (double) llama), minPLine(mass));
+    }
+
+    /** The x of the mass chart's min-p line (its two ends). */
+    private static List<Double> minPLine(CurveCanvas mass) {
+        CurveCanvas.Series line = mass.series().stream().filter(sr -> sr.name().startsWith("min-p")).findFirst()
+                .orElseThrow(() -> new AssertionError("no min-p line in " + mass.series()));
+        return java.util.Arrays.stream(line.x()).boxed().toList();
     }
 
     @Test
