@@ -175,12 +175,10 @@ public final class Calibration {
         return classwise / classes;
     }
 
-    /** The uniform bin (1..M) of a probability: the smallest m with p <= m/M, the double; 0 in the first. */
-    static int uniformBin(double p, int m) {
-        return uniformBin(p, m, edges(m));
-    }
-
-    /** As {@link #uniformBin(double, int)} with the edges b/M already divided out ({@link #edges}). */
+    /**
+     * The uniform bin (1..M) of a probability: the smallest m with p <= m/M, the double; 0 in the first. The edges
+     * b/M come divided out already ({@link #edges}).
+     */
     private static int uniformBin(double p, int m, double[] edges) {
         int b = (int) (p * m) + 1;
         b = Math.max(1, Math.min(m, b));

@@ -13,7 +13,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -22,42 +21,19 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TitledPane;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.softmaxlab.app.FileDialogs;
-import org.softmaxlab.app.MainWindow;
-import org.softmaxlab.app.Workspace;
+import org.softmaxlab.testing.WindowTest;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The public ids three ways at once: docs/IDS.md (what users read), {@link Ids} (the contract in code) and the running
  * window (what their tests find). A renamed control, an id dropped from the page or one written there by mistake fails.
  */
-@ExtendWith(ApplicationExtension.class)
 @Tag("ui")
-class IdsTest {
+class IdsTest extends WindowTest {
     private static final Pattern DOCUMENTED = Pattern.compile("`#([A-Za-z0-9<>_-]+)`");
-    private Workspace workspace;
-    private Parent root;
-
-    @Start
-    void start(Stage stage) {
-        workspace = org.softmaxlab.testing.Workspaces.fresh();
-        root = MainWindow.create(workspace, FileDialogs.none());
-        stage.setScene(new Scene(root, 1920, 1080));
-        stage.show();
-    }
-
-    @AfterEach
-    void close() {
-        workspace.training().close();
-    }
 
     @Test
     void theIdsPageListsExactlyTheIdsInCode() throws Exception {
@@ -73,6 +49,7 @@ class IdsTest {
     @Test
     void everyIdIsInTheWindowOnceItsTabIsShown(FxRobot robot) {
         Set<String> seen = new LinkedHashSet<>();
+        Parent root = robot.lookup(".tab-pane").query().getScene().getRoot();
         // The weight rows are made when weights are first turned on; the dataset view's ids join the window the
         // first time it shows (an imported batch larger than the sample spinner's range).
         robot.interact(() -> {
