@@ -172,7 +172,7 @@ public final class CalibrationViewModel {
         }
         if (isRace) {
             CalibrationState scored = training(model.state(), s, false);
-            record(raceHistory, () -> scored.data().report(1, scored.bins(), scored.binning()), s, raceName.get());
+            record(raceHistory, () -> scored.data().reliability(1, scored.bins(), scored.binning()), s, raceName.get());
             return;
         }
         edit(st -> training(st, s, false));

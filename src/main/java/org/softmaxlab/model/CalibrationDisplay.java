@@ -15,8 +15,8 @@ public record CalibrationDisplay(Calibration.Report report, Calibration.Report o
                                  String temperatureText, String fitText, String sourceText, String verdictText) {
 
     public static CalibrationDisplay of(CalibrationState s) {
-        Calibration.Report r = s.data().report(s.temperature(), s.bins(), s.binning());
-        Calibration.Report one = s.temperature() == 1 ? r : s.data().report(1, s.bins(), s.binning());
+        Calibration.Report r = s.data().reliability(s.temperature(), s.bins(), s.binning());
+        Calibration.Report one = s.temperature() == 1 ? r : s.data().reliability(1, s.bins(), s.binning());
         String fit = s.fit().found()
                 ? "The NLL is lowest at T = " + Numbers.fixed4(s.fit().temperature()) + ": Fit T moves there."
                 : "No temperature minimises the NLL: " + s.fit().note() + ".";

@@ -1,5 +1,6 @@
 package org.softmaxlab.engine;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
@@ -102,10 +103,36 @@ class CalibrationPropertiesTest {
             Calibration.Binning binning = (Calibration.Binning) q[2];
             Calibration.Report fresh = new Calibration((double[][]) m[0], (int[]) m[1]).report(t, bins, binning);
             Calibration.Report got = asked.report(t, bins, binning);
-            org.junit.jupiter.api.Assertions.assertEquals(fresh.ece(), got.ece(), 0, t + " " + bins + " " + binning);
-            org.junit.jupiter.api.Assertions.assertEquals(fresh.nll(), got.nll(), 0);
-            org.junit.jupiter.api.Assertions.assertEquals(bins, got.bins().length);
-            org.junit.jupiter.api.Assertions.assertEquals(fresh.bins()[0].count(), got.bins()[0].count());
+            assertEquals(fresh.ece(), got.ece(), 0, t + " " + bins + " " + binning);
+            assertEquals(fresh.nll(), got.nll(), 0);
+            assertEquals(bins, got.bins().length);
+            assertEquals(fresh.bins()[0].count(), got.bins()[0].count());
         }
+    }
+
+    @Property(tries = 60)
+    void theReliabilityReportIsTheFullReportWithoutTheClasswiseEce(@ForAll @IntRange(min = 1, max = 80) int n,
+                                                                    @ForAll @IntRange(min = 2, max = 7) int c,
+                                                                    @ForAll @DoubleRange(min = 0.1, max = 20) double spread,
+                                                                    @ForAll @DoubleRange(min = 0.2, max = 5) double t,
+                                                                    @ForAll @IntRange(min = 1, max = 20) int bins,
+                                                                    @ForAll boolean fullFirst,
+                                                                    @ForAll long seed) {
+        Object[] m = model(n, c, spread, 1, seed);
+        Calibration.Binning binning = bins <= n ? Calibration.Binning.ADAPTIVE : Calibration.Binning.UNIFORM;
+        // Asked of one Calibration in either order: a full answer may serve a later reliability question, never the
+        // other way round.
+        Calibration asked = new Calibration((double[][]) m[0], (int[]) m[1]);
+        Calibration.Report full = fullFirst ? asked.report(t, bins, binning) : null;
+        Calibration.Report reliability = asked.reliability(t, bins, binning);
+        full = fullFirst ? full : asked.report(t, bins, binning);
+        assertTrue(Double.isNaN(reliability.classwiseEce()) || fullFirst, "the reliability report leaves it out");
+        assertTrue(full.classwiseEce() >= 0 && full.classwiseEce() <= 1, "the full report has it");
+        assertEquals(full.accuracy(), reliability.accuracy(), 0);
+        assertEquals(full.nll(), reliability.nll(), 0);
+        assertEquals(full.brier(), reliability.brier(), 0);
+        assertEquals(full.ece(), reliability.ece(), 0);
+        assertEquals(full.mce(), reliability.mce(), 0);
+        assertEquals(java.util.List.of(full.bins()), java.util.List.of(reliability.bins()));
     }
 }
