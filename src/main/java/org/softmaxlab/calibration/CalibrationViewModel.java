@@ -109,20 +109,41 @@ public final class CalibrationViewModel {
         }
     }
 
-    /** A user's validation set: refused with the engine's message when it is not one. */
-    public boolean importRows(double[][] logits, int[] targets, String name) {
+    /**
+     * A validation set made ready to show: its {@link Calibration} and fitted temperature, or why it is refused. Made
+     * by {@link #prepare} on any thread (fitting a million rows takes a few hundred milliseconds), taken by {@link
+     * #accept} on the FX thread.
+     */
+    public record Prepared(Calibration calibration, Calibration.Fit fit, String name, String refusal) {
+    }
+
+    /** Checks and fits a user's validation set; it touches nothing of the tab's, so it may run on a worker. */
+    public static Prepared prepare(double[][] logits, int[] targets, String name) {
         Calibration c;
         try {
             c = new Calibration(logits, targets);
         } catch (IllegalArgumentException e) {
-            status.set(name + ": " + e.getMessage());
+            return new Prepared(null, null, name, name + ": " + e.getMessage());
+        }
+        return new Prepared(c, c.fitTemperature(), name, null);
+    }
+
+    /** Shows a prepared validation set; false (and {@link #statusProperty()} says why) when it was refused. */
+    public boolean accept(Prepared prepared) {
+        if (prepared.refusal() != null) {
+            status.set(prepared.refusal());
             return false;
         }
-        Calibration.Fit fit = c.fitTemperature();
-        String what = name + ": " + Numbers.count(c.rows()) + " rows of " + c.classes() + " classes";
-        imported = model.state().withData(CalibrationSource.IMPORTED, c, fit, what);
+        Calibration c = prepared.calibration();
+        String what = prepared.name() + ": " + Numbers.count(c.rows()) + " rows of " + c.classes() + " classes";
+        imported = model.state().withData(CalibrationSource.IMPORTED, c, prepared.fit(), what);
         chooseSource(CalibrationSource.IMPORTED);
         return true;
+    }
+
+    /** A user's validation set, prepared and shown at once: refused with the engine's message when it is not one. */
+    public boolean importRows(double[][] logits, int[] targets, String name) {
+        return accept(prepare(logits, targets, name));
     }
 
     public void setTemperature(double t) {

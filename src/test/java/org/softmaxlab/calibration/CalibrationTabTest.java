@@ -8,11 +8,15 @@ import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.MenuBar;
 import javafx.scene.control.TabPane;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.softmaxlab.chart.ReliabilityCanvas;
 import org.softmaxlab.cli.Cli;
 import org.softmaxlab.model.CalibrationExamples;
@@ -40,21 +44,85 @@ class CalibrationTabTest extends WindowTest {
     /** What {@code calibrate} prints for the over-confident example. */
     private static JsonNode calibrateOverconfident() {
         CalibrationExamples.Data d = CalibrationExamples.of(CalibrationSource.OVERCONFIDENT);
+        return calibrate(d.logits(), d.targets());
+    }
+
+    /** What {@code calibrate} prints for these rows, with the fit. */
+    private static JsonNode calibrate(double[][] logits, int[] targets) {
         StringBuilder in = new StringBuilder("{\"logits\": [");
-        for (int i = 0; i < d.logits().length; i++) {
+        for (int i = 0; i < logits.length; i++) {
             in.append(i > 0 ? "," : "").append('[');
-            for (int c = 0; c < d.logits()[i].length; c++) {
-                in.append(c > 0 ? "," : "").append(d.logits()[i][c]);
+            for (int c = 0; c < logits[i].length; c++) {
+                in.append(c > 0 ? "," : "").append(logits[i][c]);
             }
             in.append(']');
         }
-        in.append("], \"targets\": ").append(java.util.Arrays.toString(d.targets())).append(", \"fit\": true}");
+        in.append("], \"targets\": ").append(java.util.Arrays.toString(targets)).append(", \"fit\": true}");
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = new Cli(new ByteArrayInputStream(in.toString().getBytes(StandardCharsets.UTF_8)),
                 new PrintWriter(out), new PrintWriter(err)).run("calibrate");
         assertEquals(0, code, err.toString());
         return Reference.parse(out.toString());
+    }
+
+    /** Fires File > Import Logits as its menu item does. */
+    private static void importLogits(FxRobot robot) {
+        robot.interact(() -> robot.lookup(".menu-bar").queryAs(MenuBar.class).getMenus().stream()
+                .flatMap(m -> m.getItems().stream()).filter(i -> "importItem".equals(i.getId())).findFirst()
+                .orElseThrow().fire());
+    }
+
+    /** Waits (at most 10 s) until the status line says the import ended, and returns what it says. */
+    private static String awaitImport(FxRobot robot) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        String status = Screen.text(robot, "#statusBar");
+        while (status.endsWith("\u2026") && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            WaitForAsyncUtils.waitForFxEvents();
+            status = Screen.text(robot, "#statusBar");
+        }
+        return status;
+    }
+
+    @Test
+    void importedLogitsAndATargetsFileShowWhatCalibratePrintsAndABadFileLeavesTheRowsShown(FxRobot robot,
+            @TempDir Path dir) throws Exception {
+        showCalibrationTab(robot);
+        CalibrationExamples.Data d = CalibrationExamples.of(CalibrationSource.UNDERCONFIDENT);
+        StringBuilder logits = new StringBuilder();
+        StringBuilder targets = new StringBuilder();
+        for (int i = 0; i < d.logits().length; i++) {
+            for (int c = 0; c < d.logits()[i].length; c++) {
+                logits.append(c > 0 ? "," : "").append(d.logits()[i][c]);
+            }
+            logits.append('\n');
+            targets.append(d.targets()[i]).append('\n');
+        }
+        Path logitsFile = Files.writeString(dir.resolve("val-logits.csv"), logits);
+        Path targetsFile = Files.writeString(dir.resolve("val-targets.txt"), targets);
+        // The logits hold no targets, so the import asks for a second file.
+        dialogs.answers.add(logitsFile);
+        dialogs.answers.add(targetsFile);
+        importLogits(robot);
+        String status = awaitImport(robot);
+        assertTrue(status.startsWith("Calibration tab: "), status);
+        assertEquals(CalibrationSource.IMPORTED, workspace.calibration().state().source());
+        JsonNode expected = calibrate(d.logits(), d.targets());
+        assertEquals("ECE " + Numbers.fixed4(expected.get("ece").asDouble()), Screen.text(robot, "#eceValue"));
+        assertEquals("NLL " + Numbers.fixed4(expected.get("nll").asDouble()), Screen.text(robot, "#nllValue"));
+        assertEquals(expected.get("fitted_temperature").asDouble(), workspace.calibration().fittedTemperature(),
+                1e-9 * expected.get("fitted_temperature").asDouble());
+        assertTrue(Screen.text(robot, "#calibrationSourceText").contains("val-logits.csv"));
+
+        // A file whose targets are out of range is refused by name; the rows shown stay.
+        Path bad = Files.writeString(dir.resolve("bad.csv"), "z0,z1,target\n1,2,0\n3,1,5\n");
+        dialogs.answers.add(bad);
+        importLogits(robot);
+        status = awaitImport(robot);
+        assertTrue(status.contains("bad.csv") && status.contains("out of range"), status);
+        assertEquals("ECE " + Numbers.fixed4(expected.get("ece").asDouble()), Screen.text(robot, "#eceValue"));
+        assertTrue(Screen.text(robot, "#calibrationSourceText").contains("val-logits.csv"));
     }
 
     @Test
