@@ -50,12 +50,26 @@ public final class SamplingChain {
         return new SamplingChain(chosen);
     }
 
+    /** Looks at the scores each step is about to see (it must not change them). */
+    public interface Watcher {
+        void before(SamplingStep step, double[] scores);
+    }
+
     /** The chain applied to one row of finite logits. */
     public SamplingResult run(double[] logits) {
+        return run(logits, (step, scores) -> { });
+    }
+
+    /**
+     * The chain applied to one row, with {@code watcher} shown the scores before each step: what a display needs of
+     * a step's input (min-p's threshold) without running the steps before it a second time.
+     */
+    public SamplingResult run(double[] logits, Watcher watcher) {
         Checks.require(logits != null && logits.length > 0, "logits are empty: there must be at least one token");
         Checks.finite(logits, "logits");
         double[] scores = logits.clone();
         for (SamplingStep step : steps) {
+            watcher.before(step, scores);
             step.apply(scores);
         }
         Before before = before(logits);
@@ -147,6 +161,27 @@ public final class SamplingChain {
     /** The indices of the {@code n} highest scores (all when n >= the row's length), highest first, ties lower first. */
     public static int[] top(double[] scores, int n) {
         return Order.top(scores, Order.all(scores.length), scores.length, Math.min(n, scores.length));
+    }
+
+    /** {@link #top} of an unprocessed row, for the row and n last asked about; the caller never writes it. */
+    private record Ranked(double[] logits, int n, int[] top) {
+    }
+
+    private static final java.util.concurrent.atomic.AtomicReference<Ranked> LAST_RANKED =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
+    /**
+     * {@link #top} of a row a caller never changes, remembered for the row last asked about: a display ranks the
+     * same row under every setting, and at 131,072 tokens the ranking cost as much as a chain.
+     */
+    public static int[] topBefore(double[] logits, int n) {
+        Ranked last = LAST_RANKED.get();
+        if (last != null && last.logits() == logits && last.n() == n) {
+            return last.top();
+        }
+        Ranked fresh = new Ranked(logits, n, top(logits, n));
+        LAST_RANKED.set(fresh);
+        return fresh.top();
     }
 
     /** The finite entries' indices, highest score first (ties: lower index first). */

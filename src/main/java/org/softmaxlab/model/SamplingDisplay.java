@@ -36,13 +36,18 @@ public record SamplingDisplay(SamplingResult result, SamplingResult hf, Sampling
 
     public static SamplingDisplay of(SamplingState s) {
         SamplingSettings set = s.settings();
-        SamplingResult result = set.chain(s.previous()).run(s.logits());
+        int[] minPKept = {0};
+        SamplingResult result = set.chain(s.previous()).run(s.logits(), (step, scores) -> {
+            if (step instanceof SamplingStep.MinP) {
+                minPKept[0] = minPKept(set.minP(), scores);
+            }
+        });
         SamplingResult hf = set.order().equals(SamplingChain.HF_ORDER) ? result
                 : set.chain(s.previous(), SamplingChain.HF_ORDER).run(s.logits());
         SamplingResult llama = set.order().equals(SamplingChain.LLAMA_CPP_ORDER) ? result
                 : set.chain(s.previous(), SamplingChain.LLAMA_CPP_ORDER).run(s.logits());
         double[] before = SamplingChain.probabilitiesBefore(s.logits());
-        int[] ranked = SamplingChain.top(s.logits(), Math.max(TOP, MASS_POINTS));
+        int[] ranked = SamplingChain.topBefore(s.logits(), Math.max(TOP, MASS_POINTS));
         int[] top = Arrays.copyOf(ranked, Math.min(TOP, ranked.length));
         String[] labels = new String[top.length];
         double[] topBefore = new double[top.length];
@@ -69,32 +74,24 @@ public record SamplingDisplay(SamplingResult result, SamplingResult hf, Sampling
         }
         return new SamplingDisplay(result, hf, llama, top, labels, topBefore, topAfter, ranks, massBefore, massAfter,
                 keptText(result, s.logits().length), entropyText(result), perplexityText(result),
-                compareText(hf, llama, set), sourceText(s), formulas(set, result), minPKept(s));
+                compareText(hf, llama, set), sourceText(s), formulas(set, result), minPKept[0]);
     }
 
     /**
-     * How many tokens pass min-p's threshold, p_i >= min_p p_max, on the distribution min-p sees: the row after the
-     * steps before it in the chain's order (so at temperature T in Hugging Face's order, at 1 in llama.cpp's, where
-     * temperature comes last). p_i / p_max = e^(s_i - s_max) for the scores s then, whatever the steps removed.
+     * How many tokens pass min-p's threshold, p_i >= min_p p_max, on the distribution min-p sees: {@code scores}, the
+     * row after the steps before it in the chain's order (so at temperature T in Hugging Face's order, at 1 in
+     * llama.cpp's, where temperature comes last). p_i / p_max = e^(s_i - s_max), whatever the steps removed.
      * min_tokens_to_keep aside; 0 when min-p is off.
      */
-    static int minPKept(SamplingState s) {
-        SamplingSettings set = s.settings();
-        if (set.minP() <= 0) {
+    static int minPKept(double minP, double[] scores) {
+        if (minP <= 0) {
             return 0;
-        }
-        double[] scores = s.logits().clone();
-        for (SamplingStep step : set.chain(s.previous()).steps()) {
-            if (step instanceof SamplingStep.MinP) {
-                break;
-            }
-            step.apply(scores);
         }
         double max = Double.NEGATIVE_INFINITY;
         for (double v : scores) {
             max = Math.max(max, v);
         }
-        double floor = max + Math.log(set.minP());
+        double floor = max + Math.log(minP);
         int kept = 0;
         for (double v : scores) {
             kept += v != Double.NEGATIVE_INFINITY && v >= floor ? 1 : 0;

@@ -40,4 +40,15 @@ class OrderTest {
             assertArrayEquals(Arrays.copyOf(all, k), Order.top(values, Order.all(values.length), values.length, k));
         }
     }
+
+    @Test
+    void topBeforeAnswersForTheRowAndCountAskedNotTheLastOnes() {
+        double[] a = {0.5, 3, 1, 3, -2};
+        double[] b = {9, 0, 1, 2, 8};
+        assertArrayEquals(new int[] {1, 3, 2}, SamplingChain.topBefore(a, 3));
+        assertArrayEquals(new int[] {1, 3}, SamplingChain.topBefore(a, 2), "another count");
+        assertArrayEquals(new int[] {0, 4, 3}, SamplingChain.topBefore(b, 3), "another row");
+        // An equal row in another array is ranked afresh, and equally.
+        assertArrayEquals(SamplingChain.top(a.clone(), 5), SamplingChain.topBefore(a.clone(), 5));
+    }
 }
