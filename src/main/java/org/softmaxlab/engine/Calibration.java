@@ -65,15 +65,7 @@ public final class Calibration {
         }
         this.logits = logits;
         this.targets = targets;
-        tops = new int[logits.length];
-        for (int i = 0; i < logits.length; i++) {
-            double[] z = logits[i];
-            int top = 0;
-            for (int c = 1; c < classes; c++) {
-                top = z[c] > z[top] ? c : top;
-            }
-            tops[i] = top;
-        }
+        tops = Arrays.stream(logits).mapToInt(Softmax::argmax).toArray();
     }
 
     public int rows() {
@@ -139,23 +131,12 @@ public final class Calibration {
         boolean[] correct = new boolean[n];
         // Per row, in one pass: the right count, -log p_y, the Brier term, and each class's one-vs-rest uniform bin
         // (count, sum of p, hits at 3 + 3 (k M + b)); summed chunk by chunk (see sumOverRows).
-        double[] edges = edges(m);
+        double[] edges = CalibrationBins.edges(m);
         double inverseT = 1 / t;
         double[] sums = sumOverRows(classwise ? 3 + 3 * classes * m : 3, (i, acc, p) -> {
             double[] z = logits[i];
-            int top = tops[i];
-            double max = z[top];
-            // The arg-max's exp is exactly 1; the rest, summed apart, keeps log1p exact below.
-            double rest = 0;
-            for (int c = 0; c < top; c++) {
-                p[c] = Exponential.exp((z[c] - max) * inverseT);
-                rest += p[c];
-            }
-            for (int c = top + 1; c < classes; c++) {
-                p[c] = Exponential.exp((z[c] - max) * inverseT);
-                rest += p[c];
-            }
-            p[top] = 1;
+            double max = z[tops[i]];
+            double rest = exponentials(z, tops[i], inverseT, p);
             // One pass normalises, finds the confidence (on p, whose rounding may tie what exp did not) and sums p^2.
             int best = 0;
             double inverseSum = 1 / (1 + rest);
@@ -176,7 +157,7 @@ public final class Calibration {
             acc[2] += squares - 2 * p[y] + 1;
             if (classwise) {
                 for (int c = 0; c < classes; c++) {
-                    int at = 3 + 3 * (c * m + uniformBin(p[c], m, edges) - 1);
+                    int at = 3 + 3 * (c * m + CalibrationBins.uniformBin(p[c], m, edges) - 1);
                     acc[at]++;
                     acc[at + 1] += p[c];
                     acc[at + 2] += c == y ? 1 : 0;
@@ -186,9 +167,24 @@ public final class Calibration {
         double right = sums[0];
         double nll = sums[1];
         double brier = sums[2];
-        Bin[] bins = binning == Binning.UNIFORM ? uniform(confidence, correct, m) : adaptive(confidence, correct, m);
-        return new Report(t, right / n, nll / n, brier / n, ece(bins, n), mce(bins), bins,
-                classwise ? classwiseEce(sums, m, n) : Double.NaN);
+        Bin[] bins = binning == Binning.UNIFORM ? CalibrationBins.uniform(confidence, correct, m)
+                : CalibrationBins.adaptive(confidence, correct, m);
+        return new Report(t, right / n, nll / n, brier / n, CalibrationBins.ece(bins, n), CalibrationBins.mce(bins),
+                bins, classwise ? classwiseEce(sums, m, n) : Double.NaN);
+    }
+
+    /**
+     * Writes e^((z_c - z_top) / T) into {@code e} and returns their sum without the arg-max's, which is exactly 1:
+     * summed apart, the rest keeps log1p exact.
+     */
+    private static double exponentials(double[] z, int top, double inverseT, double[] e) {
+        double max = z[top];
+        double rest = 0;
+        for (int c = 0; c < z.length; c++) {
+            e[c] = c == top ? 1 : Exponential.exp((z[c] - max) * inverseT);
+            rest += c == top ? 0 : e[c];
+        }
+        return rest;
     }
 
     /** The mean over classes of each class's one-vs-rest ECE, from the per-class bin sums {@link #compute} made. */
@@ -202,98 +198,9 @@ public final class Calibration {
                 own[bin] = new Bin((double) bin / m, (double) (bin + 1) / m, count, count == 0 ? Double.NaN
                         : sums[at + 1] / count, count == 0 ? Double.NaN : sums[at + 2] / count);
             }
-            classwise += ece(own, n);
+            classwise += CalibrationBins.ece(own, n);
         }
         return classwise / classes;
-    }
-
-    /**
-     * The uniform bin (1..M) of a probability: the smallest m with p <= m/M, the double; 0 in the first. The edges
-     * b/M come divided out already ({@link #edges}).
-     */
-    private static int uniformBin(double p, int m, double[] edges) {
-        int b = (int) (p * m) + 1;
-        b = Math.max(1, Math.min(m, b));
-        while (b > 1 && p <= edges[b - 1]) {
-            b--;
-        }
-        while (b < m && p > edges[b]) {
-            b++;
-        }
-        return b;
-    }
-
-    /** The uniform bins' edges b/M, b = 0..M, each the double nearest the fraction. */
-    private static double[] edges(int m) {
-        double[] edges = new double[m + 1];
-        for (int b = 0; b <= m; b++) {
-            edges[b] = (double) b / m;
-        }
-        return edges;
-    }
-
-    private static Bin[] uniform(double[] value, boolean[] hit, int m) {
-        double[] edges = edges(m);
-        int[] count = new int[m];
-        double[] sum = new double[m];
-        int[] hits = new int[m];
-        for (int i = 0; i < value.length; i++) {
-            int b = uniformBin(value[i], m, edges) - 1;
-            count[b]++;
-            sum[b] += value[i];
-            hits[b] += hit[i] ? 1 : 0;
-        }
-        Bin[] bins = new Bin[m];
-        for (int b = 0; b < m; b++) {
-            bins[b] = new Bin((double) b / m, (double) (b + 1) / m, count[b], count[b] == 0 ? Double.NaN
-                    : sum[b] / count[b], count[b] == 0 ? Double.NaN : (double) hits[b] / count[b]);
-        }
-        return bins;
-    }
-
-    private static Bin[] adaptive(double[] value, boolean[] hit, int m) {
-        int n = value.length;
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        // A stable sort: equal confidences keep their row order.
-        Arrays.sort(order, (a, b) -> Double.compare(value[a], value[b]));
-        Bin[] bins = new Bin[m];
-        int start = 0;
-        for (int b = 0; b < m; b++) {
-            int size = n / m + (b < n % m ? 1 : 0);
-            double sum = 0;
-            int hits = 0;
-            for (int j = start; j < start + size; j++) {
-                sum += value[order[j]];
-                hits += hit[order[j]] ? 1 : 0;
-            }
-            bins[b] = new Bin(value[order[start]], value[order[start + size - 1]], size, sum / size,
-                    (double) hits / size);
-            start += size;
-        }
-        return bins;
-    }
-
-    private static double ece(Bin[] bins, int n) {
-        double e = 0;
-        for (Bin b : bins) {
-            if (b.count() > 0) {
-                e += (double) b.count() / n * Math.abs(b.accuracy() - b.confidence());
-            }
-        }
-        return e;
-    }
-
-    private static double mce(Bin[] bins) {
-        double worst = 0;
-        for (Bin b : bins) {
-            if (b.count() > 0) {
-                worst = Math.max(worst, Math.abs(b.accuracy() - b.confidence()));
-            }
-        }
-        return worst;
     }
 
     /** The temperature that minimises the mean NLL, or why there is none (see the class comment). */
