@@ -20,12 +20,12 @@ import org.softmaxlab.explorer.ExplorerViewModel;
 import org.softmaxlab.io.AtomicFiles;
 import org.softmaxlab.model.Lesson;
 import org.softmaxlab.model.Limits;
+import org.softmaxlab.model.TrainingSnapshot;
 import org.softmaxlab.scenario.Examples;
 import org.softmaxlab.scenario.PyTorchSnippet;
 import org.softmaxlab.scenario.Scenario;
 import org.softmaxlab.scenario.ScenarioFormatException;
 import org.softmaxlab.scenario.ScenarioJson;
-import org.softmaxlab.training.TrainingSnapshot;
 import org.softmaxlab.training.TrainingViewModel;
 
 /**

@@ -15,8 +15,8 @@ import org.softmaxlab.model.CalibrationSource;
 import org.softmaxlab.model.CalibrationState;
 import org.softmaxlab.model.Numbers;
 import org.softmaxlab.model.TrainingSetup;
+import org.softmaxlab.model.TrainingSnapshot;
 import org.softmaxlab.state.StateModel;
-import org.softmaxlab.training.TrainingSnapshot;
 
 /**
  * The Calibration tab: a thin adapter over one {@link CalibrationState} and its {@link CalibrationDisplay}. Every

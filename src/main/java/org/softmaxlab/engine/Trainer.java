@@ -123,7 +123,7 @@ public final class Trainer {
             pMinusY[r] = UpdateStages.difference(s.probabilities()[r], target);
         }
         Optimizer next = optimizer.copy();
-        boolean moves = !s.diverged() || s.undefinedReason() != null && s.undefinedReason().startsWith("undefined");
+        boolean moves = !s.diverged() || s.undefined();
         double[][] after = UpdateStages.stepped(next, parameters, grads, moves);
         return new UpdateStages(s.step(), xs, labels, s.weight(), s.bias(), s.logits(), s.probabilities(),
                 coefficients, pMinusY, s.gradLogits(), lastWeightGradient(), lastBiasGradient(), next.state(),

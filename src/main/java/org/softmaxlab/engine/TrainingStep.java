@@ -13,7 +13,7 @@ package org.softmaxlab.engine;
  * @param bias            K, the bias the step used, or null without bias
  * @param accuracy        fraction of the batch whose largest logit is its label, in [0, 1]
  * @param gradientNorm    the Euclidean norm of dL/d(weight, bias)
- * @param undefinedReason null, or why the loss is NaN
+ * @param undefinedReason null, or why the loss is NaN by definition (it begins "undefined: ")
  */
 public record TrainingStep(int step, double loss, double[][] logits, double[][] probabilities, double[][] gradLogits,
                            double[][] weight, double[] bias, double accuracy, double gradientNorm,
@@ -22,5 +22,10 @@ public record TrainingStep(int step, double loss, double[][] logits, double[][] 
     /** True when the loss is NaN or infinite: training has diverged or is undefined. */
     public boolean diverged() {
         return !Double.isFinite(loss);
+    }
+
+    /** True when the loss is NaN by definition (no target counts), not because the parameters diverged. */
+    public boolean undefined() {
+        return undefinedReason != null;
     }
 }

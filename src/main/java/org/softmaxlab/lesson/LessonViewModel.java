@@ -15,7 +15,7 @@ import org.softmaxlab.model.ExplorerResults;
 import org.softmaxlab.model.Lesson;
 import org.softmaxlab.model.Limits;
 import org.softmaxlab.model.Numbers;
-import org.softmaxlab.training.TrainingSnapshot;
+import org.softmaxlab.model.TrainingSnapshot;
 import org.softmaxlab.training.TrainingViewModel;
 
 /**

@@ -128,23 +128,91 @@ public record TrainingSetup(DatasetKind dataset, int classes, int perClass, doub
 
     public TrainingSetup withDataset(DatasetKind d) {
         return new TrainingSetup(d, classes, perClass, noise, dataSeed, initSeed, bias, optimizer, lr, momentum,
-                nesterov, weightDecay, batchSize, classWeights, labelSmoothing, temperature, initWeight, initBias, points);
+                nesterov, weightDecay, batchSize, classWeights, labelSmoothing, temperature, initWeight, initBias,
+                points);
     }
 
     public TrainingSetup withNoise(double n) {
         return new TrainingSetup(dataset, classes, perClass, n, dataSeed, initSeed, bias, optimizer, lr, momentum,
-                nesterov, weightDecay, batchSize, classWeights, labelSmoothing, temperature, initWeight, initBias, points);
+                nesterov, weightDecay, batchSize, classWeights, labelSmoothing, temperature, initWeight, initBias,
+                points);
     }
 
     public TrainingSetup withLr(double rate) {
-        return new TrainingSetup(dataset, classes, perClass, noise, dataSeed, initSeed, bias, optimizer, rate,
-                momentum, nesterov, weightDecay, batchSize, classWeights, labelSmoothing, temperature, initWeight,
-                initBias, points);
+        return new TrainingSetup(dataset, classes, perClass, noise, dataSeed, initSeed, bias, optimizer, rate, momentum,
+                nesterov, weightDecay, batchSize, classWeights, labelSmoothing, temperature, initWeight, initBias,
+                points);
     }
 
     /** This setup starting from explicit parameters (null weight: the seeded initialisation). */
     public TrainingSetup withInit(double[][] weight, double[] b) {
         return new TrainingSetup(dataset, classes, perClass, noise, dataSeed, initSeed, bias, optimizer, lr, momentum,
                 nesterov, weightDecay, batchSize, classWeights, labelSmoothing, temperature, weight, b, points);
+    }
+
+    public TrainingSetup withClasses(int v) {
+        return new TrainingSetup(dataset, v, perClass, noise, dataSeed, initSeed, bias, optimizer, lr, momentum,
+                nesterov, weightDecay, batchSize, classWeights, labelSmoothing, temperature, initWeight, initBias,
+                points);
+    }
+
+    public TrainingSetup withPerClass(int v) {
+        return new TrainingSetup(dataset, classes, v, noise, dataSeed, initSeed, bias, optimizer, lr, momentum,
+                nesterov, weightDecay, batchSize, classWeights, labelSmoothing, temperature, initWeight, initBias,
+                points);
+    }
+
+    public TrainingSetup withDataSeed(long v) {
+        return new TrainingSetup(dataset, classes, perClass, noise, v, initSeed, bias, optimizer, lr, momentum,
+                nesterov, weightDecay, batchSize, classWeights, labelSmoothing, temperature, initWeight, initBias,
+                points);
+    }
+
+    public TrainingSetup withInitSeed(long v) {
+        return new TrainingSetup(dataset, classes, perClass, noise, dataSeed, v, bias, optimizer, lr, momentum,
+                nesterov, weightDecay, batchSize, classWeights, labelSmoothing, temperature, initWeight, initBias,
+                points);
+    }
+
+    public TrainingSetup withBias(boolean v) {
+        return new TrainingSetup(dataset, classes, perClass, noise, dataSeed, initSeed, v, optimizer, lr, momentum,
+                nesterov, weightDecay, batchSize, classWeights, labelSmoothing, temperature, initWeight, initBias,
+                points);
+    }
+
+    public TrainingSetup withOptimizer(OptimizerKind v) {
+        return new TrainingSetup(dataset, classes, perClass, noise, dataSeed, initSeed, bias, v, lr, momentum, nesterov,
+                weightDecay, batchSize, classWeights, labelSmoothing, temperature, initWeight, initBias, points);
+    }
+
+    public TrainingSetup withMomentum(double v) {
+        return new TrainingSetup(dataset, classes, perClass, noise, dataSeed, initSeed, bias, optimizer, lr, v,
+                nesterov, weightDecay, batchSize, classWeights, labelSmoothing, temperature, initWeight, initBias,
+                points);
+    }
+
+    public TrainingSetup withNesterov(boolean v) {
+        return new TrainingSetup(dataset, classes, perClass, noise, dataSeed, initSeed, bias, optimizer, lr, momentum,
+                v, weightDecay, batchSize, classWeights, labelSmoothing, temperature, initWeight, initBias, points);
+    }
+
+    public TrainingSetup withWeightDecay(double v) {
+        return new TrainingSetup(dataset, classes, perClass, noise, dataSeed, initSeed, bias, optimizer, lr, momentum,
+                nesterov, v, batchSize, classWeights, labelSmoothing, temperature, initWeight, initBias, points);
+    }
+
+    public TrainingSetup withBatchSize(int v) {
+        return new TrainingSetup(dataset, classes, perClass, noise, dataSeed, initSeed, bias, optimizer, lr, momentum,
+                nesterov, weightDecay, v, classWeights, labelSmoothing, temperature, initWeight, initBias, points);
+    }
+
+    public TrainingSetup withLabelSmoothing(double v) {
+        return new TrainingSetup(dataset, classes, perClass, noise, dataSeed, initSeed, bias, optimizer, lr, momentum,
+                nesterov, weightDecay, batchSize, classWeights, v, temperature, initWeight, initBias, points);
+    }
+
+    public TrainingSetup withTemperature(double v) {
+        return new TrainingSetup(dataset, classes, perClass, noise, dataSeed, initSeed, bias, optimizer, lr, momentum,
+                nesterov, weightDecay, batchSize, classWeights, labelSmoothing, v, initWeight, initBias, points);
     }
 }

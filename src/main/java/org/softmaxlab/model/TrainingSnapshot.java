@@ -1,10 +1,9 @@
-package org.softmaxlab.training;
+package org.softmaxlab.model;
 
 import java.util.List;
 import org.softmaxlab.engine.Dataset;
 import org.softmaxlab.engine.TrainingStep;
 import org.softmaxlab.engine.UpdateStages;
-import org.softmaxlab.model.ParameterTable;
 
 /**
  * What the training worker hands to the UI, at most once per pulse: the state after {@code steps} updates.
@@ -25,11 +24,13 @@ import org.softmaxlab.model.ParameterTable;
  * @param stages          the next update taken apart, when stages mode asked for it; else null
  * @param past            true when {@code current} is a past step shown by the history scrubber (the run itself is
  *                        at {@code historySteps}' last step)
+ * @param stop            why the run paused by itself ({@code message} says it in words), or {@link StopReason#NONE}
  */
 public record TrainingSnapshot(TrainingStep current, long steps, double[] historySteps, double[] historyLosses,
                                double[] historyAccuracy, double[][] historyLogits, double accuracy, List<String> log,
                                boolean running, String message, double stepsPerSecond, Dataset dataset,
-                               double temperature, UpdateStages stages, boolean past) {
+                               double temperature, UpdateStages stages, boolean past,
+                               StopReason stop) {
 
     /** The current parameters [W | b] as a labelled table (null before the first step is evaluated). */
     public ParameterTable parameters() {

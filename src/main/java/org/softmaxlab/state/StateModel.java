@@ -2,6 +2,7 @@ package org.softmaxlab.state;
 
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import javafx.beans.property.Property;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -62,6 +63,47 @@ public final class StateModel<S, D> {
             pushing = false;
         }
         return true;
+    }
+
+    /**
+     * Keeps a control's property and the state in step, the one way every view-model binds one: a change of the
+     * property is an edit ({@code editFor} of the new value), each new state sets the property to {@code field} of
+     * it, and a refused edit puts the state's value back (the refusal says why).
+     */
+    public <T, P extends Property<T>> P link(P property, Function<S, ? extends T> field,
+                                             Function<? super T, UnaryOperator<S>> editFor) {
+        show(property, field);
+        property.addListener((o, a, b) -> {
+            if (!pushing && !edit(editFor.apply(b)) && !property.isBound()) {
+                pushing = true;
+                try {
+                    property.setValue(field.apply(state.get()));
+                } finally {
+                    pushing = false;
+                }
+            }
+        });
+        return property;
+    }
+
+    /** A text of the display, as a property that follows each new display. */
+    public ReadOnlyStringProperty text(Function<D, String> field) {
+        ReadOnlyStringWrapper text = new ReadOnlyStringWrapper(field.apply(shown.get()));
+        shown.addListener((o, a, d) -> text.set(field.apply(d)));
+        return text.getReadOnlyProperty();
+    }
+
+    /**
+     * Sets {@code property} to {@code field} of the state now and of every new state (while it is pushed out). A
+     * property bound to another tab's is left to its binding: the state follows it through {@link #link}'s edit.
+     */
+    public <T> void show(Property<T> property, Function<S, ? extends T> field) {
+        property.setValue(field.apply(state.get()));
+        state.addListener((o, a, s) -> {
+            if (!property.isBound()) {
+                property.setValue(field.apply(s));
+            }
+        });
     }
 
     /** True while a new state is being pushed out: a control property's listener then leaves it alone. */

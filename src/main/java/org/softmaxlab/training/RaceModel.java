@@ -13,6 +13,7 @@ import org.softmaxlab.engine.CrossEntropyOptions;
 import org.softmaxlab.engine.LossKind;
 import org.softmaxlab.engine.LossSpec;
 import org.softmaxlab.model.TrainingSetup;
+import org.softmaxlab.model.TrainingSnapshot;
 
 /**
  * The race: a second run from the same seed, data and initial weights with another loss (or learning rate), on its

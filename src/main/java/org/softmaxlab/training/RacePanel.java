@@ -5,6 +5,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import org.softmaxlab.chart.CurveCanvas;
 import org.softmaxlab.chart.DecisionRegionCanvas;
+import org.softmaxlab.model.TrainingSnapshot;
 import org.softmaxlab.ui.Help;
 
 /**

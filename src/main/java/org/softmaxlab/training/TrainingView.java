@@ -27,6 +27,7 @@ import org.softmaxlab.model.Limits;
 import org.softmaxlab.model.Numbers;
 import org.softmaxlab.model.OptimizerKind;
 import org.softmaxlab.model.ParameterTable;
+import org.softmaxlab.model.TrainingSnapshot;
 import org.softmaxlab.ui.Help;
 import org.softmaxlab.ui.LogSlider;
 import org.softmaxlab.ui.ViewSupport;

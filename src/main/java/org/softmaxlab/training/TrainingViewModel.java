@@ -9,7 +9,6 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
-import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -23,183 +22,200 @@ import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.beans.value.ChangeListener;
-import javafx.beans.value.ObservableValue;
-import org.softmaxlab.engine.CrossEntropyOptions;
 import org.softmaxlab.model.DatasetKind;
 import org.softmaxlab.model.Limits;
 import org.softmaxlab.model.LossUnits;
 import org.softmaxlab.model.Numbers;
 import org.softmaxlab.model.OptimizerKind;
-import org.softmaxlab.model.Points;
-import org.softmaxlab.model.TrainingHints;
+import org.softmaxlab.model.TrainingDisplay;
 import org.softmaxlab.model.TrainingSetup;
+import org.softmaxlab.model.TrainingSnapshot;
+import org.softmaxlab.model.TrainingState;
 import org.softmaxlab.model.UpdateStage;
+import org.softmaxlab.state.StateModel;
 
 /**
- * The Training tab's state as {@code javafx.beans} properties (no scene graph). Training itself runs in a
- * {@link TrainingWorker}; the view calls {@link #onPulse()} once per frame to take the newest snapshot. Structural
- * settings (dataset, seeds, model, optimiser kind, batch size) restart the run; the learning rate, momentum and the
- * loss options apply while it runs.
+ * The Training tab: a thin adapter over one {@link TrainingState} and its {@link TrainingDisplay} ({@link StateModel}).
+ * Each control's property is linked to the state (a change is an edit; a new state sets it); what follows from an
+ * edit is decided in one place, {@link #follow}, by comparing the states: a changed structure (dataset, seeds, model,
+ * optimiser kind, batch size) restarts the run, the learning rate, momentum and loss options are handed to the
+ * running worker. Training itself runs in a {@link TrainingWorker}; the view calls {@link #onPulse()} once per frame,
+ * and the newest snapshot joins the state.
  */
 public final class TrainingViewModel implements AutoCloseable {
-    /** The speed readout while paused. */
-    static final String PAUSED_RATE = "\u2014";
+    private final StateModel<TrainingState, TrainingDisplay> model =
+            new StateModel<>(TrainingState.initial(), TrainingDisplay::of);
 
-    private final ObjectProperty<DatasetKind> dataset = new SimpleObjectProperty<>(this, "dataset",
-            DatasetKind.NOTEBOOK);
-    private final IntegerProperty classes = new SimpleIntegerProperty(this, "classes", 3);
-    private final IntegerProperty perClass = new SimpleIntegerProperty(this, "perClass", 100);
-    private final DoubleProperty noise = new SimpleDoubleProperty(this, "noise", 0.8);
-    private final LongProperty dataSeed = new SimpleLongProperty(this, "dataSeed", 1);
-    private final LongProperty initSeed = new SimpleLongProperty(this, "initSeed", 1);
-    private final BooleanProperty bias = new SimpleBooleanProperty(this, "bias", true);
-    private final ObjectProperty<OptimizerKind> optimizer = new SimpleObjectProperty<>(this, "optimizer",
-            OptimizerKind.SGD);
-    private final DoubleProperty learningRate = new SimpleDoubleProperty(this, "learningRate", 0.1);
-    private final DoubleProperty momentum = new SimpleDoubleProperty(this, "momentum", 0);
-    private final BooleanProperty nesterov = new SimpleBooleanProperty(this, "nesterov", false);
-    private final DoubleProperty weightDecay = new SimpleDoubleProperty(this, "weightDecay", 0);
-    private final IntegerProperty batchSize = new SimpleIntegerProperty(this, "batchSize", 0);
-    private final BooleanProperty weightsEnabled = new SimpleBooleanProperty(this, "weightsEnabled", false);
-    private final StringProperty classWeights = new SimpleStringProperty(this, "classWeights", "");
-    private final DoubleProperty labelSmoothing = new SimpleDoubleProperty(this, "labelSmoothing", 0);
-    private final DoubleProperty temperature = new SimpleDoubleProperty(this, "temperature", 1);
-    private final DoubleProperty speedExponent = new SimpleDoubleProperty(this, "speedExponent", 1);
-    private final StringProperty stopAtLoss = new SimpleStringProperty(this, "stopAtLoss", "");
-    private final StringProperty stopAfterSteps = new SimpleStringProperty(this, "stopAfterSteps", "");
-
-    private final ReadOnlyObjectWrapper<TrainingSnapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
-    private final ReadOnlyLongWrapper step = new ReadOnlyLongWrapper(this, "step", 0);
-    private final ReadOnlyStringWrapper lossText = new ReadOnlyStringWrapper(this, "lossText", "");
-    private final ReadOnlyStringWrapper accuracyText = new ReadOnlyStringWrapper(this, "accuracyText", "");
-    private final ReadOnlyStringWrapper gradientNormText = new ReadOnlyStringWrapper(this, "gradientNormText", "");
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
-    private final ReadOnlyStringWrapper logText = new ReadOnlyStringWrapper(this, "logText", "");
-    private final ReadOnlyStringWrapper rateText = new ReadOnlyStringWrapper(this, "rateText", PAUSED_RATE);
-    private final ReadOnlyStringWrapper speedText = new ReadOnlyStringWrapper(this, "speedText", "");
-    private final ReadOnlyStringWrapper hint = new ReadOnlyStringWrapper(this, "hint", "");
-    private final ReadOnlyStringWrapper lowerLrOffer = new ReadOnlyStringWrapper(this, "lowerLrOffer", "");
-    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running", false);
-    private final BooleanProperty stagesMode = new SimpleBooleanProperty(this, "stagesMode", false);
-    private final ReadOnlyIntegerWrapper stage = new ReadOnlyIntegerWrapper(this, "stage", 0);
-    private final ReadOnlyObjectWrapper<UpdateStage> stageView = new ReadOnlyObjectWrapper<>(this, "stageView");
-    private final ReadOnlyBooleanWrapper past = new ReadOnlyBooleanWrapper(this, "past", false);
-    private final ReadOnlyLongWrapper historyEnd = new ReadOnlyLongWrapper(this, "historyEnd", 0);
+    // The controls' properties, each linked to the state: a change is an edit, a new state sets it.
+    private final ObjectProperty<DatasetKind> dataset = new SimpleObjectProperty<>(this, "dataset");
+    private final IntegerProperty classes = model.link(new SimpleIntegerProperty(this, "classes"),
+            s -> s.settings().classes(), v -> s -> s.withStructure(t -> t.withClasses(v.intValue())));
+    private final IntegerProperty perClass = model.link(new SimpleIntegerProperty(this, "perClass"),
+            s -> s.settings().perClass(), v -> s -> s.withStructure(t -> t.withPerClass(v.intValue())));
+    private final DoubleProperty noise = model.link(new SimpleDoubleProperty(this, "noise"),
+            s -> s.settings().noise(), v -> s -> s.withStructure(t -> t.withNoise(v.doubleValue())));
+    private final LongProperty dataSeed = model.link(new SimpleLongProperty(this, "dataSeed"),
+            s -> s.settings().dataSeed(), v -> s -> s.withStructure(t -> t.withDataSeed(v.longValue())));
+    private final LongProperty initSeed = model.link(new SimpleLongProperty(this, "initSeed"),
+            s -> s.settings().initSeed(), v -> s -> s.withStructure(t -> t.withInitSeed(v.longValue())));
+    private final BooleanProperty bias = model.link(new SimpleBooleanProperty(this, "bias"),
+            s -> s.settings().bias(), v -> s -> s.withStructure(t -> t.withBias(v)));
+    private final ObjectProperty<OptimizerKind> optimizer = model.link(new SimpleObjectProperty<>(this, "optimizer"),
+            s -> s.settings().optimizer(), v -> s -> s.withStructure(t -> t.withOptimizer(v)));
+    private final BooleanProperty nesterov = model.link(new SimpleBooleanProperty(this, "nesterov"),
+            s -> s.settings().nesterov(), v -> s -> s.withStructure(t -> t.withNesterov(v)));
+    private final DoubleProperty weightDecay = model.link(new SimpleDoubleProperty(this, "weightDecay"),
+            s -> s.settings().weightDecay(), v -> s -> s.withStructure(t -> t.withWeightDecay(v.doubleValue())));
+    private final IntegerProperty batchSize = model.link(new SimpleIntegerProperty(this, "batchSize"),
+            s -> s.settings().batchSize(), v -> s -> s.withStructure(t -> t.withBatchSize(v.intValue())));
+    private final DoubleProperty learningRate = model.link(new SimpleDoubleProperty(this, "learningRate"),
+            s -> s.settings().lr(), v -> s -> s.withLearningRate(v.doubleValue()));
+    private final DoubleProperty momentum = model.link(new SimpleDoubleProperty(this, "momentum"),
+            s -> s.settings().momentum(), v -> s -> s.withLive(t -> t.withMomentum(v.doubleValue())));
+    private final DoubleProperty labelSmoothing = model.link(new SimpleDoubleProperty(this, "labelSmoothing"),
+            s -> s.settings().labelSmoothing(), v -> s -> s.withLive(t -> t.withLabelSmoothing(v.doubleValue())));
+    private final DoubleProperty temperature = model.link(new SimpleDoubleProperty(this, "temperature"),
+            s -> s.settings().temperature(), v -> s -> s.withLive(t -> t.withTemperature(v.doubleValue())));
+    private final BooleanProperty weightsEnabled = model.link(new SimpleBooleanProperty(this, "weightsEnabled"),
+            TrainingState::weightsEnabled, v -> s -> s.withWeightsEnabled(v));
+    private final StringProperty classWeights = new SimpleStringProperty(this, "classWeights");
+    private final DoubleProperty speedExponent = model.link(new SimpleDoubleProperty(this, "speedExponent"),
+            TrainingState::speedExponent, v -> s -> s.withSpeedExponent(v.doubleValue()));
+    private final StringProperty stopAtLoss = model.link(new SimpleStringProperty(this, "stopAtLoss"),
+            TrainingState::stopAtLoss, v -> s -> s.withStopAtLoss(v));
+    private final StringProperty stopAfterSteps = model.link(new SimpleStringProperty(this, "stopAfterSteps"),
+            TrainingState::stopAfterSteps, v -> s -> s.withStopAfterSteps(v));
+    private final BooleanProperty stagesMode = model.link(new SimpleBooleanProperty(this, "stagesMode"),
+            TrainingState::stagesMode, v -> s -> s.withStagesMode(v));
+    private final IntegerProperty stage = model.link(new SimpleIntegerProperty(this, "stage"),
+            TrainingState::stage, v -> s -> s.withStage(v.intValue()));
     /** The unit of the loss shown (the Losses tab's switch). */
-    private final ObjectProperty<LossUnits> units = new SimpleObjectProperty<>(this, "units", LossUnits.NATS);
+    private final ObjectProperty<LossUnits> units = model.link(new SimpleObjectProperty<>(this, "units"),
+            TrainingState::units, v -> s -> s.withUnits(v));
 
-    private final TrainingWorker worker;
-    /** The race's second run, driven by the same commands. */
-    private final RaceModel race = new RaceModel(this::setup);
-    private final FormatRun formatRun = new FormatRun(this::setup);
-    /** Initial parameters set by hand (heat map or scenario), used by resets until the setup changes. */
-    private double[][] explicitWeight;
-    private double[] explicitBias;
+    // What the tab shows: the display's texts and flags.
+    private final ReadOnlyObjectWrapper<TrainingSnapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
+    private final ReadOnlyLongWrapper step = new ReadOnlyLongWrapper(this, "step");
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
+    private final ReadOnlyObjectWrapper<UpdateStage> stageView = new ReadOnlyObjectWrapper<>(this, "stageView");
+    private final ReadOnlyBooleanWrapper past = new ReadOnlyBooleanWrapper(this, "past");
+    private final ReadOnlyLongWrapper historyEnd = new ReadOnlyLongWrapper(this, "historyEnd");
+    /** The run's message, or a refusal of typed input (it stays until the run's own message changes). */
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyStringProperty lossText = model.text(TrainingDisplay::lossText);
+    private final ReadOnlyStringProperty accuracyText = model.text(TrainingDisplay::accuracyText);
+    private final ReadOnlyStringProperty gradientNormText = model.text(TrainingDisplay::gradientNormText);
+    private final ReadOnlyStringProperty logText = model.text(TrainingDisplay::logText);
+    private final ReadOnlyStringProperty rateText = model.text(TrainingDisplay::rateText);
+    private final ReadOnlyStringProperty speedText = model.text(TrainingDisplay::speedText);
+    private final ReadOnlyStringProperty hint = model.text(TrainingDisplay::hint);
+    private final ReadOnlyStringProperty lowerLrOffer = model.text(TrainingDisplay::lowerLrOffer);
+
+    /** The run, the race's second run (driven by the same commands) and the format run. */
+    private final TrainingRuns runs = new TrainingRuns(this::setup);
     /** Points drawn or imported in place of the seeded dataset. */
     private final DrawnPoints drawn = new DrawnPoints(this);
-    /** Applying a dataset's defaults changes many settings; restart once at the end. */
-    private boolean applying;
+    /** Restarts so far: a command that must restart knows whether {@link #follow} already did. */
+    private long restarts;
 
     public TrainingViewModel() {
-        TrainingSetup initial = TrainingSetup.notebook();
-        worker = new TrainingWorker(initial);
-        load(initial);
-        ChangeListener<Object> restart = (o, a, b) -> {
-            if (!applying) {
-                explicitWeight = null;
-                explicitBias = null;
-                reset();
+        model.show(dataset, s -> s.settings().dataset());
+        dataset.addListener((o, a, kind) -> {
+            if (!model.pushing()) {
+                chooseDataset(kind);
             }
-        };
-        for (ObservableValue<?> p : java.util.List.of(classes, perClass, noise, dataSeed,
-                initSeed, bias, optimizer, nesterov, weightDecay, batchSize)) {
-            p.addListener(restart);
+        });
+        model.show(classWeights, TrainingState::classWeights);
+        model.show(snapshot, TrainingState::snapshot);
+        show(model.display(), null);
+        model.displayProperty().addListener((o, before, d) -> show(d, before));
+        model.stateProperty().addListener((o, before, after) -> follow(before, after));
+        runs.speed(model.state().speedExponent());
+    }
+
+    private void show(TrainingDisplay d, TrainingDisplay before) {
+        // The scrubber's end first, so that the step it then moves to is inside its range.
+        historyEnd.set(d.historyEnd());
+        running.set(d.running());
+        step.set(d.step());
+        past.set(d.past());
+        stageView.set(d.stage());
+        if (before == null || !before.message().equals(d.message())) {
+            message.set(d.message());
         }
-        dataset.addListener((o, a, b) -> {
-            if (!applying) {
-                chooseDataset(b);
-            }
-        });
-        learningRate.addListener((o, a, b) -> {
-            worker.submit(w -> w.setLearningRate(b.doubleValue()));
-            race.setLearningRate(b.doubleValue());
-        });
-        momentum.addListener((o, a, b) -> worker.submit(w -> w.setMomentum(b.doubleValue())));
-        ChangeListener<Object> lossOptions = (o, a, b) -> {
-            if (!applying) {
-                CrossEntropyOptions options = lossOptions();
-                worker.submit(w -> w.setLossOptions(options));
-            }
-        };
-        for (ObservableValue<?> p : java.util.List.of(weightsEnabled, classWeights,
-                labelSmoothing, temperature)) {
-            p.addListener(lossOptions);
+    }
+
+    /** What an accepted edit sets going: a restart, or the live settings handed to the run; speed and stages. */
+    private void follow(TrainingState before, TrainingState after) {
+        if (after.restartsFrom(before)) {
+            reset();
+        } else {
+            runs.applyLive(before, after, setup());
         }
-        speedExponent.addListener((o, a, b) -> submitSpeed());
-        submitSpeed();
-        stagesMode.addListener((o, a, on) -> {
-            stage.set(0);
-            if (on) {
-                pause();
-            }
-            worker.submit(w -> w.setStagesWanted(on));
-        });
-        stage.addListener(o -> showStage());
-        units.addListener(o -> show(snapshot.get()));
+        runs.applyDriving(before, after);
+    }
+
+    /** The current state (tests, and the tabs that follow the run). */
+    public TrainingState state() {
+        return model.state();
     }
 
     // ---- commands ------------------------------------------------------------------------------------------
 
     /** Loads the dataset's default setup (the notebook's example, or 3 blobs) and restarts at step 0. */
     public void chooseDataset(DatasetKind kind) {
-        explicitWeight = null;
-        explicitBias = null;
-        load(TrainingSetup.forDataset(kind));
-        reset();
+        drawn.load(null);
+        editThenRestart(s -> s.withDataset(kind));
+    }
+
+    /** An edit that always ends in a fresh run (once, whether or not the edit itself restarted it). */
+    private void editThenRestart(java.util.function.UnaryOperator<TrainingState> change) {
+        long before = restarts;
+        model.edit(change);
+        if (restarts == before) {
+            reset();
+        }
     }
 
     public void play() {
-        applyStops();
-        worker.submit(TrainingWorker::play);
-        race.follow(TrainingWorker::play);
+        runs.stops(model.state());
+        runs.both(TrainingWorker::play);
     }
 
     public void pause() {
-        worker.submit(TrainingWorker::pause);
-        race.follow(TrainingWorker::pause);
+        runs.both(TrainingWorker::pause);
     }
 
     public void togglePlay() {
-        applyStops();
-        worker.submit(TrainingWorker::togglePlay);
-        race.follow(running.get() ? TrainingWorker::pause : TrainingWorker::play);
+        runs.stops(model.state());
+        runs.toggle(running.get());
     }
 
     /** One step (when paused); in stages mode, the next stage, and after the last one the step itself. */
     public void step() {
-        if (stagesMode.get()) {
+        if (model.state().stagesMode()) {
             nextStage();
         } else {
-            worker.submit(TrainingWorker::stepOnce);
-            race.follow(TrainingWorker::stepOnce);
+            stepOnce();
         }
+    }
+
+    private void stepOnce() {
+        runs.both(TrainingWorker::stepOnce);
     }
 
     /** Stages mode: the next stage of the update; after stage 7 the update is taken and the new loss shown. */
     public void nextStage() {
-        if (stage.get() < UpdateStage.COUNT) {
-            stage.set(stage.get() + 1);
-        } else {
-            stage.set(0);
-            worker.submit(TrainingWorker::stepOnce);
-            race.follow(TrainingWorker::stepOnce);
+        int shown = model.state().stage();
+        model.edit(s -> s.withStage(shown < UpdateStage.COUNT ? shown + 1 : 0));
+        if (shown == UpdateStage.COUNT) {
+            stepOnce();
         }
     }
 
     /** Stages mode: back one stage (not past the start of the update). */
     public void previousStage() {
-        stage.set(Math.max(0, stage.get() - 1));
+        model.edit(s -> s.withStage(s.stage() - 1));
     }
 
     /**
@@ -207,50 +223,44 @@ public final class TrainingViewModel implements AutoCloseable {
      * step when {@code s} is at its end. Play and Step carry on from the end.
      */
     public void scrub(long s) {
-        worker.submit(w -> w.showStep(s));
+        runs.own(w -> w.showStep(s));
     }
 
     /** Restarts from the current settings with the same seeds: the rerun is identical. */
     public void reset() {
-        TrainingSetup setup = setup();
-        worker.submit(w -> w.restart(setup));
-        race.restart();
+        restarts++;
+        runs.restart(setup());
     }
 
     /** After a divergence: a tenth of the learning rate, then a reset (the offer of {@link #lowerLrOfferProperty}). */
     public void resetWithLowerLr() {
-        learningRate.set(lowerLr());
-        reset();
-    }
-
-    private double lowerLr() {
-        return Math.max(Limits.LEARNING_RATE.min(), learningRate.get() / 10);
+        editThenRestart(s -> s.withLearningRate(s.lowerLearningRate()));
     }
 
     /** A new initialisation seed, then a reset. */
     public void newSeed() {
-        initSeed.set(initSeed.get() + 1);
+        model.edit(s -> s.withStructure(t -> t.withInitSeed(t.initSeed() + 1)));
     }
 
     /** Sets the learning rate from typed text (finite, > 0); returns null or the problem. */
     public String commitLearningRate(String text) {
         Numbers.Parsed p = Numbers.parseFinite(text);
-        if (!p.ok() || !Limits.LEARNING_RATE.contains(p.value())) {
-            return refuse("learning rate: " + (p.ok() ? "it must be " + Numbers.rangeText(Limits.LEARNING_RATE)
-                    : p.error()));
+        if (!p.ok()) {
+            return refuse("learning rate: " + p.error());
         }
-        learningRate.set(p.value());
-        message.set("");
-        return null;
+        return commit(s -> s.withLearningRate(p.value()));
     }
 
     /** Sets the class weights from text such as "10, 1, 1" (K finite numbers >= 0); returns null or the problem. */
     public String commitClassWeights(String text) {
-        Numbers.ParsedList weights = parseWeights(text);
-        if (!weights.ok()) {
-            return refuse(weights.error());
+        return commit(s -> s.withClassWeights(text));
+    }
+
+    /** An edit from typed text: null when taken (the message line cleared), else the problem, shown there. */
+    private String commit(java.util.function.UnaryOperator<TrainingState> change) {
+        if (!model.edit(change)) {
+            return refuse(model.refusalProperty().get());
         }
-        classWeights.set(text.strip());
         message.set("");
         return null;
     }
@@ -261,27 +271,15 @@ public final class TrainingViewModel implements AutoCloseable {
      */
     public String setInitialParameter(int row, int col, String text) {
         Numbers.Parsed p = Numbers.parseFinite(text);
-        TrainingSnapshot s = snapshot.get();
         if (!p.ok()) {
             return refuse("weight: " + p.error());
         }
-        if (s == null || s.current() == null) {
-            return refuse("weight: nothing to edit yet");
+        long before = restarts;
+        String problem = commit(s -> s.withInitialParameter(row, col, p.value()));
+        if (problem == null && restarts == before) {
+            reset();
         }
-        double[][] w = s.current().weight();
-        double[] b = s.current().bias();
-        if (row < 0 || row >= w.length || col < 0 || col > w[0].length || (col == w[0].length && b == null)) {
-            return refuse("weight: no entry [" + row + "][" + col + "]");
-        }
-        if (col == w[0].length) {
-            b[row] = p.value();
-        } else {
-            w[row][col] = p.value();
-        }
-        explicitWeight = w;
-        explicitBias = b;
-        reset();
-        return null;
+        return problem;
     }
 
     /**
@@ -289,148 +287,40 @@ public final class TrainingViewModel implements AutoCloseable {
      * {@code steps} steps.
      */
     public void load(TrainingSetup s, int steps) {
-        load(s);
-        explicitWeight = s.initWeight();
-        explicitBias = s.initBias();
-        if (s.classWeights() != null) {
-            applying = true;
-            classWeights.set(Numbers.list(s.classWeights()));
-            applying = false;
-        }
-        reset();
+        drawn.load(s.points());
+        editThenRestart(st -> st.loaded(s));
         if (steps > 0) {
-            worker.submit(w -> w.runSteps(steps));
+            runs.own(w -> w.runSteps(steps));
         }
     }
 
     /** Takes the newest snapshot from the worker, if any, and shows it. Call once per pulse on the FX thread. */
     public void onPulse() {
-        TrainingSnapshot s = worker.take();
+        TrainingSnapshot s = runs.take();
         if (s != null) {
-            show(s);
+            model.edit(st -> st.withSnapshot(s));
         }
-        race.onPulse();
-        formatRun.onPulse(step.get());
+        runs.pulseCompanions(step.get());
     }
 
     /** The same run in a narrower format, drawn over this one's loss history. */
     public FormatRun formatRun() {
-        return formatRun;
+        return runs.formatRun();
     }
 
     /** Completes when the worker has handled every command given so far (tests). */
-    public CompletableFuture<Void> sync() { return worker.sync(); }
-    @Override
-    public void close() {
-        worker.close();
-        race.close();
-        formatRun.close();
+    public CompletableFuture<Void> sync() {
+        return runs.sync();
     }
 
-    // ---- state ---------------------------------------------------------------------------------------------
+    @Override
+    public void close() {
+        runs.close();
+    }
 
     /** The setup the next reset starts from: the controls' settings, and the initial parameters set by hand if any. */
     public TrainingSetup setup() {
-        TrainingSetup s = new TrainingSetup(dataset.get(), dataset.get().classes(classes.get()), perClass.get(),
-                noise.get(), dataSeed.get(), initSeed.get(), bias.get(), optimizer.get(), learningRate.get(),
-                momentum.get(), nesterov.get(), weightDecay.get(), batchSize.get(), enabledWeights(),
-                labelSmoothing.get(), temperature.get(), null, null, drawn.pointsProperty().get());
-        return explicitWeight != null ? s.withInit(explicitWeight, explicitBias) : s.withDefaultInit();
-    }
-
-    private void load(TrainingSetup s) {
-        if (s == null) {
-            return;
-        }
-        applying = true;
-        try {
-            dataset.set(s.dataset());
-            classes.set(s.classes());
-            perClass.set(s.perClass());
-            noise.set(s.noise());
-            dataSeed.set(s.dataSeed());
-            initSeed.set(s.initSeed());
-            bias.set(s.bias());
-            optimizer.set(s.optimizer());
-            learningRate.set(s.lr());
-            momentum.set(s.momentum());
-            nesterov.set(s.nesterov());
-            weightDecay.set(s.weightDecay());
-            batchSize.set(s.batchSize());
-            weightsEnabled.set(s.classWeights() != null);
-            labelSmoothing.set(s.labelSmoothing());
-            temperature.set(s.temperature());
-            drawn.load(s.points());
-        } finally {
-            applying = false;
-        }
-    }
-
-    private CrossEntropyOptions lossOptions() {
-        return setup().lossOptions();
-    }
-
-    /** The class weights when weighting is on and the text holds K valid weights, else null. */
-    private double[] enabledWeights() {
-        return weightsEnabled.get() ? parseWeights(classWeights.get()).values() : null;
-    }
-
-    private Numbers.ParsedList parseWeights(String text) {
-        return Numbers.parseList(text, dataset.get().classes(classes.get()), "class weights", Limits.CLASS_WEIGHT);
-    }
-
-    /** Hands the speed to the worker as a plain value read here, on the FX thread, and names it. */
-    private void submitSpeed() {
-        boolean unlimited = speedExponent.get() >= Limits.SPEED_EXPONENT.max();
-        double perSecond = unlimited ? TrainingWorker.UNLIMITED : Math.pow(10, speedExponent.get());
-        speedText.set(unlimited ? "max" : Numbers.count(perSecond) + "/s");
-        worker.submit(w -> w.setSpeed(perSecond));
-        race.setSpeed(perSecond);
-    }
-
-    private void applyStops() {
-        Numbers.Parsed loss = Numbers.parseFinite(stopAtLoss.get());
-        Numbers.Parsed steps = Numbers.parseFinite(stopAfterSteps.get());
-        double lossValue = loss.ok() ? loss.value() : Double.NaN;
-        long stepValue = steps.ok() ? (long) steps.value() : 0;
-        worker.submit(w -> w.setStops(lossValue, stepValue));
-    }
-
-    private void show(TrainingSnapshot s) {
-        if (s == null) {
-            return;
-        }
-        // The scrubber's end first, so that the step it then moves to is inside its range.
-        if (s.historySteps().length > 0) {
-            historyEnd.set((long) s.historySteps()[s.historySteps().length - 1]);
-        }
-        snapshot.set(s);
-        running.set(s.running());
-        step.set(s.steps());
-        past.set(s.past());
-        showStage();
-        message.set(s.message());
-        // Under its "speed" heading the readout never goes blank: a dash while paused (narrower than the heading, so the
-        // readouts keep their room at 200% zoom; the Play button says paused).
-        rateText.set(s.running() ? Numbers.count(s.stepsPerSecond()) + " steps/s" : PAUSED_RATE);
-        if (s.current() == null) {
-            lossText.set("");
-            accuracyText.set("");
-            return;
-        }
-        lossText.set(Numbers.fixed4(units.get().of(s.current().loss())));
-        accuracyText.set(Numbers.percent(s.accuracy()));
-        gradientNormText.set(Numbers.fixed4(s.current().gradientNorm()));
-        logText.set(String.join("\n", s.log()));
-        hint.set(TrainingHints.plateau(s.historySteps(), s.historyAccuracy(), s.dataset().features() == 2));
-        lowerLrOffer.set(s.message().startsWith("Training diverged") ? "Reset with lr = "
-                + Numbers.editable(lowerLr()) : "");
-    }
-
-    private void showStage() {
-        TrainingSnapshot s = snapshot.get();
-        stageView.set(stagesMode.get() && s != null && s.stages() != null
-                ? UpdateStage.of(s.stages(), stage.get(), optimizer.get(), temperature.get()) : null);
+        return model.state().setup(drawn.pointsProperty().get());
     }
 
     /** Shows a problem with the user's input (e.g. a spinner entry that was not taken) in the message line. */
@@ -469,23 +359,23 @@ public final class TrainingViewModel implements AutoCloseable {
     public StringProperty stopAfterStepsProperty() { return stopAfterSteps; }
     public ReadOnlyObjectProperty<TrainingSnapshot> snapshotProperty() { return snapshot.getReadOnlyProperty(); }
     public ReadOnlyLongProperty stepProperty() { return step.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty lossTextProperty() { return lossText.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty accuracyTextProperty() { return accuracyText.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty gradientNormTextProperty() { return gradientNormText.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty lossTextProperty() { return lossText; }
+    public ReadOnlyStringProperty accuracyTextProperty() { return accuracyText; }
+    public ReadOnlyStringProperty gradientNormTextProperty() { return gradientNormText; }
     public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty logTextProperty() { return logText.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty rateTextProperty() { return rateText.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty logTextProperty() { return logText; }
+    public ReadOnlyStringProperty rateTextProperty() { return rateText; }
     /** Why the accuracy stopped rising, when the data are more than a linear model can separate; or "". */
-    public ReadOnlyStringProperty hintProperty() { return hint.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty hintProperty() { return hint; }
     /** After a divergence, the text of the offer to reset with a tenth of the learning rate; else "". */
-    public ReadOnlyStringProperty lowerLrOfferProperty() { return lowerLrOffer.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty lowerLrOfferProperty() { return lowerLrOffer; }
     /** The chosen speed: "10/s", or "max". */
-    public ReadOnlyStringProperty speedTextProperty() { return speedText.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty speedTextProperty() { return speedText; }
     public ReadOnlyBooleanProperty runningProperty() { return running.getReadOnlyProperty(); }
     /** Stages mode: Step walks through one update stage by stage. */
     public BooleanProperty stagesModeProperty() { return stagesMode; }
     /** The stage shown, 0 (before stage 1) to {@link UpdateStage#COUNT}. */
-    public ReadOnlyIntegerProperty stageProperty() { return stage.getReadOnlyProperty(); }
+    public ReadOnlyIntegerProperty stageProperty() { return stage; }
     /** What the stage shown says (null outside stages mode or before the stages arrive). */
     public ReadOnlyObjectProperty<UpdateStage> stageViewProperty() { return stageView.getReadOnlyProperty(); }
     /** True while the history scrubber shows a past step. */
@@ -494,7 +384,7 @@ public final class TrainingViewModel implements AutoCloseable {
     public ReadOnlyLongProperty historyEndProperty() { return historyEnd.getReadOnlyProperty(); }
     public ObjectProperty<LossUnits> unitsProperty() { return units; }
     /** The race: a second run with another loss or learning rate. */
-    public RaceModel race() { return race; }
+    public RaceModel race() { return runs.race(); }
     /** The points drawn on the plane (click, drag, remove, clear, CSV) in place of the seeded dataset. */
     public DrawnPoints drawn() { return drawn; }
 }

@@ -17,6 +17,8 @@ import org.softmaxlab.engine.Trainer;
 import org.softmaxlab.engine.TrainingStep;
 import org.softmaxlab.model.Numbers;
 import org.softmaxlab.model.TrainingSetup;
+import org.softmaxlab.model.StopReason;
+import org.softmaxlab.model.TrainingSnapshot;
 
 /**
  * Runs a {@link Trainer} on its own thread. The UI never waits for it: commands go in through a queue, and the
@@ -52,6 +54,7 @@ public final class TrainingWorker implements AutoCloseable {
     private long stopAfter = Long.MAX_VALUE;
     private double stopAtLoss = Double.NEGATIVE_INFINITY;
     private String message = "";
+    private StopReason stop = StopReason.NONE;
     private long playStart;
     private long stepsAtPlayStart;
     private long lastPublish;
@@ -100,11 +103,11 @@ public final class TrainingWorker implements AutoCloseable {
     /** Starts over from {@code setup}: step 0, empty history and log, paused. */
     public void restart(TrainingSetup setup) {
         running = false;
-        message = "";
+        stopped(StopReason.NONE, "");
         try {
             trainer = setup.build();
         } catch (IllegalArgumentException e) {
-            message = "cannot start: " + e.getMessage();
+            stopped(StopReason.CANNOT_START, "cannot start: " + e.getMessage());
         }
         history.clear();
         log.clear();
@@ -119,7 +122,7 @@ public final class TrainingWorker implements AutoCloseable {
             return;
         }
         running = true;
-        message = "";
+        stopped(StopReason.NONE, "");
         playStart = System.nanoTime();
         stepsAtPlayStart = trainer.steps();
         rateWindowStart = playStart;
@@ -239,8 +242,8 @@ public final class TrainingWorker implements AutoCloseable {
                 // Any failure of a step or a command (an Error too) stops the run, not the thread: the user is told
                 // and Reset starts over.
                 running = false;
-                message = "training stopped: " + (e.getMessage() == null ? e.getClass().getSimpleName()
-                        : e.getMessage());
+                stopped(StopReason.FAILED, "training stopped: " + (e.getMessage() == null
+                        ? e.getClass().getSimpleName() : e.getMessage()));
                 publish();
             }
         }
@@ -296,10 +299,10 @@ public final class TrainingWorker implements AutoCloseable {
             divergedByGrowth = true;
         } else if (trainer.steps() >= stopAfter) {
             running = false;
-            message = "Stopped after " + trainer.steps() + " steps.";
+            stopped(StopReason.STEPS, "Stopped after " + trainer.steps() + " steps.");
         } else if (loss <= stopAtLoss) {
             running = false;
-            message = "Stopped: the loss reached " + Numbers.fixed4(loss) + ".";
+            stopped(StopReason.LOSS, "Stopped: the loss reached " + Numbers.fixed4(loss) + ".");
         }
     }
 
@@ -323,7 +326,7 @@ public final class TrainingWorker implements AutoCloseable {
         lastPublish = System.nanoTime();
         if (trainer == null) {
             latest.set(new TrainingSnapshot(null, 0, new double[0], new double[0], new double[0], new double[0][], 0,
-                    List.copyOf(log), false, message, 0, null, 1, null, false));
+                    List.copyOf(log), false, message, 0, null, 1, null, false, stop));
             return;
         }
         TrainingStep current = trainer.peek();
@@ -334,11 +337,11 @@ public final class TrainingWorker implements AutoCloseable {
         if (step % 10 == 0) {
             addLog(step, current.loss());
         }
-        if (divergedByGrowth && current.undefinedReason() != null
-                && current.undefinedReason().startsWith("undefined")) {
-            message = "Training stopped: the loss is " + current.undefinedReason() + ".";
+        if (divergedByGrowth && current.undefined()) {
+            stopped(StopReason.UNDEFINED, "Training stopped: the loss is " + current.undefinedReason() + ".");
         } else if (divergedByGrowth || current.diverged()) {
-            message = TrainingMessages.divergence(current, trainer.optimizer().learningRate(), firstLoss);
+            stopped(StopReason.DIVERGED, TrainingMessages.divergence(current, trainer.optimizer().learningRate(),
+                    firstLoss));
         }
         double[] steps = history.steps();
         double[] losses = history.losses();
@@ -369,7 +372,14 @@ public final class TrainingWorker implements AutoCloseable {
         }
         latest.set(new TrainingSnapshot(shown, shownAt, steps, losses, accuracies, logits, accuracy,
                 List.copyOf(log), running, message, running ? measuredRate : 0, trainer.dataset(),
-                trainer.lossOptions().temperature(), stagesWanted && past < 0 ? trainer.stages() : null, past >= 0));
+                trainer.lossOptions().temperature(), stagesWanted && past < 0 ? trainer.stages() : null, past >= 0,
+                stop));
+    }
+
+    /** Why the run paused by itself, and the message that says it. */
+    private void stopped(StopReason reason, String text) {
+        stop = reason;
+        message = text;
     }
 
     private static double[] append(double[] values, double v) {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.softmaxlab.model.DatasetKind;
 import org.softmaxlab.model.Limits;
+import org.softmaxlab.model.TrainingSnapshot;
 
 /** The Training tab's view-model with its worker thread, without the JavaFX toolkit. */
 class TrainingViewModelTest {
@@ -75,13 +76,13 @@ class TrainingViewModelTest {
         vm.chooseDataset(DatasetKind.BLOBS);
         vm.speedExponentProperty().set(Limits.SPEED_EXPONENT.max());
         settle();
-        assertEquals(TrainingViewModel.PAUSED_RATE, vm.rateTextProperty().get());
+        assertEquals(org.softmaxlab.model.TrainingDisplay.PAUSED_RATE, vm.rateTextProperty().get());
         vm.play();
         awaitPulse(() -> vm.stepProperty().get() > 2000);
         assertTrue(vm.rateTextProperty().get().endsWith(" steps/s"), vm.rateTextProperty().get());
         vm.pause();
         settle();
-        assertEquals(TrainingViewModel.PAUSED_RATE, vm.rateTextProperty().get(), "paused, the readout is a dash, never blank");
+        assertEquals(org.softmaxlab.model.TrainingDisplay.PAUSED_RATE, vm.rateTextProperty().get(), "paused, the readout is a dash, never blank");
         long paused = vm.stepProperty().get();
         Thread.sleep(100);
         settle();
