@@ -133,33 +133,38 @@ public final class Calibration {
         // (count, sum of p, hits at 3 + 3 (k M + b)); summed chunk by chunk (see sumOverRows).
         double[] edges = CalibrationBins.edges(m);
         double inverseT = 1 / t;
-        double[] sums = sumOverRows(classwise ? 3 + 3 * classes * m : 3, (i, acc, p) -> {
+        double[] sums = sumOverRows(classwise ? 3 + 3 * classes * m : 3, (i, acc, e) -> {
             double[] z = logits[i];
-            double max = z[tops[i]];
-            double rest = exponentials(z, tops[i], inverseT, p);
-            // One pass normalises, finds the confidence (on p, whose rounding may tie what exp did not) and sums p^2.
-            int best = 0;
-            double inverseSum = 1 / (1 + rest);
+            int top = tops[i];
+            double rest = exponentials(z, top, inverseT, e);
+            // p_c = e_c / (1 + rest): the top's is inv, and no p is larger (e_c <= 1), so the confidence is inv and
+            // the prediction the first class whose p rounds to it (below the top only when exp's rounding ties it).
+            double inv = 1 / (1 + rest);
             double squares = 0;
             for (int c = 0; c < classes; c++) {
-                double q = p[c] * inverseSum;
-                p[c] = q;
-                best = q > p[best] ? c : best;
-                squares += q * q;
+                squares += e[c] * e[c];
+            }
+            int best = top;
+            for (int c = 0; c < top; c++) {
+                if (e[c] * inv == inv) {
+                    best = c;
+                    break;
+                }
             }
             int y = targets[i];
-            confidence[i] = p[best];
+            confidence[i] = inv;
             correct[i] = best == y;
             acc[0] += correct[i] ? 1 : 0;
-            // log p_y = d_y - log(sum), with log1p keeping the rest.
-            acc[1] -= (z[y] - max) * inverseT - Math.log1p(rest);
+            // log p_y = d_y - log(1 + rest), the rest kept apart so that a confident row keeps its digits.
+            acc[1] -= (z[y] - z[top]) * inverseT - FusedRows.logOnePlus(rest);
             // sum_c (p_c - [c = y])^2 = sum_c p_c^2 - 2 p_y + 1.
-            acc[2] += squares - 2 * p[y] + 1;
+            acc[2] += squares * inv * inv - 2 * (e[y] * inv) + 1;
             if (classwise) {
                 for (int c = 0; c < classes; c++) {
-                    int at = 3 + 3 * (c * m + CalibrationBins.uniformBin(p[c], m, edges) - 1);
+                    double p = e[c] * inv;
+                    int at = 3 + 3 * (c * m + CalibrationBins.uniformBin(p, m, edges) - 1);
                     acc[at]++;
-                    acc[at + 1] += p[c];
+                    acc[at + 1] += p;
                     acc[at + 2] += c == y ? 1 : 0;
                 }
             }
@@ -180,10 +185,16 @@ public final class Calibration {
     private static double exponentials(double[] z, int top, double inverseT, double[] e) {
         double max = z[top];
         double rest = 0;
-        for (int c = 0; c < z.length; c++) {
-            e[c] = c == top ? 1 : Exponential.exp((z[c] - max) * inverseT);
-            rest += c == top ? 0 : e[c];
+        // Two loops around the arg-max: a test inside one loop cost a third of the report.
+        for (int c = 0; c < top; c++) {
+            e[c] = Exponential.exp((z[c] - max) * inverseT);
+            rest += e[c];
         }
+        for (int c = top + 1; c < z.length; c++) {
+            e[c] = Exponential.exp((z[c] - max) * inverseT);
+            rest += e[c];
+        }
+        e[top] = 1;
         return rest;
     }
 
