@@ -67,7 +67,7 @@ public final class Workspace {
         calibration = new org.softmaxlab.calibration.CalibrationViewModel(
                 new org.softmaxlab.calibration.CalibrationViewModel.TrainingRun(training.snapshotProperty(),
                         training.race().snapshotProperty(), training::setup,
-                        () -> training.race().choiceProperty().get(), training::onPulse, training::togglePlay,
+                        () -> training.race().choiceProperty().get().label(), training::onPulse, training::togglePlay,
                         training.runningProperty()));
         loadRecent();
     }

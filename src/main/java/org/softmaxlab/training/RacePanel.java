@@ -5,6 +5,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import org.softmaxlab.chart.CurveCanvas;
 import org.softmaxlab.chart.DecisionRegionCanvas;
+import org.softmaxlab.model.RaceVariant;
 import org.softmaxlab.model.TrainingSnapshot;
 import org.softmaxlab.ui.Help;
 
@@ -19,7 +20,7 @@ final class RacePanel {
     private final DecisionRegionCanvas raceRegions;
     private org.softmaxlab.engine.Dataset shownData;
 
-    RacePanel(TrainingViewModel model, CheckBox toggle, ChoiceBox<String> choice, HistoryOverlay lossChart,
+    RacePanel(TrainingViewModel model, CheckBox toggle, ChoiceBox<RaceVariant> choice, HistoryOverlay lossChart,
               DecisionRegionCanvas raceRegions) {
         this.model = model;
         this.lossChart = lossChart;
@@ -28,7 +29,7 @@ final class RacePanel {
         toggle.selectedProperty().bindBidirectional(race.enabledProperty());
         Help.set(toggle, "Race: a second run from the same seed, data and weights with another loss or "
                 + "learning rate; Play, Step and Reset drive both.");
-        choice.getItems().setAll(RaceModel.CHOICES);
+        choice.getItems().setAll(RaceVariant.values());
         choice.valueProperty().bindBidirectional(race.choiceProperty());
         choice.disableProperty().bind(race.enabledProperty().not());
         race.snapshotProperty().addListener((o, a, b) -> show());
@@ -50,7 +51,7 @@ final class RacePanel {
         lossChart.setRace(List.of(
                 new CurveCanvas.Series("cross-entropy", main.historySteps(), main.historyLosses(),
                         0, null),
-                new CurveCanvas.Series(model.race().choiceProperty().get(), second.historySteps(),
+                new CurveCanvas.Series(model.race().choiceProperty().get().label(), second.historySteps(),
                         second.historyLosses(), 5, new double[] {3, 2})));
         if (planar && second.current() != null) {
             if (shownData != second.dataset()) {
@@ -58,7 +59,7 @@ final class RacePanel {
                 raceRegions.setPoints(second.dataset().x(), second.dataset().labels());
             }
             raceRegions.setModel(second.current().weight(), second.current().bias(), second.temperature());
-            raceRegions.setTitle(model.race().choiceProperty().get() + ": step " + second.steps() + ", accuracy "
+            raceRegions.setTitle(model.race().choiceProperty().get().label() + ": step " + second.steps() + ", accuracy "
                     + org.softmaxlab.model.Numbers.percent(second.accuracy()));
         }
     }

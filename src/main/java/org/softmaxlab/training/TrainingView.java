@@ -27,6 +27,7 @@ import org.softmaxlab.model.Limits;
 import org.softmaxlab.model.Numbers;
 import org.softmaxlab.model.OptimizerKind;
 import org.softmaxlab.model.ParameterTable;
+import org.softmaxlab.model.RaceVariant;
 import org.softmaxlab.model.TrainingSnapshot;
 import org.softmaxlab.ui.Help;
 import org.softmaxlab.ui.LogSlider;
@@ -93,7 +94,7 @@ public final class TrainingView {
     @FXML private Button clearPointsButton;
     @FXML private Label drawHint;
     @FXML private CheckBox raceToggle;
-    @FXML private ChoiceBox<String> raceLossChoice;
+    @FXML private ChoiceBox<RaceVariant> raceLossChoice;
     @FXML private DecisionRegionCanvas raceRegions;
     @FXML private Slider historySlider;
     @FXML private Label historyLabel;

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.softmaxlab.chart.CurveCanvas;
 import org.softmaxlab.engine.Trainer;
 import org.softmaxlab.model.DatasetKind;
+import org.softmaxlab.model.RaceVariant;
 import org.softmaxlab.model.TrainingSetup;
 import org.softmaxlab.testing.WindowTest;
 import org.testfx.api.FxRobot;
@@ -25,7 +26,7 @@ class RaceTest extends WindowTest {
         robot.clickOn("#trainingTab");
         robot.interact(() -> workspace.training().datasetProperty().set(DatasetKind.BLOBS));
         robot.clickOn("#raceToggle");
-        robot.interact(() -> robot.lookup("#raceLossChoice").queryAs(ChoiceBox.class).setValue(RaceModel.MSE));
+        robot.interact(() -> robot.lookup("#raceLossChoice").queryAs(ChoiceBox.class).setValue(RaceVariant.MSE));
         for (int i = 0; i < 3; i++) {
             robot.clickOn("#stepButton");
         }
@@ -34,7 +35,7 @@ class RaceTest extends WindowTest {
                 && race.snapshotProperty().get().steps() == 3 && workspace.training().stepProperty().get() == 3);
         TrainingSetup setup = TrainingSetup.forDataset(DatasetKind.BLOBS);
         Trainer mse = setup.build();
-        mse.setLoss(RaceModel.spec(setup, RaceModel.MSE));
+        mse.setLoss(RaceVariant.MSE.spec(setup));
         for (int i = 0; i < 3; i++) {
             mse.step();
         }
@@ -42,7 +43,7 @@ class RaceTest extends WindowTest {
                 "the second run is the engine's MSE run from the same start");
         CurveCanvas chart = robot.lookup("#lossHistoryChart").queryAs(CurveCanvas.class);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> chart.series().size() == 2);
-        assertEquals(RaceModel.MSE, chart.series().get(1).name(), "the legend names the second run");
+        assertEquals(RaceVariant.MSE.label(), chart.series().get(1).name(), "the legend names the second run");
         assertTrue(robot.lookup("#raceRegions").query().isVisible(), "its regions beside the first");
         robot.clickOn("#raceToggle");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> chart.series().isEmpty());
@@ -56,7 +57,7 @@ class RaceTest extends WindowTest {
         robot.clickOn("#trainingTab");
         robot.interact(() -> workspace.training().datasetProperty().set(DatasetKind.BLOBS));
         robot.clickOn("#raceToggle");
-        robot.interact(() -> robot.lookup("#raceLossChoice").queryAs(ChoiceBox.class).setValue(RaceModel.MSE));
+        robot.interact(() -> robot.lookup("#raceLossChoice").queryAs(ChoiceBox.class).setValue(RaceVariant.MSE));
         robot.clickOn("#stagesToggle");
         int updates = 3;
         for (int u = 0; u < updates; u++) {
@@ -72,7 +73,7 @@ class RaceTest extends WindowTest {
         TrainingSetup setup = TrainingSetup.forDataset(DatasetKind.BLOBS);
         Trainer ce = setup.build();
         Trainer mse = setup.build();
-        mse.setLoss(RaceModel.spec(setup, RaceModel.MSE));
+        mse.setLoss(RaceVariant.MSE.spec(setup));
         for (int i = 0; i < updates; i++) {
             ce.step();
             mse.step();
