@@ -107,7 +107,7 @@ final class FileMenus {
         ClipboardContent content = new ClipboardContent();
         content.putString(workspace.pyTorchSnippet());
         Clipboard.getSystemClipboard().setContent(content);
-        workspace.report("Copied the PyTorch code of the " + workspace.tabProperty().get() + " tab", false);
+        workspace.report("Copied the PyTorch code of the " + workspace.tabProperty().get().key() + " tab", false);
     }
 
     /** A menu item with an id (for users' tests), an optional accelerator and its action. */

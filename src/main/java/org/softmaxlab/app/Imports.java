@@ -8,10 +8,10 @@ import org.softmaxlab.io.ImportException;
 import org.softmaxlab.io.ImportedBatch;
 import org.softmaxlab.io.LogitImport;
 import org.softmaxlab.io.PointCsv;
+import org.softmaxlab.model.AppTab;
 import org.softmaxlab.model.ExplorerState;
 import org.softmaxlab.model.Limits;
 import org.softmaxlab.model.Points;
-import org.softmaxlab.scenario.Scenario;
 import org.softmaxlab.training.TrainingViewModel;
 
 /**
@@ -79,7 +79,7 @@ final class Imports {
         ExplorerState now = explorer.state();
         explorer.load(ExplorerState.of(b.logits(), targets, null, false, now.temperature(), now.labelSmoothing(),
                 now.reduction(), 0), CUSTOM_IMPORT);
-        workspace.tabProperty().set(Scenario.EXPLORER_TAB);
+        workspace.tabProperty().set(AppTab.EXPLORER);
         return workspace.ok("Imported " + b.description() + note);
     }
 
@@ -110,7 +110,7 @@ final class Imports {
         } catch (IllegalArgumentException e) {
             return workspace.fail("Cannot import " + path.getFileName() + ": " + e.getMessage());
         }
-        workspace.tabProperty().set(Scenario.TRAINING_TAB);
+        workspace.tabProperty().set(AppTab.TRAINING);
         return workspace.ok("Imported " + rows.length + " points from " + path.getFileName());
     }
 

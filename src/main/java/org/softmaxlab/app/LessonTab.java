@@ -4,8 +4,8 @@ import javafx.scene.Node;
 import javafx.scene.control.Tab;
 import org.softmaxlab.lesson.LessonView;
 import org.softmaxlab.lesson.LessonViewModel;
+import org.softmaxlab.model.AppTab;
 import org.softmaxlab.model.Lesson;
-import org.softmaxlab.scenario.Scenario;
 
 /**
  * The Lesson tab and its live view: while the tab is shown, the Explorer's or the Training tab's own content (the
@@ -75,7 +75,7 @@ final class LessonTab {
         if (!tab.isSelected() || s == null) {
             return null;
         }
-        return Scenario.TRAINING_TAB.equals(s.view()) ? trainingContent.get() : explorerContent;
+        return s.view() == AppTab.TRAINING ? trainingContent.get() : explorerContent;
     }
 
     /** Moves the live content into the lesson, or back into its own tab. */

@@ -5,6 +5,7 @@ import java.util.List;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.softmaxlab.explorer.ExplorerViewModel;
+import org.softmaxlab.model.AppTab;
 import org.softmaxlab.model.Lesson;
 import org.softmaxlab.scenario.LessonFile;
 import org.softmaxlab.scenario.Scenario;
@@ -67,7 +68,7 @@ public final class Lessons {
             return;
         }
         Scenario s = scenarios.get(i);
-        if (Scenario.TRAINING_TAB.equals(s.tab())) {
+        if (s.tab() == AppTab.TRAINING) {
             training.load(s.training().setup(), s.training().steps());
         } else {
             // A short name for the preset picker: a section's title would widen the control column beside the text.

@@ -21,7 +21,7 @@ import org.softmaxlab.attention.AttentionView;
 import org.softmaxlab.explorer.ExplorerView;
 import org.softmaxlab.losses.LossesView;
 import org.softmaxlab.losses.LossesViewModel;
-import org.softmaxlab.scenario.Scenario;
+import org.softmaxlab.model.AppTab;
 import org.softmaxlab.training.TrainingView;
 import org.softmaxlab.ui.Help;
 import org.softmaxlab.ui.SystemTheme;
@@ -100,14 +100,13 @@ public final class MainWindow {
         // The scenario's tab is the Explorer or the Training tab; the Losses tab shows the Explorer's state.
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b == explorer || b == training) {
-                workspace.tabProperty().set(b == training ? Scenario.TRAINING_TAB : Scenario.EXPLORER_TAB);
+                workspace.tabProperty().set(b == training ? AppTab.TRAINING : AppTab.EXPLORER);
             }
         });
         workspace.tabProperty().addListener((o, a, b) -> tabs.getSelectionModel().select(
-                Scenario.TRAINING_TAB.equals(b) ? training : explorer));
+                b == AppTab.TRAINING ? training : explorer));
         // A scenario opened before the window existed (from the command line, a restored session) names its tab.
-        tabs.getSelectionModel().select(Scenario.TRAINING_TAB.equals(workspace.tabProperty().get()) ? training
-                : explorer);
+        tabs.getSelectionModel().select(workspace.tabProperty().get() == AppTab.TRAINING ? training : explorer);
         Label status = statusBar();
         root.setTop(menuBar());
         root.setCenter(tabs);

@@ -12,12 +12,11 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.softmaxlab.explorer.ExplorerViewModel;
 import org.softmaxlab.io.AtomicFiles;
+import org.softmaxlab.model.AppTab;
 import org.softmaxlab.model.Lesson;
 import org.softmaxlab.model.Limits;
 import org.softmaxlab.model.TrainingSnapshot;
@@ -41,7 +40,7 @@ public final class Workspace {
     private final ExplorerViewModel explorer;
     private final TrainingViewModel training;
     private final Path home;
-    private final StringProperty tab = new SimpleStringProperty(this, "tab", Scenario.EXPLORER_TAB);
+    private final ObjectProperty<AppTab> tab = new SimpleObjectProperty<>(this, "tab", AppTab.EXPLORER);
     /** The text of the last session saved, for a save from a shutdown hook. */
     private volatile String lastSession;
     private final ObjectProperty<Path> file = new SimpleObjectProperty<>(this, "file");
@@ -367,8 +366,8 @@ public final class Workspace {
 
     // ---- properties ----------------------------------------------------------------------------------------
 
-    /** "explorer" or "training": the tab shown. */
-    public StringProperty tabProperty() {
+    /** The tab shown, of the two a scenario holds (any other tab shown counts as the Explorer). */
+    public ObjectProperty<AppTab> tabProperty() {
         return tab;
     }
 

@@ -31,9 +31,9 @@ public record Lesson(String title, List<Section> sections) {
      * @param title the section's title
      * @param text  paragraphs separated by blank lines; {@code {name}} stands for a live number (see README)
      * @param math  formulas in LaTeX, shown typeset under the text
-     * @param view  "explorer" or "training": which live view the section's scenario sets up
+     * @param view  which live view the section's scenario sets up
      */
-    public record Section(String title, String text, List<String> math, String view) {
+    public record Section(String title, String text, List<String> math, AppTab view) {
         public Section {
             math = List.copyOf(math);
         }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.softmaxlab.engine.Trainer;
+import org.softmaxlab.model.AppTab;
 import org.softmaxlab.model.OptimizerKind;
 import org.softmaxlab.model.TrainingSetup;
 
@@ -19,7 +20,7 @@ public final class PyTorchSnippet {
 
     /** The program for the scenario's shown tab; training runs {@code steps} steps. */
     public static String of(Scenario s, int steps) {
-        return s.tab().equals(Scenario.TRAINING_TAB) ? training(s.training().setup(), steps) : explorer(s.explorer());
+        return s.tab() == AppTab.TRAINING ? training(s.training().setup(), steps) : explorer(s.explorer());
     }
 
     /** The Explorer's batch: loss and d(loss)/d(logits), as the app computes them. */

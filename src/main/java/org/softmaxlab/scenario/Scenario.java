@@ -2,22 +2,21 @@ package org.softmaxlab.scenario;
 
 import java.util.List;
 import org.softmaxlab.engine.Reduction;
+import org.softmaxlab.model.AppTab;
 import org.softmaxlab.model.ExplorerState;
 import org.softmaxlab.model.TrainingSetup;
 
 /**
  * Everything both tabs need to reproduce a view: the file format's content, already validated.
  *
- * @param tab      "explorer" or "training": the tab to show
+ * @param tab      the tab to show
  * @param explorer the Explorer's batch and loss options
  * @param training the Training tab's setup and the step to run to
  * @param warnings what was ignored or defaulted while reading (unknown fields), for the status bar
  */
-public record Scenario(String tab, Explorer explorer, Training training, List<String> warnings) {
+public record Scenario(AppTab tab, Explorer explorer, Training training, List<String> warnings) {
     /** The newest format version this build reads and writes (version 2: drawn points; 1 is still read). */
     public static final int VERSION = 2;
-    public static final String EXPLORER_TAB = "explorer";
-    public static final String TRAINING_TAB = "training";
 
     /**
      * The Explorer's state.

@@ -7,6 +7,7 @@ import java.util.List;
 import org.softmaxlab.engine.Reduction;
 import org.softmaxlab.json.Fields;
 import org.softmaxlab.json.JsonInputException;
+import org.softmaxlab.model.AppTab;
 import org.softmaxlab.model.DatasetKind;
 import org.softmaxlab.model.Limits;
 import org.softmaxlab.model.OptimizerKind;
@@ -58,7 +59,7 @@ record ScenarioFile(Integer version, String tab, ExplorerPart explorer, Training
                 points[i] = new double[] {x[i][0], x[i][1], labels[i]};
             }
         }
-        return new ScenarioFile(points == null ? 1 : Scenario.VERSION, s.tab(),
+        return new ScenarioFile(points == null ? 1 : Scenario.VERSION, s.tab().key(),
                 new ExplorerPart(e.logits(), e.targets(), e.weights(), e.weightsEnabled(), e.temperature(),
                         e.labelSmoothing(), e.reduction().label(), e.selectedSample()),
                 new TrainingPart(t.dataset().label(), t.classes(), t.perClass(), t.noise(), (int) t.dataSeed(),
@@ -76,10 +77,11 @@ record ScenarioFile(Integer version, String tab, ExplorerPart explorer, Training
             throw new JsonInputException("version " + v + " is newer than this app reads (" + Scenario.VERSION
                     + "); update Softmax Lab");
         }
-        String shownTab = Fields.or(tab, Scenario.EXPLORER_TAB);
-        if (!shownTab.equals(Scenario.EXPLORER_TAB) && !shownTab.equals(Scenario.TRAINING_TAB)) {
-            throw new JsonInputException("tab must be \"" + Scenario.EXPLORER_TAB + "\" or \""
-                    + Scenario.TRAINING_TAB + "\", not \"" + shownTab + "\"");
+        AppTab shownTab;
+        try {
+            shownTab = AppTab.of(Fields.or(tab, AppTab.EXPLORER.key()));
+        } catch (IllegalArgumentException e) {
+            throw new JsonInputException(e.getMessage());
         }
         Scenario.Explorer e = explorer == null ? defaultExplorer() : explorer(explorer);
         Scenario.Training t = training == null ? new Scenario.Training(TrainingSetup.notebook(), 0)

@@ -105,7 +105,7 @@ class WorkspaceTest {
         assertTrue(w.openExample(Examples.ALL.get(2)));
         settle();
         assertEquals("2.0499", training.lossTextProperty().get());
-        assertEquals("training", w.tabProperty().get());
+        assertEquals(org.softmaxlab.model.AppTab.TRAINING, w.tabProperty().get());
         assertTrue(w.openExample(Examples.ALL.get(7)));
         assertTrue(Double.isNaN(explorer.getResult().naive()[0]));
     }

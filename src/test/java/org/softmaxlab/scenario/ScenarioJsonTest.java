@@ -16,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.softmaxlab.engine.Reduction;
 import org.softmaxlab.io.AtomicFiles;
+import org.softmaxlab.model.AppTab;
 import org.softmaxlab.model.DatasetKind;
 import org.softmaxlab.model.OptimizerKind;
 import org.softmaxlab.model.TrainingSetup;
@@ -27,7 +28,7 @@ class ScenarioJsonTest {
                 new double[] {1, 2.5, 0}, true, 0.7, 0.15, Reduction.SUM, 1);
         TrainingSetup t = new TrainingSetup(DatasetKind.BLOBS, 4, 30, 0.5, 9, 3, false, OptimizerKind.ADAM, 0.02,
                 0, false, 0.001, 16, new double[] {1, 2, 3, 4}, 0.1, 2, null, null, null);
-        return new Scenario(Scenario.TRAINING_TAB, e, new Scenario.Training(t, 120), List.of());
+        return new Scenario(AppTab.TRAINING, e, new Scenario.Training(t, 120), List.of());
     }
 
     @Test
@@ -72,7 +73,7 @@ class ScenarioJsonTest {
         assertArrayEquals(new int[] {0}, s.explorer().targets());
         assertEquals(1.0, s.explorer().temperature());
         assertEquals(DatasetKind.NOTEBOOK, s.training().setup().dataset());
-        assertEquals(Scenario.EXPLORER_TAB, s.tab());
+        assertEquals(AppTab.EXPLORER, s.tab());
     }
 
     @Test
