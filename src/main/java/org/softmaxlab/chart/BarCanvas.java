@@ -287,7 +287,7 @@ public final class BarCanvas extends PlotCanvas {
         if (!inside && (outside < top - font * 0.2 || outside > top + plotH)) {
             return;
         }
-        g.setTextRole("value");
+        g.setTextRole(TextRole.VALUE);
         g.setFill(inside ? Contrast.textOn((javafx.scene.paint.Color) (classColors
                 ? classColor(classOf(bar.c())) : plotFill())) : textFill());
         g.setTextAlign(TextAlignment.CENTER);
@@ -305,7 +305,7 @@ public final class BarCanvas extends PlotCanvas {
             }
         }
         int every = Math.max(1, (int) Math.ceil(Math.max(font * 2.6, widest + font * 0.6) / slot));
-        g.setTextRole("tick");
+        g.setTextRole(TextRole.TICK);
         g.setFill(textFill());
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
@@ -325,7 +325,7 @@ public final class BarCanvas extends PlotCanvas {
         g.setStroke(axisStroke());
         g.setLineWidth(1);
         g.setFill(textFill());
-        g.setTextRole("tick");
+        g.setTextRole(TextRole.TICK);
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.CENTER);
         // Where the ticks lie closer than a line of text, every other label (from the zero line out) is left out.

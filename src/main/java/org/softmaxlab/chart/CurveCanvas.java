@@ -180,11 +180,11 @@ public final class CurveCanvas extends PlotCanvas {
             drawMark(g, px, py, dataX1 - dataX0, new double[] {left, top, left + plotW, top + plotH}, font);
         }
         g.setFill(textFill());
-        g.setTextRole("axis-title");
+        g.setTextRole(TextRole.AXIS_TITLE);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.BOTTOM);
         g.fillText(yName, left, top - 2);
-        g.setTextRole("note");
+        g.setTextRole(TextRole.NOTE);
         drawReadout(g, px, py, left, plotW, top, fx0, fx1);
     }
 
@@ -255,7 +255,7 @@ public final class CurveCanvas extends PlotCanvas {
         g.setStroke(axisStroke());
         g.setLineWidth(1);
         g.setFill(textFill());
-        g.setTextRole("tick");
+        g.setTextRole(TextRole.TICK);
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.CENTER);
         for (int k = 0; k < yAxis.ticks().length; k++) {
@@ -276,7 +276,7 @@ public final class CurveCanvas extends PlotCanvas {
             g.fillText(fixedX != null ? fixedXLabels[k] : xScale.label(k), last ? x + 2 : k == 0 ? x - 2 : x,
                     top + plotH + 4);
         }
-        g.setTextRole("axis-title");
+        g.setTextRole(TextRole.AXIS_TITLE);
         g.setTextAlign(TextAlignment.CENTER);
         g.fillText(xName, left + plotW / 2, top + plotH + font * 1.2 + 2);
         g.setLineWidth(Math.max(1.5, font / 10));

@@ -205,7 +205,7 @@ public final class DecisionRegionCanvas extends PlotCanvas {
     /** x0 under the plot, x1 beside it, with nice ticks in the same units. */
     private void drawAxes(Painter g, double left, double top, double plotW, double plotH, double font) {
         g.setFill(textFill());
-        g.setTextRole("tick");
+        g.setTextRole(TextRole.TICK);
         Ticks.Scale xs = Ticks.linear(x0, x1, (int) Math.max(3, Math.min(9, plotW / (font * 5))));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
@@ -224,7 +224,7 @@ public final class DecisionRegionCanvas extends PlotCanvas {
                 g.fillText(ys.label(k), left - 5, y);
             }
         }
-        g.setTextRole("axis-title");
+        g.setTextRole(TextRole.AXIS_TITLE);
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
         g.fillText("x0", left + plotW / 2, top + plotH + font * 1.3);
@@ -301,7 +301,7 @@ public final class DecisionRegionCanvas extends PlotCanvas {
         g.setGlobalAlpha(1);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
-        g.setTextRole("legend");
+        g.setTextRole(TextRole.LEGEND);
         for (int c = 0; c < classes; c++) {
             double cx = x + c * entry;
             g.setFill(classColor(c));

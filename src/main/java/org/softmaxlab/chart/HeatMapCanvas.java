@@ -153,7 +153,7 @@ public final class HeatMapCanvas extends PlotCanvas {
         int decimals = decimalsThatFit(font);
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
-        g.setTextRole("tick");
+        g.setTextRole(TextRole.TICK);
         for (int c = 0; c < cols; c++) {
             g.setFill(textFill());
             g.fillText(fitted(c < columnNames.length ? columnNames[c] : "", cellW - 3, font), left + (c + 0.5) * cellW,
@@ -161,7 +161,7 @@ public final class HeatMapCanvas extends PlotCanvas {
         }
         for (int r = 0; r < rows; r++) {
             g.setFill(textFill());
-            g.setTextRole("tick");
+            g.setTextRole(TextRole.TICK);
             g.setTextAlign(TextAlignment.RIGHT);
             g.fillText(r < rowNames.length ? rowNames[r] : "", left - 6, top + (r + 0.5) * cellH);
             g.setTextAlign(TextAlignment.CENTER);
@@ -170,7 +170,7 @@ public final class HeatMapCanvas extends PlotCanvas {
             }
             if (r < rowNotes.length) {
                 g.setFill(textFill());
-                g.setTextRole("tick");
+                g.setTextRole(TextRole.TICK);
                 g.setTextAlign(TextAlignment.LEFT);
                 g.fillText(rowNotes[r], left + cols * cellW + font * 0.4, top + (r + 0.5) * cellH);
             }
@@ -213,7 +213,7 @@ public final class HeatMapCanvas extends PlotCanvas {
         if (decimals > 0 && !hidden) {
             // The cell's own text colour, not the theme's: a light cell needs dark text in the dark theme.
             g.setFill(Contrast.textOn(cell));
-            g.setTextRole("value");
+            g.setTextRole(TextRole.VALUE);
             g.fillText(cellText(v, decimals), left + (c + 0.5) * cellW, top + (r + 0.5) * cellH);
         }
     }
@@ -308,7 +308,7 @@ public final class HeatMapCanvas extends PlotCanvas {
         g.setLineWidth(1);
         g.strokeRect(x, y, w, h);
         g.setFill(textFill());
-        g.setTextRole("legend");
+        g.setTextRole(TextRole.LEGEND);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
         g.fillText(Numbers.decimals(max, 2), x + w + 3, y);

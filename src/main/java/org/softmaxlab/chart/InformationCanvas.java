@@ -80,7 +80,7 @@ public final class InformationCanvas extends PlotCanvas {
         if (plotW < 40) {
             return;
         }
-        g.setTextRole("note");
+        g.setTextRole(TextRole.NOTE);
         g.setFill(textFill());
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
@@ -111,7 +111,7 @@ public final class InformationCanvas extends PlotCanvas {
             // From the bar's top down past it, towards its note: above the bar the "CE = H + KL" line is written.
             g.strokeLine(left + h, top, left + h, top + barH + font * 0.4);
             g.setLineDashes((double[]) null);
-            g.setTextRole("note");
+            g.setTextRole(TextRole.NOTE);
             // Written on the wider side of the line, shortened where the whole note does not fit on that side.
             boolean before = h > plotW / 2;
             double room = before ? left + h - 4 : width - left - h - 4;
@@ -127,7 +127,7 @@ public final class InformationCanvas extends PlotCanvas {
     private void drawTicksUnder(Painter g, Ticks.Scale scale, double left, double plotW, double y) {
         g.setStroke(axisStroke());
         g.setFill(textFill());
-        g.setTextRole("tick");
+        g.setTextRole(TextRole.TICK);
         g.setTextBaseline(VPos.TOP);
         for (int i = 0; i < scale.values().length; i++) {
             double x = left + scale.values()[i] / scale.hi() * plotW;
@@ -140,7 +140,7 @@ public final class InformationCanvas extends PlotCanvas {
 
     /** Above the bar, what each part is with its value, and their sum. */
     private void drawLegend(Painter g, double left, double font, double total) {
-        g.setTextRole("legend");
+        g.setTextRole(TextRole.LEGEND);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
         double y = titleHeight() + font * 0.7;
@@ -170,7 +170,7 @@ public final class InformationCanvas extends PlotCanvas {
         if (shown.length == 0 || plotBottom - plotTop < font * 4 || plotW < shown.length * 6) {
             return;
         }
-        g.setTextRole("note");
+        g.setTextRole(TextRole.NOTE);
         g.setFill(textFill());
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
@@ -186,7 +186,7 @@ public final class InformationCanvas extends PlotCanvas {
         }
         double slot = plotW / shown.length;
         double barW = Math.max(3, Math.min(slot * 0.6, font * 3));
-        g.setTextRole("tick");
+        g.setTextRole(TextRole.TICK);
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
         for (int k = 0; k < shown.length; k++) {
@@ -215,7 +215,7 @@ public final class InformationCanvas extends PlotCanvas {
     private void drawProbabilityAxis(Painter g, double left, double plotTop, double plotBottom, double plotW,
                                      double font) {
         Ticks.Scale scale = Ticks.linear(0, 1, (int) Math.max(2, Math.min(5, (plotBottom - plotTop) / (font * 1.6))));
-        g.setTextRole("tick");
+        g.setTextRole(TextRole.TICK);
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.CENTER);
         g.setStroke(axisStroke());

@@ -29,11 +29,8 @@ public interface Painter {
 
     void fillText(String text, double x, double y);
 
-    /**
-     * What the following texts are, for SVG readers and tests: {@code title}, {@code tick}, {@code axis-title},
-     * {@code value}, {@code legend} or {@code note}. Drawing on a canvas ignores it.
-     */
-    default void setTextRole(String role) {
+    /** What the following texts are, for SVG readers and tests. Drawing on a canvas ignores it. */
+    default void setTextRole(TextRole role) {
     }
 
     void fillRect(double x, double y, double w, double h);

@@ -214,7 +214,7 @@ public abstract class PlotCanvas extends Region {
         g.setFill(textFill());
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
-        g.setTextRole("title");
+        g.setTextRole(TextRole.TITLE);
         String[] lines = title.split("\n", -1);
         if (hintShown && !hint.isEmpty() && textWidth(lines[lines.length - 1] + "  (" + hint + ")", fontSize())
                 <= w - 16) {
@@ -228,7 +228,7 @@ public abstract class PlotCanvas extends Region {
             g.fillText(lines[i], 8, 4 + i * lineHeight());
         }
         g.setFontSize(fontSize());
-        g.setTextRole("note");
+        g.setTextRole(TextRole.NOTE);
         draw(g, w, h);
     }
 

@@ -76,12 +76,12 @@ public final class ReliabilityCanvas extends PlotCanvas {
         g.setLineWidth(1);
         g.strokeLine(left, histTop + histH, left + w, histTop + histH);
         g.setFill(textFill());
-        g.setTextRole("note");
+        g.setTextRole(TextRole.NOTE);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
         g.fillText("rows per bin (most: " + most + ")", left, histTop - font * 1.25);
         drawLegend(g, font, left, top - font * 1.4, w);
-        g.setTextRole("axis-title");
+        g.setTextRole(TextRole.AXIS_TITLE);
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.BOTTOM);
         g.fillText("confidence (the largest probability)", left + w / 2, height - 2);
@@ -133,7 +133,7 @@ public final class ReliabilityCanvas extends PlotCanvas {
         g.strokeLine(left, top, left, top + h);
         g.strokeLine(left, top + h, left + w, top + h);
         g.setFill(textFill());
-        g.setTextRole("tick");
+        g.setTextRole(TextRole.TICK);
         for (int i = 0; i <= 5; i++) {
             double v = i / 5.0;
             String t = i == 0 ? "0" : i == 5 ? "1" : "0." + (2 * i);
@@ -150,7 +150,7 @@ public final class ReliabilityCanvas extends PlotCanvas {
     }
 
     private void drawLegend(Painter g, double font, double left, double y, double w) {
-        g.setTextRole("legend");
+        g.setTextRole(TextRole.LEGEND);
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.LEFT);
         double x = left;

@@ -43,7 +43,7 @@ final class SeriesLayer {
         if (series.isEmpty()) {
             return;
         }
-        g.setTextRole("legend");
+        g.setTextRole(TextRole.LEGEND);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
         double widest = 0;

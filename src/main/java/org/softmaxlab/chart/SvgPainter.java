@@ -24,7 +24,7 @@ public final class SvgPainter implements Painter {
     private double fontSize = 12;
     private TextAlignment align = TextAlignment.LEFT;
     private VPos baseline = VPos.BASELINE;
-    private String role = "note";
+    private TextRole role = TextRole.NOTE;
 
     public SvgPainter(double width, double height) {
         this.width = width;
@@ -83,7 +83,7 @@ public final class SvgPainter implements Painter {
     }
 
     @Override
-    public void setTextRole(String r) {
+    public void setTextRole(TextRole r) {
         role = r;
     }
 
@@ -93,8 +93,8 @@ public final class SvgPainter implements Painter {
         String base = baseline == VPos.TOP ? "hanging" : baseline == VPos.CENTER ? "central"
                 : baseline == VPos.BOTTOM ? "text-after-edge" : "alphabetic";
         body.append(String.format(Locale.ROOT, "<text class=\"%s\" x=\"%.2f\" y=\"%.2f\" font-size=\"%.1f\" "
-                + "text-anchor=\"%s\" dominant-baseline=\"%s\" %s>%s</text>%n", role, x, y, fontSize, anchor, base,
-                fillStyle(), escape(text)));
+                + "text-anchor=\"%s\" dominant-baseline=\"%s\" %s>%s</text>%n", role.cssClass(), x, y, fontSize, anchor,
+                base, fillStyle(), escape(text)));
     }
 
     @Override
