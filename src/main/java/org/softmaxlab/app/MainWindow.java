@@ -72,11 +72,12 @@ public final class MainWindow {
         this.dialogs = dialogs;
         this.charts = new ChartExport(root, workspace, dialogs);
         this.menus = new FileMenus(workspace, dialogs, this::window);
-        Tab explorer = new Tab("Explorer", ExplorerView.load(workspace.explorer()));
+        Tab explorer = new Tab("Explorer", ExplorerView.load(workspace.explorer(), presentation.selectedProperty()));
         explorer.setId("explorerTab");
         Tab training = new Tab("Training");
         training.setId("trainingTab");
-        Lazy<Node> trainingContent = new Lazy<>(() -> TrainingView.load(workspace.training()));
+        Lazy<Node> trainingContent = new Lazy<>(() -> TrainingView.load(workspace.training(),
+                presentation.selectedProperty()));
         LossesViewModel lossLab = new LossesViewModel(workspace.explorer());
         Tab losses = new Tab("Losses");
         losses.setId("lossesTab");

@@ -67,7 +67,6 @@ public final class ExplorerView {
     @FXML private ComboBox<Integer> sweepChoice;
     @FXML private Label lossValue;
     @FXML private javafx.scene.layout.BorderPane explorerRoot;
-    @FXML private javafx.scene.layout.HBox lossBanner;
     @FXML private Label bannerLoss;
     @FXML private Label bannerNote;
     @FXML private javafx.scene.layout.GridPane chartGrid;
@@ -96,6 +95,8 @@ public final class ExplorerView {
     @FXML private Label predictVerdict;
     private PredictView predict;
     private final ExplorerViewModel model;
+    /** Presentation mode, as the window's one switch says. */
+    private final javafx.beans.value.ObservableBooleanValue presenting;
     private ObjectProperty<Integer> classCountValue;
     private ObjectProperty<Integer> sampleCountValue;
     private boolean syncing;
@@ -103,13 +104,15 @@ public final class ExplorerView {
     private NumbersPanel numbers;
     private final ClassRows classRows = new ClassRows(this::onCommit);
 
-    private ExplorerView(ExplorerViewModel model) {
+    private ExplorerView(ExplorerViewModel model, javafx.beans.value.ObservableBooleanValue presenting) {
         this.model = model;
+        this.presenting = presenting;
     }
 
-    /** Loads the FXML and returns its root, bound to {@code model}. */
-    public static Parent load(ExplorerViewModel model) {
-        return ViewSupport.load(ExplorerView.class, "ExplorerView.fxml", "explorer.css", new ExplorerView(model));
+    /** Loads the FXML and returns its root, bound to {@code model}, laid out as {@code presenting} asks. */
+    public static Parent load(ExplorerViewModel model, javafx.beans.value.ObservableBooleanValue presenting) {
+        return ViewSupport.load(ExplorerView.class, "ExplorerView.fxml", "explorer.css",
+                new ExplorerView(model, presenting));
     }
 
     @FXML
@@ -146,9 +149,9 @@ public final class ExplorerView {
         entropyValue.fontProperty().addListener((o, a, b) -> showMath(model.getResult()));
         probabilityChart.setClassColors(true);
         logitChart.setClassColors(true);
-        // Presentation mode shows the loss banner (MainWindow): the probabilities then take the whole top row, where
-        // the three charts under them still get 300 px each (beside a lesson's text they may not).
-        lossBanner.visibleProperty().addListener(o -> arrangeCharts());
+        // In presentation mode the probabilities take the whole top row, where the three charts under them still get
+        // 300 px each (beside a lesson's text they may not).
+        presenting.addListener(o -> arrangeCharts());
         chartGrid.widthProperty().addListener(o -> arrangeCharts());
         logitChart.setOnBarDrag(model::dragLogit);
         dataset = new DatasetPanel(model, datasetBox, lossHistogram, lossChart);
@@ -335,21 +338,21 @@ public final class ExplorerView {
      * per-sample (or logits) chart and the loss curve side by side below it.
      */
     private void arrangeCharts() {
-        boolean presenting = lossBanner.isVisible()
+        boolean rowOfThree = presenting.get()
                 && chartGrid.getWidth() >= 3 * ROW_CHART_WIDTH + 2 * chartGrid.getHgap();
-        if (chartGrid.getColumnConstraints().size() == (presenting ? 3 : 2)) {
+        if (chartGrid.getColumnConstraints().size() == (rowOfThree ? 3 : 2)) {
             return;
         }
-        javafx.scene.layout.ColumnConstraints[] columns = new javafx.scene.layout.ColumnConstraints[presenting ? 3 : 2];
+        javafx.scene.layout.ColumnConstraints[] columns = new javafx.scene.layout.ColumnConstraints[rowOfThree ? 3 : 2];
         for (int i = 0; i < columns.length; i++) {
             columns[i] = new javafx.scene.layout.ColumnConstraints();
             columns[i].setPercentWidth(100.0 / columns.length);
         }
         chartGrid.getColumnConstraints().setAll(columns);
-        javafx.scene.layout.GridPane.setConstraints(probabilityBox, 0, 0, presenting ? 3 : 1, 1);
-        javafx.scene.layout.GridPane.setConstraints(gradientBox, presenting ? 0 : 1, presenting ? 1 : 0);
-        javafx.scene.layout.GridPane.setConstraints(sampleBox, presenting ? 1 : 0, 1);
-        javafx.scene.layout.GridPane.setConstraints(curveBox, presenting ? 2 : 1, 1);
+        javafx.scene.layout.GridPane.setConstraints(probabilityBox, 0, 0, rowOfThree ? 3 : 1, 1);
+        javafx.scene.layout.GridPane.setConstraints(gradientBox, rowOfThree ? 0 : 1, rowOfThree ? 1 : 0);
+        javafx.scene.layout.GridPane.setConstraints(sampleBox, rowOfThree ? 1 : 0, 1);
+        javafx.scene.layout.GridPane.setConstraints(curveBox, rowOfThree ? 2 : 1, 1);
     }
 
     /** The typeset formula and, when open, the derivation; in the theme's text size and colour. */

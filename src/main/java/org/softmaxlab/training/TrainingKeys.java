@@ -12,6 +12,7 @@ import javafx.scene.input.KeyEvent;
  */
 final class TrainingKeys {
     private final TrainingViewModel model;
+    private final javafx.beans.value.ObservableBooleanValue presenting;
     /** The view's node the keys and the pulse follow into its scene and window. */
     private final Node anchor;
     private final AnimationTimer pulse;
@@ -33,8 +34,9 @@ final class TrainingKeys {
         updatePulse();
     };
 
-    TrainingKeys(TrainingViewModel model, Node anchor) {
+    TrainingKeys(TrainingViewModel model, Node anchor, javafx.beans.value.ObservableBooleanValue presenting) {
         this.model = model;
+        this.presenting = presenting;
         this.anchor = anchor;
         this.pulse = new AnimationTimer() {
             @Override
@@ -82,8 +84,7 @@ final class TrainingKeys {
         if (e.getTarget() instanceof TextInputControl || e.isShortcutDown()) {
             return;
         }
-        boolean presenting = keysOn.getRoot().getStyleClass().contains("presentation");
-        if (!presenting && (!anchor.isVisible() || !isShowing())) {
+        if (!presenting.get() && (!anchor.isVisible() || !isShowing())) {
             return;
         }
         if (e.getCode() == KeyCode.SPACE) {

@@ -100,6 +100,8 @@ public final class TrainingView {
     @FXML private Label historyLabel;
 
     private final TrainingViewModel model;
+    /** Presentation mode, as the window's one switch says: the keys then work from every tab. */
+    private final javafx.beans.value.ObservableBooleanValue presenting;
     /** The keys and the pulse, following the window the view is in. */
     private TrainingKeys keyboard;
     /** Bidirectional bindings hold their ends weakly: keep the adapters. */
@@ -108,13 +110,15 @@ public final class TrainingView {
     private ObjectProperty<Integer> batchValue;
     private org.softmaxlab.engine.Dataset shownData;
 
-    private TrainingView(TrainingViewModel model) {
+    private TrainingView(TrainingViewModel model, javafx.beans.value.ObservableBooleanValue presenting) {
         this.model = model;
+        this.presenting = presenting;
     }
 
     /** Loads the FXML and returns its root, bound to {@code model}; the pulse starts at once. */
-    public static Parent load(TrainingViewModel model) {
-        return ViewSupport.load(TrainingView.class, "TrainingView.fxml", "training.css", new TrainingView(model));
+    public static Parent load(TrainingViewModel model, javafx.beans.value.ObservableBooleanValue presenting) {
+        return ViewSupport.load(TrainingView.class, "TrainingView.fxml", "training.css",
+                new TrainingView(model, presenting));
     }
 
     @FXML
@@ -153,7 +157,7 @@ public final class TrainingView {
         logitBars.setClassColors(true);
         probabilityBars.setClassColors(true);
         addHelp();
-        keyboard = new TrainingKeys(model, playButton);
+        keyboard = new TrainingKeys(model, playButton, presenting);
     }
 
     /** The data's controls: dataset, classes, points, noise, seed and bias. */

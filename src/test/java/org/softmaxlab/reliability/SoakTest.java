@@ -36,7 +36,8 @@ class SoakTest {
     @Start
     void start(Stage stage) {
         model = new TrainingViewModel();
-        stage.setScene(new Scene(TrainingView.load(model), 1920, 1080));
+        stage.setScene(new Scene(TrainingView.load(model, new javafx.beans.property.SimpleBooleanProperty(false)), 1920,
+                1080));
         stage.show();
     }
 
