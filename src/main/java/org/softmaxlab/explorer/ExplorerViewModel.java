@@ -11,7 +11,6 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -29,13 +28,14 @@ import org.softmaxlab.model.ExplorerState;
 import org.softmaxlab.model.Limits;
 import org.softmaxlab.model.LossUnits;
 import org.softmaxlab.model.Numbers;
+import org.softmaxlab.state.StateModel;
 import org.softmaxlab.state.UndoHistory;
 
 /**
  * The Explorer as {@code javafx.beans} properties over one immutable {@link ExplorerState} (no scene graph, testable
- * without the toolkit). The state is the only truth: a property set by a control becomes a {@code with...} edit of
- * the state, and each new state is pushed back into the properties and evaluated once by
- * {@link ExplorerResults#compute}. The per-class properties in {@link #logits()} edit the selected sample.
+ * without the toolkit), held by a {@link StateModel} as every tab's is. The state is the only truth: a property set
+ * by a control becomes a {@code with...} edit of the state, and each new state is pushed back into the properties and
+ * evaluated once by {@link ExplorerResults#compute}; undo remembers the states edits leave. The per-class properties in {@link #logits()} edit the selected sample.
  */
 public final class ExplorerViewModel {
     private final IntegerProperty classCount = new SimpleIntegerProperty(this, "classCount", 5);
@@ -53,8 +53,9 @@ public final class ExplorerViewModel {
     private final ReadOnlyDoubleWrapper weightRange = new ReadOnlyDoubleWrapper(this, "weightRange");
     private final ObservableList<DoubleProperty> logits = FXCollections.observableArrayList();
     private final ObservableList<DoubleProperty> weights = FXCollections.observableArrayList();
-    private final ReadOnlyObjectWrapper<ExplorerState> state = new ReadOnlyObjectWrapper<>(this, "state");
-    private final ReadOnlyObjectWrapper<ExplorerResults> result = new ReadOnlyObjectWrapper<>(this, "result");
+    /** The one state and its results, computed once per new state; the state's pushes set the properties above. */
+    private final StateModel<ExplorerState, ExplorerResults> model =
+            new StateModel<>(ExplorerPreset.named(ExplorerPreset.DEFAULT).toState(), ExplorerResults::compute);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     /** The unit of every loss shown in the app (the Losses tab's units switch); the Explorer's loss follows it. */
     private final ObjectProperty<LossUnits> units = new SimpleObjectProperty<>(this, "units", LossUnits.NATS);
@@ -64,8 +65,6 @@ public final class ExplorerViewModel {
     /** Predict, then reveal: over this view-model's state. */
     private final PredictionModel prediction = new PredictionModel(this);
 
-    /** True while a new state is being pushed into the properties: their changes are not edits. */
-    private boolean pushing;
     /** The preset or example the state came from, and its name: the picker shows it until the state differs. */
     private ExplorerState origin;
     private String originName = CUSTOM;
@@ -85,19 +84,23 @@ public final class ExplorerViewModel {
         onEdit(reduction, r -> s -> s.withReduction(r));
         onEdit(sweepClass, c -> s -> s.withSweepClass(c.intValue()));
         target.addListener((o, a, b) -> {
-            if (!pushing && !state.get().isTarget(b.intValue())) {
-                refuse("target " + b + " is not a class (0.." + (state.get().classes() - 1) + ")");
-                push(state.get());
-            } else if (!pushing) {
+            if (!model.pushing() && !model.state().isTarget(b.intValue())) {
+                refuse("target " + b + " is not a class (0.." + (model.state().classes() - 1) + ")");
+                model.whilePushing(() -> show(model.state()));
+            } else if (!model.pushing()) {
                 edit(s -> s.withTarget(b.intValue()));
             }
         });
         manyClasses.addListener((o, a, b) -> {
-            if (!pushing && !b && classCount.get() > Limits.MAX_SLIDER_CLASSES) {
+            if (!model.pushing() && !b && classCount.get() > Limits.MAX_SLIDER_CLASSES) {
                 edit(s -> s.withShape(s.samples(), Limits.MAX_SLIDER_CLASSES));
             }
         });
-        applyPreset(ExplorerPreset.DEFAULT);
+        // The default preset, shown as loaded (and nothing to undo yet).
+        origin = model.state();
+        originName = ExplorerPreset.DEFAULT;
+        model.whilePushing(() -> show(model.state()));
+        model.stateProperty().addListener((o, a, next) -> show(next));
         precision = new PrecisionViewModel(stateProperty());
     }
 
@@ -124,14 +127,9 @@ public final class ExplorerViewModel {
     public void load(ExplorerState s, String name) {
         origin = s;
         originName = name;
-        pushing = true;
-        try {
-            manyClasses.set(s.classes() > Limits.MAX_SLIDER_CLASSES);
-        } finally {
-            pushing = false;
-        }
+        model.whilePushing(() -> manyClasses.set(s.classes() > Limits.MAX_SLIDER_CLASSES));
         message.set("");
-        history.remember(state.get());
+        history.remember(model.state());
         setState(s);
     }
 
@@ -146,12 +144,12 @@ public final class ExplorerViewModel {
 
     /** Back to the state before the last step (an edit, a gesture, a preset or a file); false when there is none. */
     public boolean undo() {
-        return travel(history.back(state.get()));
+        return travel(history.back(model.state()));
     }
 
     /** Forward again to the state an undo left. */
     public boolean redo() {
-        return travel(history.forward(state.get()));
+        return travel(history.forward(model.state()));
     }
 
     private boolean travel(ExplorerState to) {
@@ -170,7 +168,7 @@ public final class ExplorerViewModel {
     public void addToAllLogits(double k) {
         if (!Double.isFinite(k)) {
             message.set("the constant must be a finite number");
-        } else if (!state.get().canShiftAllLogits(k)) {
+        } else if (!model.state().canShiftAllLogits(k)) {
             message.set("adding " + Numbers.editable(k) + " would push a logit past the largest double");
         } else {
             edit(s -> s.withAllLogitsShifted(k));
@@ -200,7 +198,7 @@ public final class ExplorerViewModel {
 
     /** A probability bar dragged to {@code p}: the logit of class {@code c} that gives it, the others fixed. */
     public void dragProbability(int c, double p) {
-        double z = state.get().logitForProbability(c, p);
+        double z = model.state().logitForProbability(c, p);
         dragLogit(c, z);
     }
 
@@ -248,79 +246,73 @@ public final class ExplorerViewModel {
     }
 
     /** The state now. */
-    public ExplorerState state() { return state.get(); }
+    public ExplorerState state() { return model.state(); }
 
     /** A copy of all logits, samples x classes. */
-    public double[][] logitMatrix() { return state.get().logits(); }
+    public double[][] logitMatrix() { return model.state().logits(); }
 
     /** A copy of every sample's target. */
-    public int[] targets() { return state.get().targets(); }
+    public int[] targets() { return model.state().targets(); }
 
     /** A copy of the class weights (used only when weighting is on). */
-    public double[] weightValues() { return state.get().weights(); }
+    public double[] weightValues() { return model.state().weights(); }
 
     /** The options the engine is called with now. */
-    public CrossEntropyOptions options() { return state.get().options(); }
+    public CrossEntropyOptions options() { return model.state().options(); }
 
     /** When {@code property} is changed by a control (not by a push), applies the edit it stands for. */
     private <T> void onEdit(ObservableValue<T> property, java.util.function.Function<T, UnaryOperator<ExplorerState>>
             editFor) {
         property.addListener((o, a, b) -> {
-            if (!pushing) {
+            if (!model.pushing()) {
                 edit(editFor.apply(b));
             }
         });
     }
 
     private void edit(UnaryOperator<ExplorerState> change) {
-        ExplorerState next = change.apply(state.get());
-        if (next != state.get()) {
-            history.remember(state.get());
+        ExplorerState before = model.state();
+        if (!model.edit(change)) {
+            // Every edit is validated before it reaches the state; should one slip through, the controls show the
+            // last state again.
+            message.set(model.refusalProperty().get());
+            model.whilePushing(() -> show(model.state()));
+        } else if (model.state() != before) {
+            history.remember(before);
         }
-        setState(next);
     }
 
+    /** Makes {@code next} the state (a file, a preset, an undo), shown even when it is the state already. */
     private void setState(ExplorerState next) {
-        ExplorerResults computed;
-        try {
-            computed = ExplorerResults.compute(next);
-        } catch (IllegalArgumentException e) {
-            // Every edit is validated before it reaches the state; should one slip through, keep the last state.
-            message.set(e.getMessage());
-            push(state.get());
-            return;
+        if (next == model.state()) {
+            model.whilePushing(() -> show(next));
+        } else if (!model.edit(s -> next)) {
+            message.set(model.refusalProperty().get());
+            model.whilePushing(() -> show(model.state()));
         }
-        push(next);
-        result.set(computed);
     }
 
-    /** Shows {@code s} in every property; the views follow the properties. */
-    private void push(ExplorerState s) {
-        pushing = true;
-        try {
-            state.set(s);
-            sampleCount.set(s.samples());
-            classCount.set(s.classes());
-            rebuildClassProperties(s.classes());
-            selectedSample.set(s.selectedSample());
-            double[] z = s.selectedLogits();
-            double[] w = s.weights();
-            for (int k = 0; k < z.length; k++) {
-                logits.get(k).set(z[k]);
-                weights.get(k).set(w[k]);
-            }
-            target.set(s.selectedTarget());
-            weightsEnabled.set(s.weightsEnabled());
-            temperature.set(s.temperature());
-            labelSmoothing.set(s.labelSmoothing());
-            reduction.set(s.reduction());
-            sweepClass.set(s.sweepClass());
-            logitRange.set(s.logitRange());
-            weightRange.set(s.weightRange());
-            preset.set(s.sameProblemAs(origin) ? originName : CUSTOM);
-        } finally {
-            pushing = false;
+    /** Shows {@code s} in every property (as the state is pushed out); the views follow the properties. */
+    private void show(ExplorerState s) {
+        sampleCount.set(s.samples());
+        classCount.set(s.classes());
+        rebuildClassProperties(s.classes());
+        selectedSample.set(s.selectedSample());
+        double[] z = s.selectedLogits();
+        double[] w = s.weights();
+        for (int k = 0; k < z.length; k++) {
+            logits.get(k).set(z[k]);
+            weights.get(k).set(w[k]);
         }
+        target.set(s.selectedTarget());
+        weightsEnabled.set(s.weightsEnabled());
+        temperature.set(s.temperature());
+        labelSmoothing.set(s.labelSmoothing());
+        reduction.set(s.reduction());
+        sweepClass.set(s.sweepClass());
+        logitRange.set(s.logitRange());
+        weightRange.set(s.weightRange());
+        preset.set(s.sameProblemAs(origin) ? originName : CUSTOM);
     }
 
     /** One logit and one weight property per class; replaced only when C changes. */
@@ -381,11 +373,11 @@ public final class ExplorerViewModel {
     public ObservableList<DoubleProperty> logits() { return logits; }
     /** One property per class: the class weights. Replaced when C changes. */
     public ObservableList<DoubleProperty> weights() { return weights; }
-    public ReadOnlyObjectProperty<ExplorerState> stateProperty() { return state.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<ExplorerState> stateProperty() { return model.stateProperty(); }
     /** The precision panel's view-model: it follows the selected sample. */
     public PrecisionViewModel precision() { return precision; }
-    public ReadOnlyObjectProperty<ExplorerResults> resultProperty() { return result.getReadOnlyProperty(); }
-    public ExplorerResults getResult() { return result.get(); }
+    public ReadOnlyObjectProperty<ExplorerResults> resultProperty() { return model.displayProperty(); }
+    public ExplorerResults getResult() { return model.display(); }
     /** The last refused input, or "". */
     public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
     public ObjectProperty<LossUnits> unitsProperty() { return units; }

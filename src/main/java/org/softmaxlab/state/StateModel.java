@@ -106,6 +106,20 @@ public final class StateModel<S, D> {
         });
     }
 
+    /**
+     * Runs {@code settingProperties} as a push runs: the control properties it sets do not edit the state (a
+     * view-model showing its state again after a refusal, or setting a property that is not the state's).
+     */
+    public void whilePushing(Runnable settingProperties) {
+        boolean outer = pushing;
+        pushing = true;
+        try {
+            settingProperties.run();
+        } finally {
+            pushing = outer;
+        }
+    }
+
     /** True while a new state is being pushed out: a control property's listener then leaves it alone. */
     public boolean pushing() {
         return pushing;
