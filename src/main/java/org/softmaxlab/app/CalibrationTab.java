@@ -94,11 +94,6 @@ final class CalibrationTab {
         });
     }
 
-    /** An unexpected failure's kind in words ("OutOfMemoryError"). */
-    private static String name(Throwable t) {
-        return t.getClass().getSimpleName();
-    }
-
     /** Work that may fail with a message naming the problem. */
     private interface Step<T> {
         T run() throws ImportException;
@@ -126,7 +121,7 @@ final class CalibrationTab {
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                     ? failure.getCause() : failure;
             workspace.fail(cause instanceof ImportException ? cause.getMessage()
-                    : name(cause) + ": " + cause.getMessage());
+                    : cause.getClass().getSimpleName() + ": " + cause.getMessage());
         }));
     }
 }

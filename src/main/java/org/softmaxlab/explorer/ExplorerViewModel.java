@@ -35,7 +35,8 @@ import org.softmaxlab.state.UndoHistory;
  * The Explorer as {@code javafx.beans} properties over one immutable {@link ExplorerState} (no scene graph, testable
  * without the toolkit), held by a {@link StateModel} as every tab's is. The state is the only truth: a property set
  * by a control becomes a {@code with...} edit of the state, and each new state is pushed back into the properties and
- * evaluated once by {@link ExplorerResults#compute}; undo remembers the states edits leave. The per-class properties in {@link #logits()} edit the selected sample.
+ * evaluated once by {@link ExplorerResults#compute}; undo remembers the states edits leave. The per-class properties
+ * in {@link #logits()} edit the selected sample.
  */
 public final class ExplorerViewModel {
     private final IntegerProperty classCount = new SimpleIntegerProperty(this, "classCount", 5);
@@ -86,7 +87,7 @@ public final class ExplorerViewModel {
         target.addListener((o, a, b) -> {
             if (!model.pushing() && !model.state().isTarget(b.intValue())) {
                 refuse("target " + b + " is not a class (0.." + (model.state().classes() - 1) + ")");
-                model.whilePushing(() -> show(model.state()));
+                showAgain();
             } else if (!model.pushing()) {
                 edit(s -> s.withTarget(b.intValue()));
             }
@@ -99,7 +100,7 @@ public final class ExplorerViewModel {
         // The default preset, shown as loaded (and nothing to undo yet).
         origin = model.state();
         originName = ExplorerPreset.DEFAULT;
-        model.whilePushing(() -> show(model.state()));
+        showAgain();
         model.stateProperty().addListener((o, a, next) -> show(next));
         precision = new PrecisionViewModel(stateProperty());
     }
@@ -273,10 +274,8 @@ public final class ExplorerViewModel {
     private void edit(UnaryOperator<ExplorerState> change) {
         ExplorerState before = model.state();
         if (!model.edit(change)) {
-            // Every edit is validated before it reaches the state; should one slip through, the controls show the
-            // last state again.
-            message.set(model.refusalProperty().get());
-            model.whilePushing(() -> show(model.state()));
+            // Every edit is validated before it reaches the state; should one slip through, it is refused.
+            refused();
         } else if (model.state() != before) {
             history.remember(before);
         }
@@ -285,11 +284,21 @@ public final class ExplorerViewModel {
     /** Makes {@code next} the state (a file, a preset, an undo), shown even when it is the state already. */
     private void setState(ExplorerState next) {
         if (next == model.state()) {
-            model.whilePushing(() -> show(next));
+            showAgain();
         } else if (!model.edit(s -> next)) {
-            message.set(model.refusalProperty().get());
-            model.whilePushing(() -> show(model.state()));
+            refused();
         }
+    }
+
+    /** A refused edit: its message shown, and the controls showing the state again. */
+    private void refused() {
+        message.set(model.refusalProperty().get());
+        showAgain();
+    }
+
+    /** The state shown again in every property (a control may hold a value the state refused). */
+    private void showAgain() {
+        model.whilePushing(() -> show(model.state()));
     }
 
     /** Shows {@code s} in every property (as the state is pushed out); the views follow the properties. */

@@ -75,12 +75,7 @@ public final class StateModel<S, D> {
         show(property, field);
         property.addListener((o, a, b) -> {
             if (!pushing && !edit(editFor.apply(b)) && !property.isBound()) {
-                pushing = true;
-                try {
-                    property.setValue(field.apply(state.get()));
-                } finally {
-                    pushing = false;
-                }
+                whilePushing(() -> property.setValue(field.apply(state.get())));
             }
         });
         return property;

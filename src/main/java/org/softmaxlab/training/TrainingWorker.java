@@ -16,8 +16,8 @@ import org.softmaxlab.engine.Sgd;
 import org.softmaxlab.engine.Trainer;
 import org.softmaxlab.engine.TrainingStep;
 import org.softmaxlab.model.Numbers;
-import org.softmaxlab.model.TrainingSetup;
 import org.softmaxlab.model.StopReason;
+import org.softmaxlab.model.TrainingSetup;
 import org.softmaxlab.model.TrainingSnapshot;
 
 /**
